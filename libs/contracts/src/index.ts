@@ -1,0 +1,4 @@
+export * from './findings';
+export * from './image-errors';
+export * from './queues';
+export * from './views';

@@ -1,0 +1,47 @@
+import type { Evidence, FindingCode, Severity } from './findings';
+import type { ImageErrorView } from './image-errors';
+
+/** Public shapes shared by the API and the CLI report. */
+export const SCAN_STATUSES = ['queued', 'running', 'completed', 'failed'] as const;
+export type ScanStatus = (typeof SCAN_STATUSES)[number];
+
+export interface ImageView {
+  position: number;
+  sha256: string | null;
+  format: string | null;
+  width: number | null;
+  height: number | null;
+  error: ImageErrorView | null;
+  /** Recognised text; only when asked for (CLI --include-text). */
+  text?: string;
+}
+
+export interface FindingView {
+  code: FindingCode;
+  severity: Severity;
+  confidence: number;
+  imagePosition: number | null;
+  evidence: Evidence;
+  ruleId: string;
+}
+
+export interface ScanView {
+  scanId: string;
+  listingId: string;
+  listingVersion: number;
+  status: ScanStatus;
+  queuedAt: string;
+  startedAt: string | null;
+  completedAt: string | null;
+  error: { code: string; message: string } | null;
+  images: ImageView[];
+  findings: FindingView[];
+}
+
+export interface IngestResult {
+  listingId: string;
+  scanId: string;
+  status: ScanStatus;
+  /** false when the same content was sent before and nothing new was queued. */
+  created: boolean;
+}

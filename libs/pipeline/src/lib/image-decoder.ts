@@ -1,0 +1,61 @@
+import sharp from 'sharp';
+import { ImageError } from './image-error';
+import { phashFromGrey32 } from './perceptual-hash';
+
+export interface DecodedInfo {
+  width: number;
+  height: number;
+  phash: string;
+}
+
+/** The one place the pipeline decodes pixels; tests of other parts can replace it. */
+export interface ImageDecoder {
+  inspect(bytes: Buffer): Promise<DecodedInfo>;
+}
+
+export interface SharpDecoderOptions {
+  /** Images with more pixels than this are refused before any pixel is decoded. */
+  maxPixels: number;
+}
+
+export class SharpImageDecoder implements ImageDecoder {
+  constructor(private readonly options: SharpDecoderOptions) {}
+
+  async inspect(bytes: Buffer): Promise<DecodedInfo> {
+    const { maxPixels } = this.options;
+    let width: number;
+    let height: number;
+    try {
+      // metadata() reads headers only, so a 20000×20000 bomb is refused without being decoded.
+      const meta = await sharp(bytes, { limitInputPixels: false }).metadata();
+      width = meta.autoOrient?.width ?? meta.width ?? 0;
+      height = meta.autoOrient?.height ?? meta.height ?? 0;
+    } catch (err) {
+      throw new ImageError('image.unreadable', `cannot read image header: ${messageOf(err)}`);
+    }
+    if (!width || !height) throw new ImageError('image.unreadable', 'image has no dimensions');
+    if (width * height > maxPixels) {
+      throw new ImageError(
+        'image.too_large',
+        `${width}×${height} is ${width * height} pixels, over the limit of ${maxPixels}`,
+      );
+    }
+    try {
+      // Decoding the whole image (to a 32×32 thumbnail) is what proves it is readable: a truncated
+      // JPEG has a fine header and fails here ('error' also fails on truncation).
+      const grey = await sharp(bytes, { limitInputPixels: maxPixels, failOn: 'error' })
+        .autoOrient()
+        .greyscale()
+        .resize(32, 32, { fit: 'fill' })
+        .raw()
+        .toBuffer();
+      return { width, height, phash: phashFromGrey32(grey) };
+    } catch (err) {
+      throw new ImageError('image.unreadable', `cannot decode image: ${messageOf(err)}`);
+    }
+  }
+}
+
+function messageOf(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}

@@ -1,0 +1,152 @@
+import { createHash } from 'node:crypto';
+import type { Finding, ImageErrorView } from '@listinglens/contracts';
+import type { ImageDecoder } from './image-decoder';
+import { ImageError } from './image-error';
+import type { ImageLoader } from './image-loader';
+import { sniffFormat } from './sniff-format';
+import type {
+  AnalyzedImage,
+  Detector,
+  DetectorContext,
+  ImageFormat,
+  ImageSource,
+  ListingFields,
+  OcrResult,
+  TextReader,
+} from './types';
+
+export interface ImageResult {
+  position: number;
+  sha256: string | null;
+  format: ImageFormat | null;
+  width: number | null;
+  height: number | null;
+  byteSize: number | null;
+  phash: string | null;
+  error: ImageErrorView | null;
+  /** Recognised text, only when asked for. */
+  text?: string;
+}
+
+export interface ScanOutcome {
+  images: ImageResult[];
+  findings: Finding[];
+  timings: { loadMs: number; detectMs: number; totalMs: number };
+}
+
+export interface PipelineDeps {
+  loader: ImageLoader;
+  decoder: ImageDecoder;
+  detectors: readonly Detector[];
+  textReader?: TextReader;
+  /** Images loaded at once per scan (network and decode overlap; sharp decodes off the event loop). */
+  concurrency?: number;
+}
+
+/**
+ * One scan of one listing: load, identify and decode every image, then run every detector. Plain
+ * TypeScript: the worker persists what this returns, the CLI prints it.
+ */
+export class ScanPipeline {
+  constructor(private readonly deps: PipelineDeps) {}
+
+  async scan(listing: ListingFields, sources: readonly ImageSource[], opts: { includeText?: boolean } = {}): Promise<ScanOutcome> {
+    const started = performance.now();
+    const results: ImageResult[] = new Array(sources.length);
+    const analyzed: AnalyzedImage[] = [];
+    await forEachLimited(sources, this.deps.concurrency ?? 4, async (source, position) => {
+      const { result, image } = await this.analyze(source, position);
+      results[position] = result;
+      if (image) analyzed.push(image);
+    });
+    analyzed.sort((a, b) => a.position - b.position);
+    const loaded = performance.now();
+
+    const textCache = new Map<number, Promise<OcrResult | null>>();
+    const ctx: DetectorContext = {
+      listing,
+      images: analyzed,
+      text: (image) => {
+        let pending = textCache.get(image.position);
+        if (!pending) {
+          pending = this.readText(image, results[image.position]);
+          textCache.set(image.position, pending);
+        }
+        return pending;
+      },
+    };
+    const findings: Finding[] = [];
+    for (const detector of this.deps.detectors) {
+      for (const finding of await detector.detect(ctx)) {
+        findings.push({ ...finding, confidence: clamp01(finding.confidence) });
+      }
+    }
+    if (opts.includeText && this.deps.textReader) {
+      for (const image of analyzed) {
+        const text = await ctx.text(image);
+        if (text) results[image.position].text = text.text;
+      }
+    }
+    const done = performance.now();
+    return {
+      images: results,
+      findings,
+      timings: { loadMs: round(loaded - started), detectMs: round(done - loaded), totalMs: round(done - started) },
+    };
+  }
+
+  private async analyze(source: ImageSource, position: number): Promise<{ result: ImageResult; image?: AnalyzedImage }> {
+    const result: ImageResult = {
+      position,
+      sha256: null,
+      format: null,
+      width: null,
+      height: null,
+      byteSize: null,
+      phash: null,
+      error: null,
+    };
+    try {
+      const bytes = await this.deps.loader.load(source);
+      result.byteSize = bytes.length;
+      result.sha256 = createHash('sha256').update(bytes).digest('hex');
+      const format = sniffFormat(bytes);
+      if (!format) {
+        throw new ImageError('image.unsupported', `not a recognised image format (starts with ${bytes.subarray(0, 8).toString('hex') || 'nothing'})`);
+      }
+      result.format = format;
+      const info = await this.deps.decoder.inspect(bytes);
+      Object.assign(result, info);
+      return { result, image: { position, bytes, sha256: result.sha256, format, ...info } };
+    } catch (err) {
+      if (!(err instanceof ImageError)) throw err;
+      result.error = err.toView();
+      return { result };
+    }
+  }
+
+  private async readText(image: AnalyzedImage, result: ImageResult): Promise<OcrResult | null> {
+    if (!this.deps.textReader) return null;
+    try {
+      return await this.deps.textReader.read(image);
+    } catch (err) {
+      // OCR failing on one image is that image's error; the scan completes with what it has.
+      result.error ??= { code: 'image.ocr_failed', message: err instanceof Error ? err.message : String(err) };
+      return null;
+    }
+  }
+}
+
+async function forEachLimited<T>(items: readonly T[], limit: number, fn: (item: T, index: number) => Promise<void>): Promise<void> {
+  let next = 0;
+  const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) {
+      const index = next++;
+      await fn(items[index], index);
+    }
+  });
+  await Promise.all(lanes);
+}
+
+const clamp01 = (n: number) => Math.min(1, Math.max(0, n));
+const round = (ms: number) => Math.round(ms * 10) / 10;

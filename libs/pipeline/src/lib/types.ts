@@ -1,0 +1,69 @@
+import type { Box, Finding } from '@listinglens/contracts';
+
+/** Where an image's bytes come from. `path` exists only for the CLI (relative to its input file). */
+export type ImageSource =
+  | { kind: 'url'; url: string }
+  | { kind: 'inline'; bytes: Buffer }
+  | { kind: 'path'; path: string };
+
+export interface ListingFields {
+  marketplace: string;
+  externalId: string;
+  sellerId: string;
+  title: string;
+  description?: string | null;
+  /** Exact decimal as a string ("1299.00"): never a float. */
+  price: { amount: string; currency: string };
+  aiDisclosure?: boolean | null;
+  /** Set when the listing is stored (service); absent in the CLI. */
+  listingId?: string;
+}
+
+export type ImageFormat = 'jpeg' | 'png' | 'webp' | 'gif' | 'tiff' | 'avif' | 'heif' | 'bmp';
+
+/** An image that loaded and decoded: what every detector sees. */
+export interface AnalyzedImage {
+  position: number;
+  bytes: Buffer;
+  sha256: string;
+  format: ImageFormat;
+  width: number;
+  height: number;
+  /** 64-bit DCT perceptual hash, 16 hex digits. */
+  phash: string;
+}
+
+export interface OcrWord {
+  text: string;
+  /** 0..1 */
+  confidence: number;
+  /** In original image coordinates. */
+  box: Box;
+}
+
+export interface OcrResult {
+  text: string;
+  words: OcrWord[];
+}
+
+/** Reads the text in an image (OCR). Implemented outside the core so the core has no engine in it. */
+export interface TextReader {
+  read(image: AnalyzedImage): Promise<OcrResult>;
+}
+
+export interface DetectorContext {
+  listing: ListingFields;
+  images: readonly AnalyzedImage[];
+  /**
+   * The image's text, read at most once per scan and shared by every detector. Null when no reader is
+   * configured or reading failed (the failure is recorded on the image, the scan goes on).
+   */
+  text(image: AnalyzedImage): Promise<OcrResult | null>;
+}
+
+/** A detector turns what is in a listing's images into findings, each with its evidence. */
+export interface Detector {
+  readonly id: string;
+  readonly version: number;
+  detect(ctx: DetectorContext): Promise<Finding[]>;
+}

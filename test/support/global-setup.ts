@@ -1,0 +1,2 @@
+// Filled in by the integration harness (database template, build check).
+export default async function setup(): Promise<void> {}
