@@ -1,0 +1,39 @@
+#!/usr/bin/env node
+// Builds every app and lib into dist/ with one tsc pass, then rewrites the @listinglens/* path aliases
+// to relative paths (tsc-alias) so `node dist/apps/<app>/main.js` runs without a loader.
+// --if-stale: do nothing when dist is newer than every source file (lets `npm run scan` build on demand).
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const root = new URL('..', import.meta.url).pathname;
+const args = new Set(process.argv.slice(2));
+const quiet = args.has('--quiet');
+const stamp = join(root, 'dist/.build-stamp');
+
+function newestMtime(dir) {
+  let newest = 0;
+  if (!existsSync(dir)) return newest;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === 'node_modules' || entry.name === 'generated') continue;
+    const full = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+if (args.has('--if-stale') && existsSync(stamp)) {
+  const sources = Math.max(...['apps', 'libs', 'bench', 'prisma'].map((d) => newestMtime(join(root, d))));
+  if (statSync(stamp).mtimeMs >= sources) process.exit(0);
+}
+
+const run = (cmd, cmdArgs) => {
+  if (!quiet) console.error(`$ ${cmd} ${cmdArgs.join(' ')}`);
+  execFileSync(cmd, cmdArgs, { cwd: root, stdio: ['ignore', quiet ? 'ignore' : 'inherit', 'inherit'] });
+};
+if (!quiet) console.error('building ListingLens (first run takes ~30 s)…');
+else process.stderr.write('building ListingLens (first run only)…\n');
+run(process.execPath, [join(root, 'tools/prisma.mjs'), 'generate']);
+run(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json']);
+run(process.execPath, [join(root, 'node_modules/tsc-alias/dist/bin/index.js'), '-p', 'tsconfig.build.json']);
+writeFileSync(stamp, new Date().toISOString());
