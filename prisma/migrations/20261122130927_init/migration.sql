@@ -41,6 +41,7 @@ CREATE TABLE "scans" (
     "listingId" UUID NOT NULL,
     "listingVersion" INTEGER NOT NULL,
     "contentHash" TEXT NOT NULL,
+    "snapshot" JSONB NOT NULL,
     "status" "ScanStatus" NOT NULL DEFAULT 'queued',
     "attempts" INTEGER NOT NULL DEFAULT 0,
     "requestId" TEXT,

@@ -1,0 +1,53 @@
+import { type DynamicModule, Inject, Injectable, Module, type OnApplicationBootstrap } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { LoggerModule } from 'nestjs-pino';
+import { ApiKeyRepository, DataAccessModule } from '@listinglens/data-access';
+import { ScanQueueModule } from '@listinglens/queue';
+import { ApiKeyGuard } from './auth/api-key.guard';
+import { ErrorFilter } from './common/error.filter';
+import { API_CONFIG, type ApiConfig } from './config';
+import { HealthController } from './health/health.controller';
+import { IngestService } from './listings/ingest.service';
+import { ListingsController } from './listings/listings.controller';
+
+/** Ensures the admin key from BOOTSTRAP_ADMIN_KEY exists (only its hash is stored). */
+@Injectable()
+class BootstrapAdminKey implements OnApplicationBootstrap {
+  constructor(
+    private readonly keys: ApiKeyRepository,
+    @Inject(API_CONFIG) private readonly config: ApiConfig,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (this.config.BOOTSTRAP_ADMIN_KEY) await this.keys.ensure('bootstrap-admin', this.config.BOOTSTRAP_ADMIN_KEY, ['admin']);
+  }
+}
+
+@Module({})
+export class AppModule {
+  static forConfig(config: ApiConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: config.LOG_LEVEL,
+            genReqId: (req) => (req as { requestId?: string }).requestId ?? 'unknown',
+            redact: ['req.headers.authorization', 'req.headers.cookie'],
+            autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },
+          },
+        }),
+        DataAccessModule.forRoot({ databaseUrl: config.DATABASE_URL, poolSize: config.DATABASE_POOL_SIZE }),
+        ScanQueueModule.forRoot({ redisUrl: config.REDIS_URL, prefix: config.QUEUE_PREFIX, role: 'producer' }),
+      ],
+      controllers: [ListingsController, HealthController],
+      providers: [
+        { provide: API_CONFIG, useValue: config },
+        { provide: APP_GUARD, useClass: ApiKeyGuard },
+        { provide: APP_FILTER, useClass: ErrorFilter },
+        IngestService,
+        BootstrapAdminKey,
+      ],
+    };
+  }
+}

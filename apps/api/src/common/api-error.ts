@@ -1,0 +1,30 @@
+/** Typed errors with stable codes; the global filter maps them to HTTP. */
+export interface FieldProblem {
+  field: string;
+  message: string;
+}
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly fields?: FieldProblem[],
+  ) {
+    super(message);
+  }
+}
+
+export class ValidationError extends ApiError {
+  constructor(fields: FieldProblem[]) {
+    const first = fields[0];
+    const summary = first ? `${first.field}: ${first.message}` : 'invalid request';
+    super(400, 'validation_failed', fields.length > 1 ? `${summary} (and ${fields.length - 1} more)` : summary, fields);
+  }
+}
+
+export class NotFoundError extends ApiError {
+  constructor(what: string, id: string) {
+    super(404, 'not_found', `${what} ${id} does not exist`);
+  }
+}

@@ -1,0 +1,53 @@
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { ApiError } from './api-error';
+
+interface ErrorBody {
+  error: { code: string; message: string; fields?: Array<{ field: string; message: string }> };
+  requestId: string;
+}
+
+/**
+ * The one place errors become HTTP. Every response carries the request id. Fastify's own errors
+ * (malformed JSON, body too large, wrong content type) keep their 4xx status; anything unknown is a
+ * 500 with no internals leaked.
+ */
+@Catch()
+export class ErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ErrorFilter');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<FastifyRequest>();
+    const reply = http.getResponse<FastifyReply>();
+    const [status, error] = this.describe(exception);
+    if (status >= 500) this.logger.error({ err: exception, requestId: request.id }, 'unhandled error');
+    const body: ErrorBody = { error, requestId: String(request.id) };
+    void reply.status(status).header('x-request-id', String(request.id)).send(body);
+  }
+
+  private describe(exception: unknown): [number, ErrorBody['error']] {
+    if (exception instanceof ApiError) {
+      return [exception.status, { code: exception.code, message: exception.message, fields: exception.fields }];
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const code = status === 404 ? 'not_found' : status === 401 ? 'unauthorized' : status === 403 ? 'forbidden' : 'http_error';
+      return [status, { code, message: exception.message }];
+    }
+    const fastify = exception as { statusCode?: number; code?: string; message?: string };
+    if (typeof fastify.statusCode === 'number' && fastify.statusCode >= 400 && fastify.statusCode < 500) {
+      const code =
+        fastify.code === 'FST_ERR_CTP_BODY_TOO_LARGE'
+          ? 'body_too_large'
+          : fastify.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE'
+            ? 'unsupported_media_type'
+            : 'malformed_request';
+      const message = fastify.statusCode === 400 && /JSON/i.test(fastify.message ?? '')
+        ? `request body is not valid JSON: ${fastify.message}`
+        : (fastify.message ?? 'bad request');
+      return [fastify.statusCode, { code, message }];
+    }
+    return [500, { code: 'internal_error', message: 'internal error; quote the request id when reporting it' }];
+  }
+}

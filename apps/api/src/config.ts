@@ -1,0 +1,28 @@
+import { z } from 'zod';
+
+/** Every setting the api reads, validated once at start (see .env.example). */
+const schema = z.object({
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATABASE_URL: z.string().url(),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).default(10),
+  REDIS_URL: z.string().url().default('redis://127.0.0.1:6379'),
+  QUEUE_PREFIX: z.string().min(1).default('listinglens'),
+  BOOTSTRAP_ADMIN_KEY: z.string().min(16, 'use at least 16 characters').optional(),
+  /** Request bodies carry base64 images: 20 images × a few MB. */
+  BODY_LIMIT_MB: z.coerce.number().positive().default(64),
+  IMAGE_MAX_BYTES: z.coerce.number().int().positive().default(20 * 1024 * 1024),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+export type ApiConfig = z.infer<typeof schema>;
+
+export function loadApiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
+    throw new Error(`invalid api configuration:\n${problems}`);
+  }
+  return parsed.data;
+}
+
+export const API_CONFIG = Symbol('API_CONFIG');

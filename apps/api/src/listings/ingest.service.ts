@@ -1,0 +1,55 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { IngestResult } from '@listinglens/contracts';
+import { type ImageInput, type ListingInput, ListingRepository } from '@listinglens/data-access';
+import { ScanQueueProducer } from '@listinglens/queue';
+import { ValidationError } from '../common/api-error';
+import { API_CONFIG, type ApiConfig } from '../config';
+import type { ListingBody } from './listing.schema';
+
+/**
+ * Accepts listings: store the version and its scan (one transaction), then enqueue only what is new.
+ * If the process dies between the two, the worker's reconciler finds the queued scan and enqueues it.
+ */
+@Injectable()
+export class IngestService {
+  constructor(
+    private readonly listings: ListingRepository,
+    private readonly queue: ScanQueueProducer,
+    @Inject(API_CONFIG) private readonly config: ApiConfig,
+  ) {}
+
+  async ingest(bodies: ListingBody[], requestId: string): Promise<IngestResult[]> {
+    const inputs = bodies.map((body, index) => this.toInput(body, bodies.length > 1 ? `listings[${index}].` : ''));
+    const results = await mapLimited(inputs, 8, (input) => this.listings.ingest(input, requestId));
+    await this.queue.enqueue(results.filter((r) => r.created).map((r) => ({ scanId: r.scanId, requestId })));
+    return results;
+  }
+
+  private toInput(body: ListingBody, prefix: string): ListingInput {
+    const images: ImageInput[] = body.images.map((image, index) => {
+      if (image.url !== undefined) return { kind: 'url', url: image.url };
+      const bytes = Buffer.from(image.dataBase64 ?? '', 'base64');
+      if (bytes.length > this.config.IMAGE_MAX_BYTES) {
+        throw new ValidationError([
+          { field: `${prefix}images[${index}].dataBase64`, message: `${bytes.length} bytes, over the limit of ${this.config.IMAGE_MAX_BYTES}` },
+        ]);
+      }
+      return { kind: 'inline', bytes };
+    });
+    return { ...body, images };
+  }
+}
+
+async function mapLimited<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array(items.length);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(limit, items.length) }, async () => {
+      while (next < items.length) {
+        const index = next++;
+        out[index] = await fn(items[index]);
+      }
+    }),
+  );
+  return out;
+}

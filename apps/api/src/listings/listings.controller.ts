@@ -1,0 +1,64 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
+import type { ScanView } from '@listinglens/contracts';
+import { ListingRepository, ScanRepository } from '@listinglens/data-access';
+import { NotFoundError } from '../common/api-error';
+import { parseUuid } from '../common/uuid-param';
+import { parseBody } from '../common/zod-validation';
+import { RequireScopes } from '../auth/scopes.decorator';
+import { IngestService } from './ingest.service';
+import { batchSchema, listingSchema } from './listing.schema';
+import { BATCH_BODY_SCHEMA, LISTING_BODY_SCHEMA } from './openapi-schemas';
+
+@ApiTags('listings')
+@ApiBearerAuth()
+@Controller('v1')
+export class ListingsController {
+  constructor(
+    private readonly ingest: IngestService,
+    private readonly listings: ListingRepository,
+    private readonly scans: ScanRepository,
+  ) {}
+
+  @Post('listings')
+  @HttpCode(202)
+  @RequireScopes('ingest')
+  @ApiOperation({ summary: 'Submit a listing; the same content again returns the same scan and queues nothing' })
+  @ApiBody({ schema: LISTING_BODY_SCHEMA })
+  async create(@Body() body: unknown, @Req() req: FastifyRequest) {
+    const [result] = await this.ingest.ingest([parseBody(listingSchema, body)], String(req.id));
+    return { listingId: result.listingId, scanId: result.scanId, status: result.status };
+  }
+
+  @Post('listings/batch')
+  @HttpCode(202)
+  @RequireScopes('ingest')
+  @ApiOperation({ summary: 'Submit up to 500 listings; all are validated before any is stored' })
+  @ApiBody({ schema: BATCH_BODY_SCHEMA })
+  async createBatch(@Body() body: unknown, @Req() req: FastifyRequest) {
+    const { listings } = parseBody(batchSchema, body);
+    const results = await this.ingest.ingest(listings, String(req.id));
+    return { results: results.map((r) => ({ listingId: r.listingId, scanId: r.scanId, status: r.status })) };
+  }
+
+  @Get('listings/:listingId')
+  @RequireScopes('read')
+  @ApiOperation({ summary: 'A listing (current version) with its latest scan' })
+  async get(@Param('listingId') listingId: string) {
+    const listing = await this.listings.findById(parseUuid('listingId', listingId));
+    if (!listing) throw new NotFoundError('listing', listingId);
+    const { latestScanId, ...rest } = listing;
+    const latestScan: ScanView | null = latestScanId ? await this.scans.view(latestScanId) : null;
+    return { ...rest, latestScan };
+  }
+
+  @Get('scans/:scanId')
+  @RequireScopes('read')
+  @ApiOperation({ summary: 'A scan: status, every image (with its error, if any) and every finding with evidence' })
+  async getScan(@Param('scanId') scanId: string): Promise<ScanView> {
+    const scan = await this.scans.view(parseUuid('scanId', scanId));
+    if (!scan) throw new NotFoundError('scan', scanId);
+    return scan;
+  }
+}

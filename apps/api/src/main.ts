@@ -1,0 +1,45 @@
+import 'reflect-metadata';
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Logger } from 'nestjs-pino';
+import { AppModule } from './app.module';
+import { loadApiConfig } from './config';
+
+const REQUEST_ID = /^[\w.:-]{1,128}$/;
+
+async function bootstrap(): Promise<void> {
+  const config = loadApiConfig();
+  const adapter = new FastifyAdapter({
+    bodyLimit: Math.round(config.BODY_LIMIT_MB * 1024 * 1024),
+    // A caller's x-request-id is kept (so one id follows a listing through logs and jobs), else a new one.
+    genReqId: (req: IncomingMessage) => {
+      const given = req.headers['x-request-id'];
+      const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+      (req as { requestId?: string }).requestId = id;
+      return id;
+    },
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forConfig(config), adapter, { bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  app.enableShutdownHooks();
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('ListingLens API')
+      .setDescription('Ingest marketplace listings, read scans and their findings.')
+      .setVersion('0.1.0')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('docs', app, document);
+  await app.listen(config.PORT, config.HOST);
+  app.get(Logger).log(`api listening on ${config.HOST}:${config.PORT}`);
+}
+
+bootstrap().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});

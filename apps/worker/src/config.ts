@@ -1,0 +1,39 @@
+import { z } from 'zod';
+
+/** Every setting the worker reads, validated once at start (see .env.example). */
+const schema = z.object({
+  DATABASE_URL: z.string().url(),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).default(5),
+  REDIS_URL: z.string().url().default('redis://127.0.0.1:6379'),
+  QUEUE_PREFIX: z.string().min(1).default('listinglens'),
+  /** Scans run at once per worker process (image work is off the event loop; OCR is pooled). */
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).default(2),
+  /** A job whose worker stops renewing its lock for this long is handed to another worker. */
+  WORKER_LOCK_MS: z.coerce.number().int().min(1000).default(30_000),
+  IMAGE_FETCH_ALLOW_HOSTS: z.string().default(''),
+  IMAGE_FETCH_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  IMAGE_MAX_BYTES: z.coerce.number().int().positive().default(20 * 1024 * 1024),
+  IMAGE_MAX_PIXELS: z.coerce.number().int().positive().default(50_000_000),
+  /** Scans still unfinished after this long are re-enqueued (a lost enqueue, a flushed Redis). */
+  RECONCILE_AFTER_MS: z.coerce.number().int().min(1000).default(120_000),
+  RECONCILE_INTERVAL_MS: z.coerce.number().int().min(1000).default(30_000),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+export type WorkerConfig = z.infer<typeof schema>;
+
+let loaded: WorkerConfig | undefined;
+
+/** Parsed once: the processor decorator needs its options when the module is loaded. */
+export function workerConfig(env: NodeJS.ProcessEnv = process.env): WorkerConfig {
+  if (loaded) return loaded;
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
+    throw new Error(`invalid worker configuration:\n${problems}`);
+  }
+  loaded = parsed.data;
+  return loaded;
+}
+
+export const WORKER_CONFIG = Symbol('WORKER_CONFIG');
+export const SCANNER = Symbol('SCANNER');

@@ -1,0 +1,47 @@
+import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
+import { Logger } from '@nestjs/common';
+import { type Job, UnrecoverableError } from 'bullmq';
+import { isScanJobPayload, type JobName, type JobPayloads, QUEUES } from '@listinglens/contracts';
+import { workerConfig } from './config';
+import { ScanJobService } from './scan-job.service';
+
+type Handlers = { [K in JobName]: (data: JobPayloads[K]) => Promise<unknown> };
+
+const config = workerConfig();
+
+/** Thin: validates the payload, hands it to the use case, lets errors throw so BullMQ retries. */
+@Processor(QUEUES.scan, {
+  concurrency: config.WORKER_CONCURRENCY,
+  lockDuration: config.WORKER_LOCK_MS,
+  stalledInterval: config.WORKER_LOCK_MS,
+  maxStalledCount: 3,
+})
+export class ScanProcessor extends WorkerHost {
+  private readonly logger = new Logger(ScanProcessor.name);
+  // Typed so that a job name without a handler does not compile.
+  private readonly handlers: Handlers = {
+    'scan.listing': (data) => this.scans.run(data.scanId),
+  };
+
+  constructor(private readonly scans: ScanJobService) {
+    super();
+  }
+
+  async process(job: Job): Promise<unknown> {
+    if (!(job.name in this.handlers)) throw new UnrecoverableError(`no handler for job "${job.name}"`);
+    if (!isScanJobPayload(job.data)) throw new UnrecoverableError(`job ${job.id} has an invalid payload`);
+    const started = performance.now();
+    const result = await this.handlers[job.name as JobName](job.data);
+    this.logger.log({ scanId: job.data.scanId, requestId: job.data.requestId, result, ms: Math.round(performance.now() - started) }, 'scan job done');
+    return result;
+  }
+
+  /** Out of attempts (or unrecoverable): the scan ends as failed with the reason, never stuck. */
+  @OnWorkerEvent('failed')
+  async onFailed(job: Job | undefined, err: Error): Promise<void> {
+    if (!job || !isScanJobPayload(job.data)) return;
+    const final = err instanceof UnrecoverableError || job.attemptsMade >= (job.opts.attempts ?? 1);
+    this.logger.warn({ scanId: job.data.scanId, attempt: job.attemptsMade, final, err: err.message }, 'scan job failed');
+    if (final) await this.scans.markFailed(job.data.scanId, err.message);
+  }
+}

@@ -1,0 +1,38 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { PrismaService } from './prisma.service';
+
+export interface ApiKeyPrincipal {
+  keyId: string;
+  name: string;
+  scopes: string[];
+}
+
+export function hashApiKey(key: string): string {
+  return createHash('sha256').update(key).digest('hex');
+}
+
+export function generateApiKey(): string {
+  return `ll_${randomBytes(24).toString('base64url')}`;
+}
+
+@Injectable()
+export class ApiKeyRepository {
+  constructor(private readonly prisma: PrismaService) {}
+
+  /** Ensures a key exists with these scopes; only its hash is stored. */
+  async ensure(name: string, key: string, scopes: string[]): Promise<void> {
+    const keyHash = hashApiKey(key);
+    await this.prisma.apiKey.upsert({
+      where: { keyHash },
+      create: { name, keyHash, scopes },
+      update: { scopes, revokedAt: null },
+    });
+  }
+
+  async findActive(key: string): Promise<ApiKeyPrincipal | null> {
+    const row = await this.prisma.apiKey.findUnique({ where: { keyHash: hashApiKey(key) } });
+    if (!row || row.revokedAt) return null;
+    return { keyId: row.id, name: row.name, scopes: row.scopes };
+  }
+}

@@ -1,0 +1,27 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { ApiKeyRepository } from './api-key.repository';
+import { ListingRepository } from './listing.repository';
+import { PrismaService } from './prisma.service';
+import { ScanRepository } from './scan.repository';
+
+export interface DataAccessOptions {
+  databaseUrl: string;
+  poolSize?: number;
+}
+
+@Module({})
+export class DataAccessModule {
+  static forRoot(options: DataAccessOptions): DynamicModule {
+    return {
+      module: DataAccessModule,
+      global: true,
+      providers: [
+        { provide: PrismaService, useFactory: () => new PrismaService(options.databaseUrl, options.poolSize) },
+        ListingRepository,
+        ScanRepository,
+        ApiKeyRepository,
+      ],
+      exports: [PrismaService, ListingRepository, ScanRepository, ApiKeyRepository],
+    };
+  }
+}

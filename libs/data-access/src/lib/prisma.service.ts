@@ -1,0 +1,18 @@
+import { Injectable, type OnModuleDestroy } from '@nestjs/common';
+import { PrismaPg } from '@prisma/adapter-pg';
+import { PrismaClient } from '../generated/prisma/client';
+
+export const DATABASE_URL = Symbol('DATABASE_URL');
+
+/** The one Prisma client of a process, tied to the Nest lifecycle. Talks through the pg adapter
+ * (Prisma 6 JS engine, see prisma.config.ts). */
+@Injectable()
+export class PrismaService extends PrismaClient implements OnModuleDestroy {
+  constructor(databaseUrl: string, poolSize = 10) {
+    super({ adapter: new PrismaPg({ connectionString: databaseUrl, max: poolSize }) });
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.$disconnect();
+  }
+}

@@ -1,0 +1,184 @@
+import { Injectable } from '@nestjs/common';
+import type { Finding, FindingCode, ImageErrorCode, ScanView, Severity } from '@listinglens/contracts';
+import type { Prisma } from '../generated/prisma/client';
+import { PrismaService } from './prisma.service';
+
+/** What a worker needs to run a scan: the listing as it was for this version, and its image sources. */
+export interface ScanWork {
+  scanId: string;
+  listingId: string;
+  attempts: number;
+  listing: {
+    marketplace: string;
+    externalId: string;
+    sellerId: string;
+    title: string;
+    description: string | null;
+    price: { amount: string; currency: string };
+    aiDisclosure: boolean | null;
+  };
+  images: Array<{ position: number; source: { kind: 'url'; url: string } | { kind: 'inline'; bytes: Buffer } }>;
+}
+
+export interface ImageOutcome {
+  position: number;
+  sha256: string | null;
+  format: string | null;
+  width: number | null;
+  height: number | null;
+  byteSize: number | null;
+  phash: string | null;
+  error: { code: ImageErrorCode; message: string } | null;
+}
+
+export interface ScanCompletion {
+  images: ImageOutcome[];
+  findings: Finding[];
+  timings: { loadMs: number; detectMs: number; totalMs: number };
+}
+
+@Injectable()
+export class ScanRepository {
+  constructor(private readonly prisma: PrismaService) {}
+
+  /** Marks the scan running and returns its work; null when it is finished already (nothing to do). */
+  async start(scanId: string): Promise<ScanWork | null> {
+    const scan = await this.prisma.scan.update({
+      where: { id: scanId, status: { in: ['queued', 'running'] } },
+      data: { status: 'running', attempts: { increment: 1 }, startedAt: new Date() },
+      include: { images: { orderBy: { position: 'asc' } } },
+    }).catch((err: unknown) => {
+      if (isNotFound(err)) return null;
+      throw err;
+    });
+    if (!scan) return null;
+    const snapshot = scan.snapshot as unknown as ScanWork['listing'];
+    return {
+      scanId: scan.id,
+      listingId: scan.listingId,
+      attempts: scan.attempts,
+      listing: snapshot,
+      images: scan.images.map((image) => ({
+        position: image.position,
+        source:
+          image.sourceKind === 'inline'
+            ? { kind: 'inline', bytes: Buffer.from(image.inlineData ?? new Uint8Array()) }
+            : { kind: 'url', url: image.sourceUrl ?? '' },
+      })),
+    };
+  }
+
+  /**
+   * Writes a scan's results exactly once. The scan row is locked first, so if a stalled job's first
+   * run and its retry both finish, the second sees `completed` and writes nothing (no duplicate rows).
+   */
+  async complete(scanId: string, result: ScanCompletion): Promise<boolean> {
+    return this.prisma.$transaction(async (tx) => {
+      const [locked] = await tx.$queryRaw<Array<{ status: string }>>`
+        SELECT status::text AS status FROM scans WHERE id = ${scanId}::uuid FOR UPDATE`;
+      if (!locked || locked.status === 'completed') return false;
+      const imageIds = new Map<number, string>();
+      for (const image of result.images) {
+        const row = await tx.listingImage.update({
+          where: { scanId_position: { scanId, position: image.position } },
+          data: {
+            sha256: image.sha256,
+            format: image.format,
+            width: image.width,
+            height: image.height,
+            byteSize: image.byteSize,
+            phash: image.phash,
+            errorCode: image.error?.code ?? null,
+            errorMessage: image.error?.message ?? null,
+          },
+          select: { id: true },
+        });
+        imageIds.set(image.position, row.id);
+      }
+      await tx.finding.deleteMany({ where: { scanId } });
+      if (result.findings.length > 0) {
+        await tx.finding.createMany({
+          data: result.findings.map((f) => ({
+            scanId,
+            imageId: f.imagePosition === null ? null : (imageIds.get(f.imagePosition) ?? null),
+            imagePosition: f.imagePosition,
+            code: f.code,
+            severity: f.severity,
+            confidence: f.confidence,
+            evidence: f.evidence as Prisma.InputJsonValue,
+            ruleId: f.ruleId,
+            ruleVersion: f.ruleVersion,
+          })),
+        });
+      }
+      await tx.scan.update({
+        where: { id: scanId },
+        data: { status: 'completed', completedAt: new Date(), errorCode: null, errorMessage: null, ...result.timings },
+      });
+      return true;
+    });
+  }
+
+  /** A scan that can never succeed (or ran out of attempts) ends as failed, with the reason. */
+  async fail(scanId: string, code: string, message: string): Promise<void> {
+    await this.prisma.scan.updateMany({
+      where: { id: scanId, status: { in: ['queued', 'running'] } },
+      data: { status: 'failed', completedAt: new Date(), errorCode: code, errorMessage: message.slice(0, 2000) },
+    });
+  }
+
+  /** Scans accepted but not finished for a while: their job may have been lost (e.g. API died before
+   * enqueueing). Re-enqueueing with jobId = scanId is harmless when the job still exists. */
+  async findUnfinished(olderThanMs: number, limit = 500): Promise<string[]> {
+    const rows = await this.prisma.scan.findMany({
+      where: { status: { in: ['queued', 'running'] }, queuedAt: { lt: new Date(Date.now() - olderThanMs) } },
+      select: { id: true },
+      orderBy: { queuedAt: 'asc' },
+      take: limit,
+    });
+    return rows.map((r) => r.id);
+  }
+
+  async view(scanId: string): Promise<ScanView | null> {
+    const scan = await this.prisma.scan.findUnique({
+      where: { id: scanId },
+      include: {
+        images: { orderBy: { position: 'asc' }, omit: { inlineData: true } },
+        findings: { orderBy: [{ imagePosition: 'asc' }, { code: 'asc' }, { createdAt: 'asc' }] },
+      },
+    });
+    if (!scan) return null;
+    return {
+      scanId: scan.id,
+      listingId: scan.listingId,
+      listingVersion: scan.listingVersion,
+      status: scan.status,
+      queuedAt: scan.queuedAt.toISOString(),
+      startedAt: scan.startedAt?.toISOString() ?? null,
+      completedAt: scan.completedAt?.toISOString() ?? null,
+      error: scan.errorCode ? { code: scan.errorCode, message: scan.errorMessage ?? '' } : null,
+      images: scan.images.map((image) => ({
+        position: image.position,
+        sha256: image.sha256,
+        format: image.format,
+        width: image.width,
+        height: image.height,
+        error: image.errorCode
+          ? { code: image.errorCode as ImageErrorCode, message: image.errorMessage ?? '' }
+          : null,
+      })),
+      findings: scan.findings.map((f) => ({
+        code: f.code as FindingCode,
+        severity: f.severity as Severity,
+        confidence: f.confidence,
+        imagePosition: f.imagePosition,
+        evidence: f.evidence as Record<string, unknown>,
+        ruleId: f.ruleId,
+      })),
+    };
+  }
+}
+
+function isNotFound(err: unknown): boolean {
+  return typeof err === 'object' && err !== null && (err as { code?: string }).code === 'P2025';
+}

@@ -1,0 +1,33 @@
+import { BullModule } from '@nestjs/bullmq';
+import { type DynamicModule, Module } from '@nestjs/common';
+import { QUEUES } from '@listinglens/contracts';
+import { DEFAULT_JOB_OPTIONS } from './job-defaults';
+import { redisOptions } from './redis-connection';
+import { ScanQueueProducer } from './scan-queue.producer';
+
+export interface QueueOptions {
+  redisUrl: string;
+  /** Key prefix, so several deployments (or test suites) can share one Redis. */
+  prefix: string;
+  role: 'producer' | 'worker';
+}
+
+@Module({})
+export class ScanQueueModule {
+  static forRoot(options: QueueOptions): DynamicModule {
+    return {
+      module: ScanQueueModule,
+      global: true,
+      imports: [
+        BullModule.forRoot({
+          connection: redisOptions(options.redisUrl, options.role),
+          prefix: options.prefix,
+          defaultJobOptions: DEFAULT_JOB_OPTIONS,
+        }),
+        BullModule.registerQueue({ name: QUEUES.scan }),
+      ],
+      providers: [ScanQueueProducer],
+      exports: [ScanQueueProducer, BullModule],
+    };
+  }
+}

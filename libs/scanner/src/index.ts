@@ -1,0 +1,2 @@
+export * from './lib/scanner-options';
+export * from './lib/create-scanner';
