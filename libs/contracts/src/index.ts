@@ -2,3 +2,4 @@ export * from './findings';
 export * from './image-errors';
 export * from './queues';
 export * from './views';
+export * from './listing-input.schema';

@@ -1,9 +1,6 @@
-/** Typed errors with stable codes; the global filter maps them to HTTP. */
-export interface FieldProblem {
-  field: string;
-  message: string;
-}
+import type { FieldProblem } from '@listinglens/contracts';
 
+/** Typed errors with stable codes; the global filter maps them to HTTP. */
 export class ApiError extends Error {
   constructor(
     readonly status: number,

@@ -32,22 +32,28 @@ export class ErrorFilter implements ExceptionFilter {
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
-      const code = status === 404 ? 'not_found' : status === 401 ? 'unauthorized' : status === 403 ? 'forbidden' : 'http_error';
-      return [status, { code, message: exception.message }];
+      return [status, { code: httpCode(status, exception.message), message: exception.message }];
     }
     const fastify = exception as { statusCode?: number; code?: string; message?: string };
     if (typeof fastify.statusCode === 'number' && fastify.statusCode >= 400 && fastify.statusCode < 500) {
-      const code =
-        fastify.code === 'FST_ERR_CTP_BODY_TOO_LARGE'
-          ? 'body_too_large'
-          : fastify.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE'
-            ? 'unsupported_media_type'
-            : 'malformed_request';
-      const message = fastify.statusCode === 400 && /JSON/i.test(fastify.message ?? '')
-        ? `request body is not valid JSON: ${fastify.message}`
-        : (fastify.message ?? 'bad request');
-      return [fastify.statusCode, { code, message }];
+      const message = fastify.message ?? 'bad request';
+      return [fastify.statusCode, { code: httpCode(fastify.statusCode, message), message }];
     }
     return [500, { code: 'internal_error', message: 'internal error; quote the request id when reporting it' }];
   }
+}
+
+/** Stable codes for errors raised by Nest/Fastify themselves (malformed JSON, body limits, routing). */
+function httpCode(status: number, message: string): string {
+  if (status === 400 && /JSON/i.test(message)) return 'malformed_json';
+  const known: Record<number, string> = {
+    400: 'bad_request',
+    401: 'unauthorized',
+    403: 'forbidden',
+    404: 'not_found',
+    405: 'method_not_allowed',
+    413: 'body_too_large',
+    415: 'unsupported_media_type',
+  };
+  return known[status] ?? 'http_error';
 }

@@ -4,7 +4,7 @@ import { type ImageInput, type ListingInput, ListingRepository } from '@listingl
 import { ScanQueueProducer } from '@listinglens/queue';
 import { ValidationError } from '../common/api-error';
 import { API_CONFIG, type ApiConfig } from '../config';
-import type { ListingBody } from './listing.schema';
+import type { ListingBody } from '@listinglens/contracts';
 
 /**
  * Accepts listings: store the version and its scan (one transaction), then enqueue only what is new.

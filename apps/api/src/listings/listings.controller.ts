@@ -8,7 +8,7 @@ import { parseUuid } from '../common/uuid-param';
 import { parseBody } from '../common/zod-validation';
 import { RequireScopes } from '../auth/scopes.decorator';
 import { IngestService } from './ingest.service';
-import { batchSchema, listingSchema } from './listing.schema';
+import { batchSchema, listingSchema } from '@listinglens/contracts';
 import { BATCH_BODY_SCHEMA, LISTING_BODY_SCHEMA } from './openapi-schemas';
 
 @ApiTags('listings')

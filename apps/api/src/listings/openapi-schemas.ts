@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { batchSchema, listingSchema } from './listing.schema';
+import { batchSchema, listingSchema } from '@listinglens/contracts';
 
 /** OpenAPI request schemas generated from the same zod schemas that validate (one source of truth). */
 const toOpenApi = (schema: z.ZodType) =>

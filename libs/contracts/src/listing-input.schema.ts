@@ -7,18 +7,28 @@ const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 export const MAX_IMAGES = 20;
 export const MAX_BATCH = 500;
 
-const imageSchema = z
-  .object({
+const imageFields = {
     url: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).max(2048).optional(),
     dataBase64: z
       .string()
       .min(1, 'must not be empty')
       .refine((s) => s.length % 4 === 0 && BASE64.test(s), 'must be standard base64 (A-Z a-z 0-9 + /, padded)')
       .optional(),
-  })
+};
+
+const imageSchema = z
+  .object(imageFields)
   .strict()
   .refine((image) => (image.url === undefined) !== (image.dataBase64 === undefined), {
     error: 'give exactly one of url or dataBase64',
+  });
+
+/** The CLI also reads images from files, relative to its input file. */
+const cliImageSchema = z
+  .object({ ...imageFields, path: z.string().min(1).optional() })
+  .strict()
+  .refine((i) => [i.url, i.dataBase64, i.path].filter((v) => v !== undefined).length === 1, {
+    error: 'give exactly one of url, dataBase64 or path',
   });
 
 const priceSchema = z
@@ -33,8 +43,7 @@ const priceSchema = z
   })
   .strict();
 
-export const listingSchema = z
-  .object({
+const listingFields = {
     marketplace: z.string().trim().min(1).max(100),
     externalId: z.string().trim().min(1).max(200),
     sellerId: z.string().trim().min(1).max(200),
@@ -42,12 +51,34 @@ export const listingSchema = z
     description: z.string().max(20_000).nullish(),
     price: priceSchema,
     aiDisclosure: z.boolean().nullish(),
-    images: z.array(imageSchema).min(1, 'at least 1 image').max(MAX_IMAGES, `at most ${MAX_IMAGES} images`),
-  })
-  .strict();
+};
+const imageList = <T extends z.ZodType>(image: T) =>
+  z.array(image).min(1, 'at least 1 image').max(MAX_IMAGES, `at most ${MAX_IMAGES} images`);
+
+/** Body of POST /v1/listings: the API's contract, also the CLI's line format (plus `path` images). */
+export const listingSchema = z.object({ ...listingFields, images: imageList(imageSchema) }).strict();
+export const cliListingSchema = z.object({ ...listingFields, images: imageList(cliImageSchema) }).strict();
 
 export const batchSchema = z
   .object({ listings: z.array(listingSchema).min(1).max(MAX_BATCH, `at most ${MAX_BATCH} listings per batch`) })
   .strict();
 
 export type ListingBody = z.infer<typeof listingSchema>;
+export type CliListingBody = z.infer<typeof cliListingSchema>;
+
+export interface FieldProblem {
+  field: string;
+  message: string;
+}
+
+/** Zod issues as `{field: "images[3].url", message}`: what a 400 (or a CLI error) names. */
+export function fieldProblems(error: z.ZodError, prefix = ''): FieldProblem[] {
+  return error.issues.slice(0, 50).map((issue) => ({
+    field: prefix + formatPath(issue.path) || '(body)',
+    message: issue.code === 'unrecognized_keys' ? `unknown field(s): ${issue.keys.join(', ')}` : issue.message,
+  }));
+}
+
+function formatPath(path: ReadonlyArray<PropertyKey>): string {
+  return path.reduce<string>((out, key) => (typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${String(key)}` : String(key)), '');
+}

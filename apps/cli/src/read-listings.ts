@@ -1,0 +1,102 @@
+import { readFile } from 'node:fs/promises';
+import { extname } from 'node:path';
+import { type CliListingBody, cliListingSchema, fieldProblems } from '@listinglens/contracts';
+
+export interface InputRecord {
+  /** 1-based line (JSONL) or row (CSV, header excluded) number, for error messages. */
+  line: number;
+  listing?: CliListingBody;
+  error?: string;
+}
+
+/** Reads listings from JSONL (one POST /v1/listings body per line) or CSV. Bad records are reported
+ * with their line and field, and the rest are still scanned. */
+export async function readListings(file: string): Promise<InputRecord[]> {
+  const text = await readFile(file, 'utf8');
+  const raw = extname(file).toLowerCase() === '.csv' ? csvRecords(text) : jsonlRecords(text);
+  return raw.map(({ line, value, error }) => {
+    if (error) return { line, error };
+    const parsed = cliListingSchema.safeParse(value);
+    if (parsed.success) return { line, listing: parsed.data };
+    return { line, error: fieldProblems(parsed.error).map((p) => `${p.field}: ${p.message}`).join('; ') };
+  });
+}
+
+type RawRecord = { line: number; value?: unknown; error?: string };
+
+function jsonlRecords(text: string): RawRecord[] {
+  const out: RawRecord[] = [];
+  text.split(/\r?\n/).forEach((content, index) => {
+    if (!content.trim()) return;
+    try {
+      out.push({ line: index + 1, value: JSON.parse(content) });
+    } catch (err) {
+      out.push({ line: index + 1, error: `not valid JSON: ${(err as Error).message}` });
+    }
+  });
+  return out;
+}
+
+/**
+ * CSV columns: marketplace, externalId, sellerId, title, description, price (amount), currency,
+ * aiDisclosure (true/false/empty), images (URLs or paths separated by "|").
+ */
+function csvRecords(text: string): RawRecord[] {
+  const rows = parseCsv(text);
+  const header = rows.shift()?.map((h) => h.trim()) ?? [];
+  const col = (row: string[], name: string) => row[header.indexOf(name)]?.trim() ?? '';
+  return rows
+    .map((row, index) => ({ row, line: index + 2 }))
+    .filter(({ row }) => row.some((cell) => cell.trim()))
+    .map(({ row, line }) => {
+      const disclosure = col(row, 'aiDisclosure').toLowerCase();
+      const value = {
+        marketplace: col(row, 'marketplace'),
+        externalId: col(row, 'externalId'),
+        sellerId: col(row, 'sellerId'),
+        title: col(row, 'title'),
+        description: col(row, 'description') || undefined,
+        price: { amount: col(row, 'price'), currency: col(row, 'currency') },
+        aiDisclosure: disclosure === '' ? undefined : disclosure === 'true',
+        images: col(row, 'images')
+          .split('|')
+          .map((s) => s.trim())
+          .filter(Boolean)
+          .map((ref) => (/^https?:\/\//i.test(ref) ? { url: ref } : { path: ref })),
+      };
+      return { line, value };
+    });
+}
+
+/** RFC 4180: quoted fields may hold commas, quotes ("") and newlines. */
+export function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') {
+      row.push(field);
+      field = '';
+    } else if (c === '\n' || c === '\r') {
+      if (c === '\r' && text[i + 1] === '\n') i++;
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+    } else field += c;
+  }
+  if (field || row.length) {
+    row.push(field);
+    rows.push(row);
+  }
+  return rows;
+}
