@@ -8,3 +8,6 @@ export * from './lib/provenance/c2pa-reader';
 export * from './lib/provenance/c2pa-assessment';
 export * from './lib/provenance/provenance-reader';
 export * from './lib/provenance/novelai-stealth';
+export * from './lib/watermark/dwt-dct-blocks';
+export * from './lib/watermark/match-thresholds';
+export * from './lib/watermark/sd-watermark-detector';
