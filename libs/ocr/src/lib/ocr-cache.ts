@@ -1,0 +1,64 @@
+import { createHash } from 'node:crypto';
+import type { OcrResult } from '@listinglens/pipeline';
+
+/** Where OCR results are kept by content hash + OCR settings, so an image is never read twice. */
+export interface OcrCache {
+  get(key: string): Promise<OcrResult | null>;
+  set(key: string, value: OcrResult): Promise<void>;
+}
+
+/** The cache key: the image's sha256 and a digest of every setting that changes the words. */
+export function ocrCacheKey(imageSha256: string, settingsFingerprint: string): string {
+  const settings = createHash('sha256').update(settingsFingerprint).digest('hex').slice(0, 16);
+  return `${imageSha256}:${settings}`;
+}
+
+/** In-process LRU: enough for the CLI and as a first level in front of Redis. */
+export class MemoryOcrCache implements OcrCache {
+  private readonly entries = new Map<string, OcrResult>();
+
+  constructor(private readonly maxEntries = 2_000) {}
+
+  async get(key: string): Promise<OcrResult | null> {
+    const value = this.entries.get(key);
+    if (value === undefined) return null;
+    // Map keeps insertion order: re-inserting marks the entry most recently used.
+    this.entries.delete(key);
+    this.entries.set(key, value);
+    return value;
+  }
+
+  async set(key: string, value: OcrResult): Promise<void> {
+    this.entries.delete(key);
+    this.entries.set(key, value);
+    while (this.entries.size > this.maxEntries) {
+      const oldest = this.entries.keys().next().value;
+      if (oldest === undefined) break;
+      this.entries.delete(oldest);
+    }
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+}
+
+/** Looks in each cache in order; a hit in a later one is copied into the earlier ones. */
+export class TieredOcrCache implements OcrCache {
+  constructor(private readonly tiers: readonly OcrCache[]) {}
+
+  async get(key: string): Promise<OcrResult | null> {
+    for (let i = 0; i < this.tiers.length; i++) {
+      const hit = await this.tiers[i].get(key);
+      if (hit) {
+        await Promise.all(this.tiers.slice(0, i).map((tier) => tier.set(key, hit)));
+        return hit;
+      }
+    }
+    return null;
+  }
+
+  async set(key: string, value: OcrResult): Promise<void> {
+    await Promise.all(this.tiers.map((tier) => tier.set(key, value)));
+  }
+}

@@ -1,0 +1,101 @@
+import { availableParallelism } from 'node:os';
+
+/** Tesseract language codes this project ships offline data for. */
+export const OCR_LANGUAGES = ['eng', 'chi_sim', 'chi_tra', 'jpn', 'kor'] as const;
+export type OcrLanguage = (typeof OCR_LANGUAGES)[number];
+
+/**
+ * Where the traineddata comes from. 'debian' = /usr/share/tesseract-ocr/5/tessdata (tessdata_fast,
+ * apt packages tesseract-ocr-eng / -chi-sim ...); 'npm' = @tesseract.js-data/<lang>/4.0.0_best_int.
+ * 'auto' takes Debian's file for a language when it is installed and npm's otherwise.
+ */
+export type LanguageDataSource = 'auto' | 'debian' | 'npm';
+
+export interface PreprocessOptions {
+  /** Greyscale + contrast stretch before OCR. */
+  normalise: boolean;
+  /** Images whose longer side is below this are upscaled to it (small text reads badly). */
+  upscaleToLongSide: number;
+  /** Upper bound of the upscale factor, so a 40×40 icon is not blown up to a poster. */
+  maxUpscale: number;
+  /** Images taller than `tileAspect` × width are cut into overlapping horizontal bands. */
+  tileAspect: number;
+  /** Band height as a multiple of the (scaled) width. */
+  tileHeightRatio: number;
+  /** Overlap between bands in scaled pixels; must exceed the tallest text line to keep lines whole. */
+  tileOverlap: number;
+  /** Cap on the pixels sent to OCR for one image (all tiles together): the image is downscaled to fit. */
+  maxOcrPixels: number;
+}
+
+export interface OcrOptions {
+  /** Languages recognised together. Default eng + chi_sim. */
+  languages: OcrLanguage[];
+  languageSource: LanguageDataSource;
+  /** Folder the traineddata files are gathered into (one folder, as tesseract.js wants). */
+  languageDir?: string;
+  /** Worker threads in the pool. Default: the machine's cores. */
+  poolSize: number;
+  /** Per image (all its tiles). On expiry the worker is replaced and read() throws OcrTimeoutError. */
+  timeoutMs: number;
+  /** Words below this confidence (0..1) are dropped: they are mostly noise from photos and textures. */
+  minWordConfidence: number;
+  preprocess: PreprocessOptions;
+}
+
+export const DEFAULT_PREPROCESS: PreprocessOptions = {
+  normalise: true,
+  upscaleToLongSide: 1000,
+  maxUpscale: 3,
+  tileAspect: 3,
+  tileHeightRatio: 1.5,
+  tileOverlap: 160,
+  maxOcrPixels: 12_000_000,
+};
+
+export function defaultOcrOptions(): OcrOptions {
+  return {
+    languages: ['eng', 'chi_sim'],
+    languageSource: 'auto',
+    poolSize: Math.max(1, availableParallelism()),
+    timeoutMs: 60_000,
+    minWordConfidence: 0.3,
+    preprocess: { ...DEFAULT_PREPROCESS },
+  };
+}
+
+export type OcrOptionsInput = Partial<Omit<OcrOptions, 'preprocess'>> & { preprocess?: Partial<PreprocessOptions> };
+
+export function resolveOcrOptions(input: OcrOptionsInput = {}): OcrOptions {
+  const base = defaultOcrOptions();
+  const resolved: OcrOptions = {
+    ...base,
+    ...stripUndefined(input),
+    preprocess: { ...base.preprocess, ...stripUndefined(input.preprocess ?? {}) },
+  };
+  if (resolved.languages.length === 0) throw new Error('OCR needs at least one language');
+  for (const lang of resolved.languages) {
+    if (!(OCR_LANGUAGES as readonly string[]).includes(lang)) throw new Error(`unsupported OCR language: ${lang}`);
+  }
+  if (!Number.isInteger(resolved.poolSize) || resolved.poolSize < 1) throw new Error('poolSize must be ≥ 1');
+  if (!(resolved.timeoutMs > 0)) throw new Error('timeoutMs must be > 0');
+  return resolved;
+}
+
+/**
+ * What changes the words OCR returns. Part of the cache key, so changing a language or a preprocessing
+ * knob never serves results made under other settings. Pool size and timeout do not change output.
+ */
+export function ocrSettingsFingerprint(options: OcrOptions, engineVersion: string): string {
+  return JSON.stringify({
+    v: engineVersion,
+    langs: options.languages,
+    src: options.languageSource,
+    conf: options.minWordConfidence,
+    pre: options.preprocess,
+  });
+}
+
+function stripUndefined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

@@ -1,0 +1,99 @@
+import type { Box } from '@listinglens/contracts';
+import type { OcrResult, OcrWord } from '@listinglens/pipeline';
+import type { Page } from 'tesseract.js';
+import type { Tile } from './tile-plan';
+
+/** A line of words as tesseract grouped them, already in original image coordinates. */
+export interface OcrLine {
+  words: OcrWord[];
+}
+
+/**
+ * Takes the words of one tile's tesseract page, keeps those whose centre lies in the tile's own band
+ * (the overlap is read twice; each half belongs to one tile), and maps boxes to original coordinates.
+ */
+export function tileLines(page: Page, tile: Tile, scale: number, minConfidence: number): OcrLine[] {
+  const lines: OcrLine[] = [];
+  for (const block of page.blocks ?? []) {
+    for (const paragraph of block.paragraphs) {
+      for (const line of paragraph.lines) {
+        const words: OcrWord[] = [];
+        for (const word of line.words) {
+          const text = word.text.trim();
+          const confidence = word.confidence / 100;
+          if (!text || confidence < minConfidence) continue;
+          const centreY = tile.top + (word.bbox.y0 + word.bbox.y1) / 2;
+          if (centreY < tile.ownTop || centreY >= tile.ownBottom) continue;
+          words.push({
+            text,
+            confidence: round3(confidence),
+            box: toOriginal(word.bbox, tile.top, scale),
+          });
+        }
+        if (words.length > 0) lines.push({ words });
+      }
+    }
+  }
+  return lines;
+}
+
+/** Joins lines into the OcrResult; CJK characters tesseract split into "words" are joined back. */
+export function linesToResult(lines: OcrLine[]): OcrResult {
+  const deduped = dropDuplicateWords(lines);
+  return {
+    text: deduped.map((line) => joinWords(line.words.map((w) => w.text))).join('\n'),
+    words: deduped.flatMap((line) => line.words),
+  };
+}
+
+const CJK = /[\u3000-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]/u;
+
+export function joinWords(words: readonly string[]): string {
+  let out = '';
+  for (const word of words) {
+    if (out && !(CJK.test(out.slice(-1)) && CJK.test(word[0] ?? ''))) out += ' ';
+    out += word;
+  }
+  return out;
+}
+
+/**
+ * Safety net behind the ownership rule: a line taller than the overlap can be read by two tiles with
+ * both centres on their own sides. The same text at nearly the same place is kept once.
+ */
+function dropDuplicateWords(lines: OcrLine[]): OcrLine[] {
+  const kept: OcrWord[] = [];
+  const out: OcrLine[] = [];
+  for (const line of lines) {
+    const words = line.words.filter((word) => {
+      const twin = kept.find((k) => k.text === word.text && iou(k.box, word.box) > 0.5);
+      if (twin) return false;
+      kept.push(word);
+      return true;
+    });
+    if (words.length > 0) out.push({ words });
+  }
+  return out;
+}
+
+function toOriginal(bbox: { x0: number; y0: number; x1: number; y1: number }, top: number, scale: number): Box {
+  const x = Math.floor(bbox.x0 / scale);
+  const y = Math.floor((bbox.y0 + top) / scale);
+  return {
+    x,
+    y,
+    width: Math.max(1, Math.ceil(bbox.x1 / scale) - x),
+    height: Math.max(1, Math.ceil((bbox.y1 + top) / scale) - y),
+  };
+}
+
+function iou(a: Box, b: Box): number {
+  const ix = Math.max(0, Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x));
+  const iy = Math.max(0, Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y));
+  const inter = ix * iy;
+  return inter / (a.width * a.height + b.width * b.height - inter);
+}
+
+function round3(n: number): number {
+  return Math.round(n * 1000) / 1000;
+}

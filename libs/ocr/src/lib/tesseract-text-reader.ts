@@ -1,0 +1,73 @@
+import type { AnalyzedImage, OcrResult, TextReader } from '@listinglens/pipeline';
+import { ConcurrencyLimit } from './concurrency-limit';
+import { type OcrCache, ocrCacheKey } from './ocr-cache';
+import { OcrClosedError, OcrTimeoutError } from './ocr-errors';
+import { prepareForOcr } from './ocr-image-preparation';
+import type { OcrOptions } from './ocr-options';
+import { linesToResult, tileLines } from './ocr-page-words';
+import type { TesseractWorkerPool } from './tesseract-worker-pool';
+
+/**
+ * The pipeline's TextReader on tesseract.js: cache first (by sha256 + settings), then preprocess, then
+ * every tile through the worker pool, then words merged back into original image coordinates.
+ * Concurrent reads of the same image share one recognition.
+ */
+export class TesseractTextReader implements TextReader {
+  private readonly inFlight = new Map<string, Promise<OcrResult>>();
+  private closed = false;
+  // One image decoding while the pool's workers read the others keeps every worker fed.
+  private readonly limit: ConcurrencyLimit;
+
+  constructor(
+    private readonly pool: TesseractWorkerPool,
+    private readonly cache: OcrCache,
+    private readonly options: OcrOptions,
+    private readonly settingsFingerprint: string,
+  ) {
+    this.limit = new ConcurrencyLimit(options.poolSize + 1);
+  }
+
+  async read(image: AnalyzedImage): Promise<OcrResult> {
+    if (this.closed) throw new OcrClosedError();
+    const key = ocrCacheKey(image.sha256, this.settingsFingerprint);
+    const pending = this.inFlight.get(key);
+    if (pending) return pending;
+    const work = this.readThroughCache(key, image.bytes);
+    this.inFlight.set(key, work);
+    try {
+      return await work;
+    } finally {
+      this.inFlight.delete(key);
+    }
+  }
+
+  /** Starts the pool's workers now instead of on the first image. */
+  warmUp(): Promise<void> {
+    return this.pool.warmUp();
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.pool.close();
+  }
+
+  private async readThroughCache(key: string, bytes: Buffer): Promise<OcrResult> {
+    const cached = await this.cache.get(key);
+    if (cached) return cached;
+    const result = await this.limit.run(() => this.recognise(bytes));
+    await this.cache.set(key, result);
+    return result;
+  }
+
+  private async recognise(bytes: Buffer): Promise<OcrResult> {
+    const { timeoutMs, preprocess, minWordConfidence } = this.options;
+    const deadline = Date.now() + timeoutMs;
+    const prepared = await prepareForOcr(bytes, preprocess);
+    if (Date.now() > deadline) throw new OcrTimeoutError(timeoutMs);
+    const pages = await Promise.all(prepared.tiles.map((tile) => this.pool.recognize(tile, deadline, timeoutMs)));
+    const lines = pages.flatMap((page, i) =>
+      tileLines(page, prepared.plan.tiles[i], prepared.plan.scale, minWordConfidence),
+    );
+    return linesToResult(lines);
+  }
+}
