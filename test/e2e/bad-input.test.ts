@@ -1,0 +1,118 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type FixtureServer, startFixtureServer } from '../support/fixture-server';
+import { hugePng, solidPng, truncatedJpeg } from '../support/images';
+import { type Stack, startStack } from '../support/stack';
+
+let stack: Stack;
+let server: FixtureServer;
+let good: string;
+
+const listing = (overrides: Record<string, unknown> = {}) => ({
+  marketplace: 'e2e-shop',
+  externalId: `bad-${Math.random().toString(36).slice(2)}`,
+  sellerId: 'seller-1',
+  title: 'Bowl',
+  price: { amount: '10', currency: 'USD' },
+  images: [{ dataBase64: good }],
+  ...overrides,
+});
+
+beforeAll(async () => {
+  good = (await solidPng(64, 64)).toString('base64');
+  server = await startFixtureServer({ 'ok.png': await solidPng(32, 32) });
+  stack = await startStack('bad', { IMAGE_FETCH_ALLOW_HOSTS: 'localhost', IMAGE_FETCH_TIMEOUT_MS: '3000' });
+});
+afterAll(async () => {
+  await stack?.stop();
+  await server?.close();
+});
+
+describe('bad requests get a 4xx naming the problem, and nothing is stored', () => {
+  const fieldsOf = (body: { error: { fields?: Array<{ field: string }> } }) => (body.error.fields ?? []).map((f) => f.field);
+
+  it('malformed JSON', async () => {
+    const res = await stack.request('POST', '/v1/listings', '{"marketplace": "m",');
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe('malformed_json');
+    expect(res.body.requestId).toEqual(expect.any(String));
+  });
+
+  it('missing and wrong-typed fields', async () => {
+    const { marketplace: _m, ...missing } = listing();
+    const res = await stack.request('POST', '/v1/listings', { ...missing, title: 42, aiDisclosure: 'yes' });
+    expect(res.status).toBe(400);
+    expect(fieldsOf(res.body)).toEqual(expect.arrayContaining(['marketplace', 'title', 'aiDisclosure']));
+  });
+
+  it('unknown currency', async () => {
+    const res = await stack.request('POST', '/v1/listings', listing({ price: { amount: '10', currency: 'XYZ' } }));
+    expect(res.status).toBe(400);
+    expect(res.body.error.fields).toEqual([{ field: 'price.currency', message: 'unknown ISO 4217 currency code "XYZ"' }]);
+  });
+
+  it('a float-mangled or negative price', async () => {
+    const res = await stack.request('POST', '/v1/listings', listing({ price: { amount: '-1', currency: 'USD' } }));
+    expect(res.status).toBe(400);
+    expect(fieldsOf(res.body)).toEqual(['price.amount']);
+  });
+
+  it('21 images', async () => {
+    const res = await stack.request('POST', '/v1/listings', listing({ images: Array.from({ length: 21 }, () => ({ dataBase64: good })) }));
+    expect(res.status).toBe(400);
+    expect(res.body.error.fields).toEqual([{ field: 'images', message: 'at most 20 images' }]);
+  });
+
+  it('an image with both url and data, and a bad URL', async () => {
+    const res = await stack.request('POST', '/v1/listings', listing({ images: [{ url: 'http://x/a.png', dataBase64: good }, { url: 'ftp://x/a' }] }));
+    expect(res.status).toBe(400);
+    expect(fieldsOf(res.body)).toEqual(['images[0]', 'images[1].url']);
+  });
+
+  it('a batch over 500 and a bad listing inside a batch', async () => {
+    const big = await stack.request('POST', '/v1/listings/batch', { listings: Array.from({ length: 501 }, () => listing()) });
+    expect(big.status).toBe(400);
+    const one = await stack.request('POST', '/v1/listings/batch', { listings: [listing(), listing({ sellerId: '' })] });
+    expect(one.status).toBe(400);
+    expect(fieldsOf(one.body)).toEqual(['listings[1].sellerId']);
+  });
+
+  it('stores nothing for any of the above', async () => {
+    expect(await stack.db.query('SELECT id FROM listings')).toEqual([]);
+  });
+});
+
+describe('bad images are per-image errors; the scan still completes', () => {
+  async function scanOf(images: unknown[]) {
+    const res = await stack.request('POST', '/v1/listings', listing({ images: [{ dataBase64: good }, ...images] }));
+    expect(res.status).toBe(202);
+    const scan = await stack.waitForScan(res.body.scanId);
+    expect(scan.status).toBe('completed');
+    expect(scan.images[0].error).toBeNull(); // the good image is unaffected
+    return scan.images.slice(1).map((i: { error: unknown }) => i.error);
+  }
+
+  it('non-image bytes, a truncated JPEG and a 20000×20000 PNG', async () => {
+    const errors = await scanOf([
+      { dataBase64: Buffer.from('%PDF-1.7 not an image at all').toString('base64') },
+      { dataBase64: (await truncatedJpeg()).toString('base64') },
+      { dataBase64: hugePng().toString('base64') },
+    ]);
+    expect(errors.map((e: { code: string }) => e.code)).toEqual(['image.unsupported', 'image.unreadable', 'image.too_large']);
+    expect(errors[2].message).toContain('20000×20000');
+  });
+
+  it('URLs to loopback, to the metadata address, and a redirect into a private address', async () => {
+    const errors = await scanOf([
+      { url: `http://127.0.0.1:${server.port}/img/ok.png` },
+      { url: 'http://169.254.169.254/latest/meta-data/' },
+      { url: server.url(`/redirect?to=${encodeURIComponent(`http://127.0.0.1:${server.port}/img/ok.png`)}`) },
+      { url: server.url('/img/missing.png') },
+    ]);
+    expect(errors.map((e: { code: string }) => e.code)).toEqual(['image.fetch_failed', 'image.fetch_failed', 'image.fetch_failed', 'image.fetch_failed']);
+    expect(errors[0].message).toMatch(/127\.0\.0\.1 is a private or reserved address/);
+    expect(errors[1].message).toMatch(/169\.254\.169\.254 is a private or reserved address/);
+    expect(errors[2].message).toMatch(/refused: 127\.0\.0\.1/);
+    expect(errors[3].message).toMatch(/HTTP 404/);
+    expect(server.hits('/img/ok.png')).toBe(0); // never reached
+  });
+});

@@ -1,0 +1,108 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type FixtureServer, startFixtureServer } from '../support/fixture-server';
+import { sha256, solidJpeg, solidPng } from '../support/images';
+import { type Stack, startStack } from '../support/stack';
+
+let stack: Stack;
+let server: FixtureServer;
+let inline: Buffer;
+let remote: Buffer;
+
+const listing = (overrides: Record<string, unknown> = {}) => ({
+  marketplace: 'e2e-shop',
+  externalId: 'sku-1',
+  sellerId: 'seller-1',
+  title: 'Blue bowl',
+  price: { amount: '12.50', currency: 'EUR' },
+  images: [{ dataBase64: inline.toString('base64') }, { url: server.url('/img/remote.jpg') }],
+  ...overrides,
+});
+
+beforeAll(async () => {
+  inline = await solidPng(320, 200);
+  remote = await solidJpeg(640, 480);
+  server = await startFixtureServer({ 'remote.jpg': remote });
+  stack = await startStack('flow', { IMAGE_FETCH_ALLOW_HOSTS: 'localhost' });
+});
+afterAll(async () => {
+  await stack?.stop();
+  await server?.close();
+});
+
+describe('a listing end to end (built api + worker, real PostgreSQL and Redis)', () => {
+  it('answers 202 and completes the scan with each image identified', async () => {
+    const res = await stack.request('POST', '/v1/listings', listing());
+    expect(res.status).toBe(202);
+    expect(res.body).toEqual({ listingId: expect.any(String), scanId: expect.any(String), status: 'queued' });
+
+    const scan = await stack.waitForScan(res.body.scanId);
+    expect(scan.status).toBe('completed');
+    expect(scan.images).toEqual([
+      { position: 0, sha256: sha256(inline), format: 'png', width: 320, height: 200, error: null },
+      { position: 1, sha256: sha256(remote), format: 'jpeg', width: 640, height: 480, error: null },
+    ]);
+    expect(scan.findings).toEqual([]);
+    expect(server.hits('/img/remote.jpg')).toBe(1);
+
+    const got = await stack.request('GET', `/v1/listings/${res.body.listingId}`);
+    expect(got.status).toBe(200);
+    expect(got.body).toMatchObject({ externalId: 'sku-1', price: { amount: '12.5', currency: 'EUR' }, version: 1 });
+    expect(got.body.latestScan.scanId).toBe(res.body.scanId);
+  });
+
+  it('re-sending the same content returns the same scan and queues nothing', async () => {
+    const first = await stack.request('POST', '/v1/listings', listing({ externalId: 'sku-2' }));
+    await stack.waitForScan(first.body.scanId);
+    const hitsBefore = server.hits('/img/remote.jpg');
+    // "12.5" is the same price as "12.50": still the same content.
+    const again = await stack.request('POST', '/v1/listings', listing({ externalId: 'sku-2', price: { amount: '12.5', currency: 'EUR' } }));
+    expect(again.status).toBe(202);
+    expect(again.body.scanId).toBe(first.body.scanId);
+    expect(again.body.status).toBe('completed');
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(server.hits('/img/remote.jpg')).toBe(hitsBefore); // nothing was scanned again
+    const scans = await stack.db.query('SELECT id FROM scans WHERE "listingId" = $1', [first.body.listingId]);
+    expect(scans).toHaveLength(1);
+  });
+
+  it('changed content is a new version with a new scan', async () => {
+    const first = await stack.request('POST', '/v1/listings', listing({ externalId: 'sku-3' }));
+    const changed = await stack.request('POST', '/v1/listings', listing({ externalId: 'sku-3', title: 'Blue bowl, large' }));
+    expect(changed.body.listingId).toBe(first.body.listingId);
+    expect(changed.body.scanId).not.toBe(first.body.scanId);
+    await stack.waitForScan(changed.body.scanId);
+    const got = await stack.request('GET', `/v1/listings/${first.body.listingId}`);
+    expect(got.body).toMatchObject({ version: 2, title: 'Blue bowl, large' });
+    expect(got.body.latestScan.scanId).toBe(changed.body.scanId);
+  });
+
+  it('identical sends racing each other create one scan', async () => {
+    const sends = await Promise.all(Array.from({ length: 8 }, () => stack.request('POST', '/v1/listings', listing({ externalId: 'sku-race' }))));
+    expect(new Set(sends.map((s) => s.body.scanId)).size).toBe(1);
+    expect(sends.every((s) => s.status === 202)).toBe(true);
+  });
+
+  it('accepts a batch and scans every listing in it', async () => {
+    const listings = Array.from({ length: 25 }, (_, i) => listing({ externalId: `batch-${i}`, images: [{ dataBase64: inline.toString('base64') }] }));
+    const res = await stack.request('POST', '/v1/listings/batch', { listings });
+    expect(res.status).toBe(202);
+    expect(res.body.results).toHaveLength(25);
+    for (const r of res.body.results) expect((await stack.waitForScan(r.scanId)).status).toBe('completed');
+  });
+
+  it('serves health, readiness and the OpenAPI document without a key', async () => {
+    expect((await fetch(`${stack.baseUrl}/healthz`)).status).toBe(200);
+    const ready = await fetch(`${stack.baseUrl}/readyz`);
+    expect(await ready.json()).toEqual({ status: 'ready', checks: { postgres: 'ok', redis: 'ok' } });
+    const docs = (await (await fetch(`${stack.baseUrl}/docs-json`)).json()) as { paths: object };
+    expect(Object.keys(docs.paths)).toEqual(expect.arrayContaining(['/v1/listings', '/v1/listings/batch', '/v1/scans/{scanId}']));
+  });
+
+  it('refuses requests without a valid key', async () => {
+    const none = await stack.request('GET', '/v1/scans/00000000-0000-0000-0000-000000000000', undefined, { authorization: '' });
+    expect(none.status).toBe(401);
+    const wrong = await stack.request('POST', '/v1/listings', listing(), { authorization: 'Bearer nope' });
+    expect(wrong.status).toBe(401);
+    expect(wrong.body.error.code).toBe('unauthorized');
+  });
+});

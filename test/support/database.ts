@@ -1,0 +1,36 @@
+import { randomBytes } from 'node:crypto';
+import { Client } from 'pg';
+import { databaseUrl, PG_ADMIN_URL, TEMPLATE_DB } from './env';
+
+export interface TestDatabase {
+  url: string;
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+  drop(): Promise<void>;
+}
+
+/** A database of this suite's own, cloned from the migrated template; dropped after. */
+export async function createTestDatabase(label: string): Promise<TestDatabase> {
+  const name = `ll_test_${label.replace(/\W/g, '_')}_${randomBytes(4).toString('hex')}`;
+  await withAdmin((c) => c.query(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DB}`));
+  const url = databaseUrl(name);
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  return {
+    url,
+    query: async <T>(sql: string, params: unknown[] = []) => (await client.query(sql, params)).rows as T[],
+    drop: async () => {
+      await client.end();
+      await withAdmin((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+    },
+  };
+}
+
+async function withAdmin<T>(fn: (client: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: PG_ADMIN_URL });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}

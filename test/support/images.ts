@@ -1,0 +1,44 @@
+import { createHash } from 'node:crypto';
+import { crc32, deflateSync } from 'node:zlib';
+import sharp from 'sharp';
+
+export const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+
+export function solidPng(width: number, height: number, color = '#3b6ea5'): Promise<Buffer> {
+  return sharp({ create: { width, height, channels: 3, background: color } }).png().toBuffer();
+}
+
+export function solidJpeg(width: number, height: number, color = '#a53b6e'): Promise<Buffer> {
+  return sharp({ create: { width, height, channels: 3, background: color } }).jpeg().toBuffer();
+}
+
+export async function truncatedJpeg(): Promise<Buffer> {
+  const noisy = await sharp({ create: { width: 256, height: 256, channels: 3, background: '#000', noise: { type: 'gaussian', mean: 128, sigma: 40 } } })
+    .jpeg()
+    .toBuffer();
+  return noisy.subarray(0, Math.floor(noisy.length / 2));
+}
+
+/**
+ * A 20000×20000 greyscale PNG decompression bomb: every row is zeros, so it deflates to ~400 kB.
+ * Built by hand (signature, IHDR, IDAT, IEND with real CRCs) because encoding it with sharp would
+ * itself take 400 MB and many seconds.
+ */
+export function hugePng(side = 20_000): Buffer {
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(side, 0);
+  ihdr.writeUInt32BE(side, 4);
+  ihdr.set([8, 0, 0, 0, 0], 8); // 8-bit greyscale
+  const raw = Buffer.alloc((side + 1) * side); // filter byte 0 + zeros per row
+  const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  return Buffer.concat([signature, chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw, { level: 9 })), chunk('IEND', Buffer.alloc(0))]);
+}
+
+function chunk(type: string, data: Buffer): Buffer {
+  const head = Buffer.alloc(8);
+  head.writeUInt32BE(data.length, 0);
+  head.write(type, 4, 'latin1');
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(crc32(Buffer.concat([head.subarray(4), data])), 0);
+  return Buffer.concat([head, data, crc]);
+}

@@ -1,0 +1,57 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+
+const root = process.cwd();
+
+export interface RunningProcess {
+  child: ChildProcess;
+  output: () => string;
+  stop(signal?: NodeJS.Signals): Promise<void>;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((res, rej) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => res(port));
+    });
+    server.on('error', rej);
+  });
+}
+
+/** Starts a built app (`dist/apps/<app>/src/main.js`) as its own process, as in production. */
+export async function startApp(app: 'api' | 'worker', env: Record<string, string>, ready: RegExp): Promise<RunningProcess> {
+  const child = spawn(process.execPath, [`dist/apps/${app}/src/main.js`], {
+    cwd: root,
+    env: { ...process.env, LOG_LEVEL: 'info', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
+  child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
+  const exited = new Promise<void>((res) => child.once('exit', () => res()));
+  await new Promise<void>((res, rej) => {
+    const timer = setTimeout(() => rej(new Error(`${app} did not start in 30 s:\n${output}`)), 30_000);
+    const check = () => {
+      if (ready.test(output)) {
+        clearTimeout(timer);
+        res();
+      }
+    };
+    child.stdout?.on('data', check);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      rej(new Error(`${app} exited with ${code}:\n${output}`));
+    });
+  });
+  return {
+    child,
+    output: () => output,
+    stop: async (signal: NodeJS.Signals = 'SIGTERM') => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill(signal);
+      await exited;
+    },
+  };
+}

@@ -1,0 +1,78 @@
+import { randomBytes } from 'node:crypto';
+import { createTestDatabase, type TestDatabase } from './database';
+import { REDIS_URL } from './env';
+import { freePort, type RunningProcess, startApp } from './processes';
+
+export const ADMIN_KEY = 'test-admin-key-0123456789abcdef';
+
+export interface Stack {
+  db: TestDatabase;
+  baseUrl: string;
+  api: RunningProcess;
+  workers: RunningProcess[];
+  workerEnv: Record<string, string>;
+  startWorker(extra?: Record<string, string>): Promise<RunningProcess>;
+  request(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; body: any }>;
+  waitForScan(scanId: string, statuses?: string[], timeoutMs?: number): Promise<any>;
+  stop(): Promise<void>;
+}
+
+/** api + worker processes on a database and queue prefix of this suite's own. */
+export async function startStack(label: string, workerEnv: Record<string, string> = {}, workers = 1): Promise<Stack> {
+  const db = await createTestDatabase(label);
+  const port = await freePort();
+  const common = { DATABASE_URL: db.url, REDIS_URL, QUEUE_PREFIX: `lltest-${label}-${randomBytes(3).toString('hex')}` };
+  const api = await startApp('api', { ...common, PORT: String(port), HOST: '127.0.0.1', BOOTSTRAP_ADMIN_KEY: ADMIN_KEY }, /api listening/);
+  const env = { ...common, ...workerEnv };
+  const running: RunningProcess[] = [];
+  const startWorker = async (extra: Record<string, string> = {}) => {
+    const w = await startApp('worker', { ...env, ...extra }, /worker started/);
+    running.push(w);
+    return w;
+  };
+  for (let i = 0; i < workers; i++) await startWorker();
+  const baseUrl = `http://127.0.0.1:${port}`;
+
+  const request: Stack['request'] = async (method, path, body, headers = {}) => {
+    const res = await fetch(baseUrl + path, {
+      method,
+      headers: { authorization: `Bearer ${ADMIN_KEY}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
+      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+    });
+    const text = await res.text();
+    let parsed: unknown = text;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      // not JSON: keep the text
+    }
+    return { status: res.status, body: parsed };
+  };
+
+  const waitForScan: Stack['waitForScan'] = async (scanId, statuses = ['completed', 'failed'], timeoutMs = 60_000) => {
+    const deadline = Date.now() + timeoutMs;
+    let last: unknown;
+    while (Date.now() < deadline) {
+      const res = await request('GET', `/v1/scans/${scanId}`);
+      last = res.body;
+      if (res.status === 200 && statuses.includes(res.body.status)) return res.body;
+      await new Promise((r) => setTimeout(r, 150));
+    }
+    throw new Error(`scan ${scanId} not in ${statuses.join('/')} after ${timeoutMs} ms: ${JSON.stringify(last)}`);
+  };
+
+  return {
+    db,
+    baseUrl,
+    api,
+    workers: running,
+    workerEnv: env,
+    startWorker,
+    request,
+    waitForScan,
+    stop: async () => {
+      await Promise.all([api.stop(), ...running.map((w) => w.stop())]);
+      await db.drop();
+    },
+  };
+}
