@@ -1,3 +1,22 @@
+// Detectors and their factory: what the scanner wires in.
+export * from './lib/create-ai-detectors';
+export * from './lib/detectors/ai-provenance.detector';
+export * from './lib/detectors/ai-watermark.detector';
+export * from './lib/detectors/ai-forensic.detector';
+export * from './lib/detectors/ai-undisclosed.detector';
+export * from './lib/detectors/image-reused.detector';
+// Per-image assessment (band, likelihood, signals), used by the detectors and bench/eval-ai.ts.
+export * from './lib/image-ai-assessor';
+export * from './lib/decision/ai-likelihood';
+export * from './lib/signals/ai-signal';
+export * from './lib/signals/signal-registry';
+export * from './lib/signals/provenance-signal-source';
+export * from './lib/signals/watermark-signal-source';
+export * from './lib/signals/forensic-signal-source';
+// Image reuse: the index interface the service implements in PostgreSQL, and an in-memory one.
+export * from './lib/reuse/phash-index';
+export * from './lib/reuse/in-memory-phash-index';
+// Readers and decoders, usable on their own.
 export * from './lib/containers/image-metadata';
 export * from './lib/containers/png-chunks';
 export * from './lib/containers/exif-fields';
@@ -11,3 +30,5 @@ export * from './lib/provenance/novelai-stealth';
 export * from './lib/watermark/dwt-dct-blocks';
 export * from './lib/watermark/match-thresholds';
 export * from './lib/watermark/sd-watermark-detector';
+export * from './lib/forensic/spectral-peak-statistic';
+export * from './lib/forensic/spectral-peak-calibration';

@@ -1,0 +1,32 @@
+import type { Detector } from '@listinglens/pipeline';
+import { AiForensicDetector } from './detectors/ai-forensic.detector';
+import { AiProvenanceDetector } from './detectors/ai-provenance.detector';
+import { AiUndisclosedDetector } from './detectors/ai-undisclosed.detector';
+import { AiWatermarkDetector } from './detectors/ai-watermark.detector';
+import { ImageReusedDetector } from './detectors/image-reused.detector';
+import { ImageAiAssessor, type AiAssessorOptions } from './image-ai-assessor';
+import type { PhashIndex } from './reuse/phash-index';
+
+export interface AiDetectorOptions extends AiAssessorOptions {
+  /** Share an assessor (and its per-image cache) with other callers; built from the options otherwise. */
+  assessor?: ImageAiAssessor;
+  /** When given, `image.reused` is added (service only: the CLI has no stored listings). */
+  phashIndex?: PhashIndex;
+  /** Hamming threshold for reuse; defaults to REUSE_MAX_DISTANCE. */
+  reuseMaxDistance?: number;
+}
+
+/** The AI-image detectors sharing one assessment per image: provenance, watermark, forensic, undisclosed. */
+export function createAiDetectors(options: AiDetectorOptions = {}): Detector[] {
+  const assessor = options.assessor ?? new ImageAiAssessor(options);
+  const detectors: Detector[] = [
+    new AiProvenanceDetector(assessor),
+    new AiWatermarkDetector(assessor),
+    new AiForensicDetector(assessor),
+    new AiUndisclosedDetector(assessor),
+  ];
+  if (options.phashIndex) {
+    detectors.push(new ImageReusedDetector({ index: options.phashIndex, maxDistance: options.reuseMaxDistance }));
+  }
+  return detectors;
+}

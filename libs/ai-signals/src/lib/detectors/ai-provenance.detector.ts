@@ -1,0 +1,62 @@
+import type { Finding } from '@listinglens/contracts';
+import type { Detector, DetectorContext } from '@listinglens/pipeline';
+import type { ImageAiAssessor } from '../image-ai-assessor';
+import type { ProvenanceReport } from '../provenance/provenance-types';
+
+/**
+ * `ai.provenance`: the file's own metadata says generative AI made or edited it. Also reports a C2PA
+ * manifest that failed validation even when it claims nothing about AI (info severity): an unverified
+ * manifest must reach a reviewer as "unverified", never pass as clean.
+ */
+export class AiProvenanceDetector implements Detector {
+  readonly id = 'ai.provenance';
+  readonly version = 1;
+
+  constructor(private readonly assessor: ImageAiAssessor) {}
+
+  async detect(ctx: DetectorContext): Promise<Finding[]> {
+    const findings: Finding[] = [];
+    for (const image of ctx.images) {
+      const assessment = await this.assessor.assess(image);
+      const report = assessment.measurements['provenance'] as ProvenanceReport | undefined;
+      const signals = assessment.signals.filter((s) => s.kind === 'provenance');
+      if (signals.length > 0) {
+        const claims = signals.map((s) => s.evidence);
+        const generator = signals.map((s) => s.evidence['generator']).find((g) => typeof g === 'string') ?? null;
+        const edited = signals.every((s) => s.evidence['kind'] === 'edited');
+        findings.push({
+          code: 'ai.provenance',
+          severity: edited ? 'low' : 'medium',
+          confidence: Math.max(...signals.map((s) => s.likelihood)),
+          imagePosition: image.position,
+          evidence: {
+            summary: signals[0].summary,
+            generator,
+            aiKind: edited ? 'edited' : 'generated',
+            claims,
+            c2pa: report?.c2pa ?? null,
+          },
+          ruleId: 'ai.provenance.metadata',
+          ruleVersion: this.version,
+        });
+      } else if (report?.c2pa?.validation === 'unverified' || report?.c2paError) {
+        findings.push({
+          code: 'ai.provenance',
+          severity: 'info',
+          confidence: 0.5,
+          imagePosition: image.position,
+          evidence: {
+            summary:
+              'The image carries a C2PA manifest that did not validate (changed after signing, or a bad or ' +
+              'expired signature): its statements cannot be relied on. It makes no AI claim.',
+            c2pa: report.c2pa,
+            c2paError: report.c2paError,
+          },
+          ruleId: 'ai.provenance.c2pa-unverified',
+          ruleVersion: this.version,
+        });
+      }
+    }
+    return findings;
+  }
+}

@@ -1,0 +1,30 @@
+import type { Finding } from '@listinglens/contracts';
+import type { Detector, DetectorContext } from '@listinglens/pipeline';
+import type { ImageAiAssessor } from '../image-ai-assessor';
+
+/** `ai.watermark`: a known generator watermark decodes from the pixels (scheme, payload, matching bits). */
+export class AiWatermarkDetector implements Detector {
+  readonly id = 'ai.watermark';
+  readonly version = 1;
+
+  constructor(private readonly assessor: ImageAiAssessor) {}
+
+  async detect(ctx: DetectorContext): Promise<Finding[]> {
+    const findings: Finding[] = [];
+    for (const image of ctx.images) {
+      const assessment = await this.assessor.assess(image);
+      for (const signal of assessment.signals.filter((s) => s.kind === 'watermark')) {
+        findings.push({
+          code: 'ai.watermark',
+          severity: 'medium',
+          confidence: signal.likelihood,
+          imagePosition: image.position,
+          evidence: { summary: signal.summary, ...signal.evidence },
+          ruleId: `ai.watermark.${signal.id.replace(/^watermark\./, '')}`,
+          ruleVersion: this.version,
+        });
+      }
+    }
+    return findings;
+  }
+}

@@ -1,0 +1,94 @@
+import type { AnalyzedImage } from '@listinglens/pipeline';
+import { readImageMetadata } from './containers/image-metadata';
+import { decideAiLikelihood, type AiDecision } from './decision/ai-likelihood';
+import { SharpPixelDecoder, type PixelDecoder, type RawPixels } from './pixels';
+import { WasmC2paReader, type C2paReader } from './provenance/c2pa-reader';
+import type { AiSignal, SignalInput } from './signals/ai-signal';
+import { ForensicSignalSource } from './signals/forensic-signal-source';
+import { ProvenanceSignalSource } from './signals/provenance-signal-source';
+import { AiSignalRegistry } from './signals/signal-registry';
+import { WatermarkSignalSource } from './signals/watermark-signal-source';
+
+/** Everything known about one image's AI origin: the decision, the signals behind it, the measurements. */
+export interface ImageAiAssessment extends AiDecision {
+  imagePosition: number;
+  signals: AiSignal[];
+  /** Per source: what it measured, fired or not (provenance report, watermark bits, statistic). */
+  measurements: Record<string, unknown>;
+  /** Sources that failed on this image; their absence lowers what we can say, never raises it. */
+  errors: { source: string; message: string }[];
+  sources: string[];
+}
+
+export interface AiAssessorOptions {
+  c2paReader?: C2paReader;
+  pixelDecoder?: PixelDecoder;
+  /** Replace the default sources (provenance, watermark, forensic), e.g. to add a model later. */
+  registry?: AiSignalRegistry;
+  /** Skip the forensic statistic (it costs ~40 ms an image and is weak evidence). */
+  forensic?: boolean;
+}
+
+export function defaultSignalRegistry(c2paReader: C2paReader, forensic = true): AiSignalRegistry {
+  const registry = new AiSignalRegistry([new ProvenanceSignalSource(c2paReader), new WatermarkSignalSource()]);
+  if (forensic) registry.register(new ForensicSignalSource());
+  return registry;
+}
+
+/**
+ * Runs every registered signal source over an image and decides. Results are cached per image object,
+ * so the four AI detectors of one scan share a single assessment.
+ */
+export class ImageAiAssessor {
+  private readonly registry: AiSignalRegistry;
+  private readonly decoder: PixelDecoder;
+  private readonly cache = new WeakMap<AnalyzedImage, Promise<ImageAiAssessment>>();
+
+  constructor(options: AiAssessorOptions = {}) {
+    this.decoder = options.pixelDecoder ?? new SharpPixelDecoder();
+    this.registry =
+      options.registry ?? defaultSignalRegistry(options.c2paReader ?? new WasmC2paReader(), options.forensic ?? true);
+  }
+
+  assess(image: AnalyzedImage): Promise<ImageAiAssessment> {
+    let pending = this.cache.get(image);
+    if (!pending) {
+      pending = this.run(image);
+      this.cache.set(image, pending);
+    }
+    return pending;
+  }
+
+  private async run(image: AnalyzedImage): Promise<ImageAiAssessment> {
+    const metadata = readImageMetadata(image.bytes, image.format);
+    let decoded: Promise<RawPixels | null> | null = null;
+    const input: SignalInput = {
+      image,
+      metadata,
+      pixels: () => {
+        decoded ??= this.decoder.decode(image.bytes, metadata.hasAlpha).catch(() => null);
+        return decoded;
+      },
+    };
+    const signals: AiSignal[] = [];
+    const measurements: Record<string, unknown> = { container: metadata.container, hasC2pa: metadata.hasC2pa };
+    const errors: ImageAiAssessment['errors'] = [];
+    for (const source of this.registry.sources()) {
+      try {
+        const result = await source.analyze(input);
+        signals.push(...result.signals);
+        Object.assign(measurements, result.measurements);
+      } catch (err) {
+        errors.push({ source: source.id, message: err instanceof Error ? err.message : String(err) });
+      }
+    }
+    return {
+      imagePosition: image.position,
+      ...decideAiLikelihood(signals),
+      signals,
+      measurements,
+      errors,
+      sources: this.registry.versions(),
+    };
+  }
+}
