@@ -1,0 +1,28 @@
+#!/usr/bin/env node
+// `npm test`: every tier (unit, integration, end-to-end) in one vitest run against the real
+// PostgreSQL and Redis, then the totals alone on the last line as "N passed, N failed".
+// Extra arguments go to vitest (e.g. `npm test -- libs/pipeline`).
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+
+const root = new URL('..', import.meta.url).pathname;
+const report = join(root, 'tmp/vitest-report.json');
+mkdirSync(join(root, 'tmp'), { recursive: true });
+rmSync(report, { force: true });
+const result = spawnSync(
+  process.execPath,
+  [join(root, 'node_modules/vitest/vitest.mjs'), 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...process.argv.slice(2)],
+  { cwd: root, stdio: 'inherit', env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true' } },
+);
+if (!existsSync(report)) {
+  console.log('0 passed, 1 failed');
+  process.exit(result.status || 1);
+}
+const totals = JSON.parse(readFileSync(report, 'utf8'));
+// A suite that failed to load counts as a failure even though none of its tests ran.
+const brokenSuites = totals.testResults.filter((s) => s.status === 'failed' && s.assertionResults.length === 0).length;
+const failed = totals.numFailedTests + brokenSuites;
+const skipped = totals.numPendingTests + totals.numTodoTests;
+console.log(`${totals.numPassedTests} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+process.exit(result.status ?? 1);
