@@ -1,0 +1,72 @@
+import type { Finding } from '@listinglens/contracts';
+import type { Detector, DetectorContext } from '@listinglens/pipeline';
+import { imageTextLines } from '../image-text-lines';
+import { maskContact } from '../mask-contact';
+import { matchEvidence, round2 } from '../match-evidence';
+import { type ContactKind, parseContacts } from '../parsers/contact-parser';
+import type { QrCodeReader } from '../qr-code-reader';
+import { RULE_SEVERITY } from '../rule-severity';
+
+const RULE_ID = 'text.contact-off-platform';
+const VERSION = 1;
+
+/**
+ * contact.off_platform: phone numbers, emails, URLs, messaging handles read by OCR, and QR codes decoded
+ * from the pixels. One finding per distinct contact per image. Evidence keeps the full value for
+ * reviewers and a masked form for anything shown to the seller.
+ */
+export function contactOffPlatformDetector(qr: QrCodeReader | null): Detector {
+  return {
+    id: RULE_ID,
+    version: VERSION,
+    async detect(ctx: DetectorContext): Promise<Finding[]> {
+      const findings: Finding[] = [];
+      for (const image of ctx.images) {
+        const seen = new Set<string>();
+        const emit = (kind: ContactKind, value: string | null, certainty: number, evidence: Record<string, unknown>): void => {
+          const key = `${kind}:${value ?? evidence['text']}`;
+          if (seen.has(key)) return;
+          seen.add(key);
+          findings.push({
+            code: 'contact.off_platform',
+            severity: RULE_SEVERITY['contact.off_platform'],
+            confidence: round2(certainty),
+            imagePosition: image.position,
+            evidence: { kind, value, masked: value ? maskContact(value) : null, ...evidence },
+            ruleId: RULE_ID,
+            ruleVersion: VERSION,
+          });
+        };
+
+        for (const line of (await imageTextLines(ctx, image)) ?? []) {
+          for (const c of parseContacts(line.text)) {
+            const where = matchEvidence(line, c.start, c.end);
+            // An invitation without the handle ("加微信") is a weaker signal than the handle itself.
+            emit(c.kind, c.value, where.ocrConfidence * (c.value ? 0.95 : 0.6), { source: 'ocr', ...where });
+          }
+        }
+        if (qr) {
+          for (const hit of await qr.read(image.bytes)) {
+            const kind = classifyQrPayload(hit.payload);
+            if (!kind) continue;
+            emit(kind, hit.payload, 0.95, { source: 'qr', text: hit.payload, payload: hit.payload, box: hit.box, scale: hit.scale });
+          }
+        }
+      }
+      return findings;
+    },
+  };
+}
+
+/** What a QR code points to, when it is a way to reach someone; null for other payloads (serials, Wi-Fi). */
+export function classifyQrPayload(payload: string): ContactKind | null {
+  const p = payload.trim();
+  if (/^weixin:|wechat\.com|weixin\.qq\.com|wxp:\/\//i.test(p)) return 'wechat';
+  if (/wa\.me\/|whatsapp\.com|^whatsapp:/i.test(p)) return 'whatsapp';
+  if (/t\.me\/|telegram\.me|^tg:/i.test(p)) return 'telegram';
+  if (/line\.me\//i.test(p)) return 'line';
+  if (/^mailto:/i.test(p)) return 'email';
+  if (/^tel:|^sms:/i.test(p)) return 'phone';
+  if (/^https?:\/\//i.test(p)) return 'url';
+  return parseContacts(p)[0]?.kind ?? null;
+}

@@ -1,0 +1,55 @@
+import type { Finding } from '@listinglens/contracts';
+import type { Detector, DetectorContext } from '@listinglens/pipeline';
+import { imagePrices } from '../image-prices';
+import { imageTextLines } from '../image-text-lines';
+import { mostProminent, round2 } from '../match-evidence';
+import { sameAmount } from '../parsers/decimal';
+import { RULE_SEVERITY } from '../rule-severity';
+
+const RULE_ID = 'text.price-mismatch';
+const VERSION = 1;
+
+/**
+ * price.mismatch: the image shows a selling price that is not the listing's. Only prices with a currency
+ * mark count ("Only 3 left" is not a price), and reference prices, savings ("立减30元") and coupon
+ * thresholds ("满200元") are not selling prices. An image that shows the listing's price anywhere is
+ * consistent, whatever else it shows (multi-buy offers, other sizes).
+ */
+export function priceMismatchDetector(): Detector {
+  return {
+    id: RULE_ID,
+    version: VERSION,
+    async detect(ctx: DetectorContext): Promise<Finding[]> {
+      const { amount, currency } = ctx.listing.price;
+      const findings: Finding[] = [];
+      for (const image of ctx.images) {
+        const lines = await imageTextLines(ctx, image);
+        if (!lines) continue;
+        const marked = imagePrices(lines).filter((p) => p.mark !== null);
+        const selling = marked.filter((p) => p.role === 'current' || p.role === 'unknown');
+        if (selling.length === 0) continue;
+        if (marked.some((p) => p.currencies.includes(currency) && sameAmount(p.amount, amount))) continue;
+        const lead = mostProminent(selling);
+        const currencyDiffers = !lead.currencies.includes(currency);
+        findings.push({
+          code: 'price.mismatch',
+          severity: RULE_SEVERITY['price.mismatch'],
+          // A different currency may be a converted price shown for convenience: less certain.
+          confidence: round2(lead.evidence.ocrConfidence * (currencyDiffers ? 0.6 : 0.9)),
+          imagePosition: image.position,
+          evidence: {
+            text: lead.raw,
+            box: lead.box,
+            shown: { amount: lead.amount, mark: lead.mark, currencies: lead.currencies, role: lead.role },
+            listing: { amount, currency },
+            reason: currencyDiffers ? 'currency_differs' : 'amount_differs',
+            prices: selling.map((p) => ({ ...p.evidence, amount: p.amount, currencies: p.currencies, role: p.role })),
+          },
+          ruleId: RULE_ID,
+          ruleVersion: VERSION,
+        });
+      }
+      return findings;
+    },
+  };
+}

@@ -1,0 +1,36 @@
+import type { Box } from '@listinglens/contracts';
+import { matchEvidence, type MatchEvidence } from './match-evidence';
+import { parsePrices, type PriceMention } from './parsers/price-parser';
+import type { TextLine } from './text-lines';
+
+export type LocatedPrice = PriceMention & { evidence: MatchEvidence; box: Box };
+
+/**
+ * Every price in an image with its box. A label alone on the line above ("原价" / "UVP") gives the
+ * price below it its role, as price tags are often laid out in two lines.
+ */
+export function imagePrices(lines: readonly TextLine[]): LocatedPrice[] {
+  const out: LocatedPrice[] = [];
+  lines.forEach((line, i) => {
+    const label = i > 0 ? lineRoleLabel(lines[i - 1].text) : null;
+    for (const p of parsePrices(line.text)) {
+      const evidence = matchEvidence(line, p.start, p.end);
+      const role = p.role === 'unknown' && label && p.start < 3 ? label : p.role;
+      out.push({ ...p, role, evidence, box: evidence.box });
+    }
+  });
+  return out;
+}
+
+function lineRoleLabel(text: string): 'reference' | 'current' | null {
+  const t = text.trim();
+  if (/^(?:was|rrp|uvp|msrp|statt|原价|日常价|划线价|市场价|专柜价|吊牌价)\s*[:：]?$/iu.test(t)) return 'reference';
+  if (/^(?:now|only|jetzt|nur|现价|券后价?|到手价?|特价|活动价|秒杀价|促销价)\s*[:：]?$/iu.test(t)) return 'current';
+  return null;
+}
+
+/** Two prices can be compared when they can be in the same currency (or one has no mark). */
+export function sameCurrencyFamily(a: PriceMention, b: PriceMention): boolean {
+  if (a.currencies.length === 0 || b.currencies.length === 0) return true;
+  return a.currencies.some((c) => b.currencies.includes(c));
+}

@@ -1,0 +1,35 @@
+import type { Box } from '@listinglens/contracts';
+import { locate, type TextLine } from './text-lines';
+
+/** Evidence for one piece of matched text: what was read, where, and how sure OCR was. */
+export interface MatchEvidence {
+  text: string;
+  line: string;
+  box: Box;
+  words: { text: string; confidence: number; box: Box }[];
+  ocrConfidence: number;
+}
+
+export function matchEvidence(line: TextLine, start: number, end: number): MatchEvidence {
+  const where = locate(line, start, end);
+  return {
+    text: line.text.slice(start, end).trim(),
+    line: line.text,
+    box: where.box,
+    words: where.words.map((w) => ({ text: w.text, confidence: w.confidence, box: w.box })),
+    ocrConfidence: round2(where.confidence),
+  };
+}
+
+export function round2(n: number): number {
+  return Math.round(n * 100) / 100;
+}
+
+/** The most prominent match (tallest text: the headline, not the fine print) leads a finding. */
+export function mostProminent<T extends { box: Box }>(items: readonly T[]): T {
+  return items.reduce((best, item) => (item.box.height > best.box.height ? item : best));
+}
+
+export function centreDistance(a: Box, b: Box): number {
+  return Math.hypot(a.x + a.width / 2 - (b.x + b.width / 2), a.y + a.height / 2 - (b.y + b.height / 2));
+}

@@ -1,0 +1,80 @@
+export type ContactKind = 'phone' | 'email' | 'url' | 'wechat' | 'whatsapp' | 'telegram' | 'line' | 'qq' | 'wangwang' | 'kakaotalk';
+
+export interface ContactMention {
+  kind: ContactKind;
+  raw: string;
+  start: number;
+  end: number;
+  /** The contact itself, normalised (digits only for phones, lower-case host for URLs); null when the
+   * text only invites contact ("加微信") without saying where. */
+  value: string | null;
+}
+
+const TLDS =
+  'com|net|org|info|biz|io|co|me|shop|store|online|site|xyz|top|vip|app|link|cn|hk|tw|jp|kr|de|uk|fr|it|es|nl|ru|in|my|sg|au|ca|us|eu|cc|tv|ly';
+const EMAIL = /[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,10}/gu;
+const URL = new RegExp(
+  String.raw`(?:https?:\/\/|www\.)[^\s，。、"'<>()（）]+|(?<![\w@.-])(?:[a-z0-9][a-z0-9-]{1,62}\.)+(?:${TLDS})(?![a-z0-9-])(?:\/[^\s，。"'<>]*)?`,
+  'giu',
+);
+// Handles after an app name: "WeChat: abc_123", "VX：shop888", "加V 13800138000", "微信号 abc", "Line ID @shop".
+const HANDLE = String.raw`[:：]?\s?(?:id|ID|号|號)?\s?[:：]?\s?@?([A-Za-z][A-Za-z0-9_.-]{4,24}|\+?\d[\d\s-]{4,18}\d)`;
+const APPS: [ContactKind, string][] = [
+  ['wechat', String.raw`wechat|weixin|(?<![A-Za-z])(?:wx|vx|v信)(?![A-Za-z])|微信|薇信|威信|加\s?[vV](?![A-Za-z])|加微|V信`],
+  ['whatsapp', String.raw`whats\s?app|(?<![A-Za-z])wa(?![A-Za-z])(?=\s?[:：+\d])`],
+  ['telegram', String.raw`telegram|(?<![A-Za-z])tg(?![A-Za-z])(?=\s?[:：@])|t\.me\/`],
+  ['line', String.raw`(?<![A-Za-z])line(?:\s?id)?(?![A-Za-z])(?=\s?[:：@])|(?<![A-Za-z])LINE(?![A-Za-z])`],
+  ['qq', String.raw`(?<![A-Za-z])qq(?![A-Za-z])|扣扣`],
+  ['wangwang', String.raw`旺旺|阿里旺旺`],
+  ['kakaotalk', String.raw`kakao\s?talk|카카오톡|카톡`],
+];
+// A phone number: "+86 138 0013 8000", "(415) 555-0100", "03-9133 4364", "13800138000".
+const PHONE = /(?<![\w.,/])(\+\d{1,3}[\s-]?)?(?:\(\d{1,4}\)[\s-]?)?\d{2,4}(?:[\s-]?\d{2,4}){1,4}(?![\w.,/%])/gu;
+const PHONE_CONTEXT = /(?:tel|phone|call|mobile|fax|hotline|whats\s?app|电话|手机|热线|联系|致电|咨询|客服|☎|📞|전화|고객센터)\s*(?:no\.?)?\s*[:：]?\s*$/iu;
+const CN_MOBILE = /^1[3-9]\d{9}$/;
+
+/** Off-platform contacts: phone numbers, emails, URLs and bare domains, messaging apps and their handles. */
+export function parseContacts(text: string): ContactMention[] {
+  const found: ContactMention[] = [];
+  const push = (m: ContactMention): void => {
+    if (found.some((f) => f.start < m.end && f.end > m.start)) return;
+    found.push(m);
+  };
+  for (const m of text.matchAll(EMAIL)) {
+    push({ kind: 'email', raw: m[0], start: m.index, end: m.index + m[0].length, value: m[0].toLowerCase() });
+  }
+  for (const [kind, app] of APPS) {
+    const re = new RegExp(String.raw`(?:${app})(?:\s?${HANDLE})?`, 'giu');
+    for (const m of text.matchAll(re)) {
+      const handle = m[1]?.trim();
+      const value = handle ? (/^\+?[\d\s-]+$/.test(handle) ? handle.replace(/[^\d+]/g, '') : handle) : null;
+      // A bare app name is an invitation only in Chinese ("加微信", "微信同号"); "LINE" alone is a word.
+      if (!value && !/[\u4e00-\u9fff]/u.test(m[0])) continue;
+      push({ kind, raw: m[0], start: m.index, end: m.index + m[0].length, value });
+    }
+  }
+  for (const m of text.matchAll(URL)) {
+    const raw = m[0].replace(/[.,;:!?]+$/, '');
+    push({ kind: 'url', raw, start: m.index, end: m.index + raw.length, value: hostOf(raw) });
+  }
+  for (const m of text.matchAll(PHONE)) {
+    const digits = m[0].replace(/\D/g, '');
+    if (digits.length < 7 || digits.length > 15) continue;
+    const before = text.slice(Math.max(0, m.index - 20), m.index);
+    const plausible = m[0].startsWith('+') || CN_MOBILE.test(digits) || PHONE_CONTEXT.test(before);
+    if (!plausible || looksLikeDate(m[0])) continue;
+    push({ kind: 'phone', raw: m[0].trim(), start: m.index, end: m.index + m[0].length, value: (m[1] ? '+' : '') + digits });
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
+
+function hostOf(raw: string): string {
+  return raw
+    .replace(/^https?:\/\//i, '')
+    .split(/[/?#]/)[0]
+    .toLowerCase();
+}
+
+function looksLikeDate(raw: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}$/.test(raw.trim()) || /^\d{2}-\d{2}-\d{4}$/.test(raw.trim());
+}

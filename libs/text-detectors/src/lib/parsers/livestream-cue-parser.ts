@@ -1,0 +1,56 @@
+export type LivestreamCueKind = 'live_badge' | 'audience_count' | 'buy_button' | 'seller_rank' | 'follow_button' | 'comment_line';
+
+export interface LivestreamCue {
+  kind: LivestreamCueKind;
+  raw: string;
+  start: number;
+  end: number;
+}
+
+const COUNT = String.raw`\d+(?:[.,]\d+)?\s?(?:万|w|W|k|K|m|M|亿)?\+?`;
+const PATTERNS: [LivestreamCueKind, RegExp][] = [
+  // "LIVE" must be a capitalised badge word on its own; "live" inside a sentence is not a badge.
+  ['live_badge', /(?<![A-Za-z])(?:LIVE|Live|LIVE NOW|ON AIR)(?![A-Za-z])|正在直播|直播中|直播间|直播|ライブ|라이브/gu],
+  [
+    'audience_count',
+    new RegExp(
+      String.raw`${COUNT}\s?(?:人观看|人在看|观看|在看|人看过|次观看|点赞|本场点赞|赞|watching|viewers|views|likes|시청)|(?:观看|在线|点赞|viewers|watching)\s?[:：]?\s?${COUNT}`,
+      'giu',
+    ),
+  ],
+  ['buy_button', /(?<![A-Za-z])(?:buy now|shop now|add to cart)(?![A-Za-z])|立即购买|马上购买|去购买|马上抢|立即抢购|去抢购|抢购|小黄车|点击购买|구매하기/giu],
+  ['seller_rank', /带货榜\s?第?\s?\d+|人气榜\s?第?\s?\d+|小时榜\s?第?\s?\d+|热榜\s?第?\s?\d+|(?<![A-Za-z])top\s?\d+\s?(?:seller|host|streamer)s?(?![A-Za-z])/giu],
+  ['follow_button', /(?<![A-Za-z])\+?\s?follow(?:ing)?(?![A-Za-z])|\+\s?关注|关注主播|已关注|팔로우/giu],
+];
+
+// "name: text" lines of a comment stream. Receipt and label keys ("TOTAL:", "DATE:", "Tel:") are not
+// viewers, so a key made of such words never counts.
+const COMMENT = /^\s*([\p{L}\p{N}_.\-]{2,16})\s?[:：]\s?(\S.{1,60})$/u;
+const NOT_A_VIEWER =
+  /^(?:total|subtotal|date|time|tel|fax|phone|email|cashier|amount|qty|price|tax|gst|cash|change|invoice|receipt|no|doc|code|member|address|www|http|https|url|size|color|colour|model|brand|sku|weight|material|note|item|order|auth|tid|mid|aid|tvr|iad|tsi|电话|地址|时间|日期|价格|品牌|型号|尺寸|颜色|材质|规格|重量|产地|货号|微信|qq|wechat|whatsapp|line|telegram)$/iu;
+
+/** Livestream-shopping UI cues in one line of text. */
+export function parseLivestreamCues(text: string): LivestreamCue[] {
+  const cues: LivestreamCue[] = [];
+  for (const [kind, re] of PATTERNS) {
+    for (const m of text.matchAll(re)) {
+      cues.push({ kind, raw: m[0], start: m.index, end: m.index + m[0].length });
+    }
+  }
+  const comment = COMMENT.exec(text);
+  if (comment && isCommentLine(comment[1], comment[2])) {
+    cues.push({ kind: 'comment_line', raw: text.trim(), start: 0, end: text.length });
+  }
+  return cues.sort((a, b) => a.start - b.start);
+}
+
+function isCommentLine(name: string, body: string): boolean {
+  if (NOT_A_VIEWER.test(name) || /^\d+$/.test(name)) return false;
+  // A comment says something in words; "12:30", "¥99" or a serial number after the colon is data.
+  return /[\p{L}]{2,}/u.test(body) && !/^[\d\s.,:/\-$¥€%]+$/u.test(body);
+}
+
+/** The rule the issue sets: a livestream screen shows at least two different kinds of cue. */
+export const MIN_DISTINCT_CUE_KINDS = 2;
+/** A comment stream is several comments: one "name: text" line alone is just a label. */
+export const MIN_COMMENT_LINES = 2;

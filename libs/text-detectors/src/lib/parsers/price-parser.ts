@@ -1,0 +1,94 @@
+import { canonicalDecimal, shiftDecimal } from './decimal';
+import { currenciesForMark, PREFIX_MARKS, SUFFIX_MARKS } from './currency';
+
+/** What a price is doing in its sentence. */
+export type PriceRole = 'reference' | 'current' | 'saving' | 'threshold' | 'unknown';
+
+export interface PriceMention {
+  /** The text matched, as OCR read it. */
+  raw: string;
+  start: number;
+  end: number;
+  /** Exact canonical decimal ("1299", "9.99", "12000" for 1.2万). */
+  amount: string;
+  /** The currency mark as written, or null for a bare amount after a price word ("到手价99"). */
+  mark: string | null;
+  /** ISO 4217 codes the mark can mean (several for "$" and "¥"); empty when there is no mark. */
+  currencies: string[];
+  role: PriceRole;
+}
+
+const esc = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+// 1,299.00 | 1.299,00 | 1 299,00 | 12,900 | 9,99 | 99 | 99.5
+const AMOUNT = String.raw`\d{1,3}(?:[.,\u00a0 ]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?`;
+const MULTIPLIER = '万|千|[wW](?![a-zA-Z])|[kK](?![a-zA-Z])';
+const prefixAlt = PREFIX_MARKS.map(esc).join('|');
+const suffixAlt = SUFFIX_MARKS.map(esc).join('|');
+const PRICE_WORDS = String.raw`价格?|售价|price|preis|prix|now|only|was|uvp|rrp|msrp|statt|nur`;
+
+// A letter mark ("RM", "USD") must not be the end of a longer word; the amount must not continue.
+const PREFIXED = new RegExp(String.raw`(?<![A-Za-z])(${prefixAlt})\s?(${AMOUNT})\s?(${MULTIPLIER})?(?![\d])`, 'giu');
+const SUFFIXED = new RegExp(String.raw`(?<![\d.,])(${AMOUNT})\s?(${MULTIPLIER})?\s?(${suffixAlt})(?![A-Za-z])`, 'giu');
+const KEYWORDED = new RegExp(String.raw`(?<![A-Za-z])(?:${PRICE_WORDS})\s*[:：]?\s*(${AMOUNT})(?![\d.,%]|\s?(?:${suffixAlt}))`, 'giu');
+
+const REFERENCE_BEFORE =
+  /(?:was|rrp|uvp|msrp|compare at|list price|regular(?: price)?|orig(?:inal)?(?: price)?|statt|vorher|原价|日常价|划线价|市场价|专柜价|吊牌价|参考价|门市价)\s*[:：]?\s*$/iu;
+const CURRENT_BEFORE =
+  /(?:now|only|sale|deal|today|jetzt|nur|现价|券后价?|到手价?|特价|活动价|秒杀价|促销价|折后价?|仅需?|只要|售价|直降到)\s*[:：]?\s*$/iu;
+const SAVING_BEFORE = /(?:立减|减|省|优惠|save|saving|rabatt|sparen|spare|券)\s*[:：]?\s*$/iu;
+const SAVING_AFTER = /^\s*(?:off|优惠券|券|红包)/iu;
+const THRESHOLD_BEFORE = /(?:满|每满|spend|over|ab)\s*$/iu;
+
+/**
+ * Finds every price in a line: "$1,299.00", "US$5", "¥99", "￥99", "99元", "9,99 €", "€9.99", "RMB 99",
+ * "1.2万", "₩12,900", and bare amounts right after a price word ("到手价99", "UVP 13.99").
+ */
+export function parsePrices(text: string): PriceMention[] {
+  const found: PriceMention[] = [];
+  const add = (start: number, raw: string, amountRaw: string, multiplier: string | undefined, mark: string | null): void => {
+    const end = start + raw.length;
+    if (found.some((p) => p.start < end && p.end > start)) return;
+    const currencies = mark ? currenciesForMark(mark) : [];
+    const amount = parseAmount(amountRaw, multiplier);
+    if (amount === null) return;
+    found.push({ raw, start, end, amount, mark, currencies, role: roleOf(text, start, end) });
+  };
+  for (const m of text.matchAll(PREFIXED)) add(m.index, m[0], m[2], m[3], m[1]);
+  for (const m of text.matchAll(SUFFIXED)) add(m.index, m[0], m[1], m[2], m[3]);
+  for (const m of text.matchAll(KEYWORDED)) {
+    const start = m.index + m[0].lastIndexOf(m[1]);
+    add(start, m[1], m[1], undefined, null);
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * "1,299.00" → "1299", "9,99" → "9.99", "12,900" → "12900", "1.299,00" → "1299", "1.2"+万 → "12000".
+ * The last separator followed by one or two digits is the decimal mark; three digits make it a
+ * thousands mark (a three-decimal price is practically never shown in a listing).
+ */
+export function parseAmount(raw: string, multiplier?: string): string | null {
+  const s = raw.replace(/[\s\u00a0]/g, '');
+  const lastSep = Math.max(s.lastIndexOf('.'), s.lastIndexOf(','));
+  let value: string;
+  if (lastSep < 0) {
+    value = s;
+  } else {
+    const tail = s.slice(lastSep + 1);
+    const head = s.slice(0, lastSep).replace(/[.,]/g, '');
+    value = tail.length === 3 ? head + tail : `${head}.${tail}`;
+  }
+  if (!/^\d+(\.\d+)?$/.test(value)) return null;
+  const shift = multiplier ? { 万: 4, w: 4, W: 4, 千: 3, k: 3, K: 3 }[multiplier] ?? 0 : 0;
+  return shift ? shiftDecimal(value, shift) : canonicalDecimal(value);
+}
+
+function roleOf(text: string, start: number, end: number): PriceRole {
+  const before = text.slice(Math.max(0, start - 16), start);
+  const after = text.slice(end, end + 8);
+  if (THRESHOLD_BEFORE.test(before)) return 'threshold';
+  if (SAVING_BEFORE.test(before) || SAVING_AFTER.test(after)) return 'saving';
+  if (REFERENCE_BEFORE.test(before)) return 'reference';
+  if (CURRENT_BEFORE.test(before)) return 'current';
+  return 'unknown';
+}

@@ -1,0 +1,53 @@
+/** How a listing image claims a reduction. */
+export type ClaimKind = 'was_now' | 'percent_off' | 'zhe' | 'half_price';
+
+export interface ReferenceClaim {
+  kind: ClaimKind;
+  raw: string;
+  start: number;
+  end: number;
+  /** The reduction claimed, in percent off (3折 → 70, half price → 50); null for a was/now word. */
+  percentOff: number | null;
+  /** "up to 70% off", "低至3折": a ceiling, not a claim about one price, so no math check applies. */
+  upTo: boolean;
+}
+
+const UP_TO_BEFORE = /(?:up to|bis zu|最高|最多|低至|最低)\s*$/iu;
+
+// WAS/NOW words and Chinese reference-price labels. Latin words need word boundaries ("wasser"), and
+// was/now a price right after them ("Buy Now" is a button, not a claim).
+const WAS_NOW =
+  /(?<![A-Za-z])(?:was|now)(?=\s?[:：]?\s?[$€£¥￥\d])|(?<![A-Za-z])(?:rrp|uvp|msrp|compare at|statt|reg\.? price|list price)(?![A-Za-z])|原价|现价|日常价|券后价|到手价|划线价|市场价|专柜价|吊牌价|活动价|秒杀价/giu;
+// "-70%", "−70 %", "70% OFF", "save 70%", "70% Rabatt", "立省70%", "直降70%"
+const PERCENT_OFF =
+  /(?<![\d.])[-−–]\s?(\d{1,2}(?:[.,]\d)?)\s?%|(?<![\d.])(\d{1,2}(?:[.,]\d)?)\s?%\s?(?:off|rabatt|discount|优惠)(?![A-Za-z])|(?:save|spare|sparen|立省|直降|省)\s?(\d{1,2}(?:[.,]\d)?)\s?%/giu;
+// "3折", "7.5折", "五折"; not "折叠" (folding) or "折扣" used as a noun without a number.
+const ZHE = /(?<![\d.])(\d(?:\.\d)?|[一二三四五六七八九])\s?折(?!叠)/gu;
+const HALF = /(?<![A-Za-z])half[ -]?price(?![A-Za-z])|半价/giu;
+
+const CN_DIGIT: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+
+/** Finds reference-price claims: WAS/NOW, RRP/UVP/MSRP, 原价/日常价/券后价/到手价, -70%, 70% OFF, 3折, half price. */
+export function parseReferenceClaims(text: string): ReferenceClaim[] {
+  const claims: ReferenceClaim[] = [];
+  const upTo = (start: number): boolean => UP_TO_BEFORE.test(text.slice(Math.max(0, start - 8), start));
+  for (const m of text.matchAll(PERCENT_OFF)) {
+    const value = Number((m[1] ?? m[2] ?? m[3]).replace(',', '.'));
+    if (value <= 0 || value >= 100) continue;
+    claims.push({ kind: 'percent_off', raw: m[0], start: m.index, end: m.index + m[0].length, percentOff: value, upTo: upTo(m.index) });
+  }
+  for (const m of text.matchAll(ZHE)) {
+    const tenths = CN_DIGIT[m[1]] ?? Number(m[1]);
+    if (!(tenths > 0 && tenths < 10)) continue;
+    // n折 means you pay n tenths: 3折 = 70 % off, 7.5折 = 25 % off.
+    const percentOff = Math.round((10 - tenths) * 100) / 10;
+    claims.push({ kind: 'zhe', raw: m[0], start: m.index, end: m.index + m[0].length, percentOff, upTo: upTo(m.index) });
+  }
+  for (const m of text.matchAll(HALF)) {
+    claims.push({ kind: 'half_price', raw: m[0], start: m.index, end: m.index + m[0].length, percentOff: 50, upTo: false });
+  }
+  for (const m of text.matchAll(WAS_NOW)) {
+    claims.push({ kind: 'was_now', raw: m[0], start: m.index, end: m.index + m[0].length, percentOff: null, upTo: false });
+  }
+  return claims.sort((a, b) => a.start - b.start);
+}
