@@ -58,7 +58,8 @@ export class SafeHttpFetcher implements HttpFetcher {
     return new Promise((resolve, reject) => {
       const fail = (message: string, code: 'image.fetch_failed' | 'image.too_large' = 'image.fetch_failed') =>
         reject(new ImageError(code, message));
-      const req = client.get(url, { lookup, timeout: timeoutMs, headers: { accept: 'image/*' } }, (res) => {
+      // agent: false — a pooled keep-alive socket would skip the lookup, and with it the address check.
+      const req = client.get(url, { agent: false, lookup, timeout: timeoutMs, headers: { accept: 'image/*' } }, (res) => {
         const status = res.statusCode ?? 0;
         if (status >= 300 && status < 400 && res.headers.location) {
           res.resume();
