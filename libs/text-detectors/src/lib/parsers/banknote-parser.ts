@@ -11,7 +11,7 @@ const ISSUER =
 // RMB denominations in words ("壹佰圆") and US denominations spelled out.
 const DENOMINATION = /[壹贰叁肆伍陆柒捌玖拾佰仟]+圆|(?<![A-Za-z])(?:ONE|FIVE|TEN|TWENTY|FIFTY|ONE HUNDRED) DOLLARS(?![A-Za-z])/gu;
 // US: letter(s) + 8 digits + letter ("MB 12345678 C"); RMB: 2 letters + 8 digits.
-const SERIAL = /(?<![A-Za-z0-9])(?:[A-L][A-Z]?\s?\d{8}\s?[A-Y*]|[A-Z]{2}\d{8})(?![A-Za-z0-9])/gu;
+const SERIAL = /(?<![A-Za-z0-9])(?:[A-Z]{1,2}\s?\d{8}\s?[A-Z*]|[A-Z]{2}\d{8})(?![A-Za-z0-9])/gu;
 
 /**
  * Banknote cues. A serial-number pattern alone is just a code (receipts have those), so the detector

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { parseBadges } from './badge-parser';
+
+describe('parseBadges', () => {
+  it.each([
+    ['Best Seller', 'best_seller'],
+    ['#1 Best Seller', 'best_seller'],
+    ['#1 in Electronics', 'number_one'],
+    ["Amazon's Choice", 'marketplace_choice'],
+    ['Official Store', 'official_store'],
+    ['Verified Seller', 'verified'],
+    ['官方旗舰店', 'official_store'],
+    ['正品保证', 'authenticity'],
+    ['假一赔十', 'authenticity'],
+    ['品牌授权', 'brand_authorised'],
+    ['정품', 'authenticity'],
+    ['판매 1위', 'best_seller'],
+    ['공식 판매처', 'official_store'],
+  ])('%s is a %s badge', (text, badge) => {
+    expect(parseBadges(text)).toEqual([expect.objectContaining({ badge })]);
+  });
+
+  it.each(['Seller notes', 'Choice of colours', 'Store in a cool place', 'Official rules apply', '1 pc', '品牌故事'])(
+    '%s is no badge',
+    (text) => {
+      expect(parseBadges(text)).toEqual([]);
+    },
+  );
+});

@@ -1,0 +1,31 @@
+import type { OcrWord } from '@listinglens/pipeline';
+import { describe, expect, it } from 'vitest';
+import { buildTextLines, locate } from './text-lines';
+
+const w = (text: string, x: number, y: number, width = 20, height = 30): OcrWord => ({
+  text,
+  confidence: 0.9,
+  box: { x, y, width, height },
+});
+
+describe('buildTextLines', () => {
+  it('joins CJK characters without spaces and Latin words with one', () => {
+    const lines = buildTextLines([w('满', 0, 0), w('200', 22, 2, 40), w('减', 64, 0), w('30', 86, 1), w('Buy', 0, 100, 40), w('Now', 50, 100, 40)]);
+    expect(lines.map((l) => l.text)).toEqual(['满200减30', 'Buy Now']);
+  });
+
+  it('orders words left to right even when OCR returned them out of order', () => {
+    expect(buildTextLines([w('Now', 50, 0, 40), w('Buy', 0, 2, 40)])[0].text).toBe('Buy Now');
+  });
+
+  it('splits two columns on the same row', () => {
+    expect(buildTextLines([w('left', 0, 0, 40), w('right', 600, 0, 50)]).map((l) => l.text)).toEqual(['left', 'right']);
+  });
+
+  it('maps a text range back to the union box of its words', () => {
+    const [line] = buildTextLines([w('WAS', 0, 0, 60), w('$199', 70, 0, 80), w('NOW', 160, 0, 60)]);
+    const where = locate(line, line.text.indexOf('$199'), line.text.indexOf('$199') + 4);
+    expect(where.box).toEqual({ x: 70, y: 0, width: 80, height: 30 });
+    expect(locate(line, 0, 8).box).toEqual({ x: 0, y: 0, width: 150, height: 30 });
+  });
+});
