@@ -95,7 +95,7 @@ async function timeProvenanceAndWatermark(dir: string): Promise<void> {
 async function reuseFigures(corpus: string): Promise<void> {
   const m = await measurePhashThreshold([join(corpus, 'products'), join(corpus, 'provenance')]);
   console.log(`\npHash reuse threshold, ${m.images} corpus images:`);
-  for (const t of m.perTransform) console.log(`  ${t.transform.padEnd(16)} median ${t.median}  max ${t.max} bits`);
+  for (const t of m.perTransform) console.log(`  ${t.transform.padEnd(16)} median ${t.median}  p90 ${t.p90}  max ${t.max} bits`);
   console.log(`  same photo edited: max ${m.sameMax} bits; distinct images: min ${m.distinctMin} bits over ${m.distinctPairs} pairs`);
   console.log(`  distinct pairs within threshold: ${JSON.stringify(m.distinctUnder)}`);
   const lookup = await measureLookup(1_000_000);

@@ -29,7 +29,7 @@ const TRANSFORMS: Record<string, (img: sharp.Sharp, w: number, h: number) => sha
 
 export interface PhashMeasurement {
   images: number;
-  perTransform: { transform: string; median: number; max: number }[];
+  perTransform: { transform: string; median: number; p90: number; max: number }[];
   sameMax: number;
   distinctMin: number;
   distinctPairs: number;
@@ -41,14 +41,16 @@ export async function measurePhashThreshold(dirs: string[]): Promise<PhashMeasur
   const originals: string[] = [];
   const byTransform = new Map<string, number[]>();
   for (const file of files) {
-    const bytes = readFileSync(file);
+    // The photo as a viewer sees it: rotation applied, transparency on white. A reseller's copy starts from
+    // that; hashing the raw file instead mixes in EXIF rotation and the colour hidden under alpha.
+    const bytes = await sharp(readFileSync(file)).autoOrient().flatten({ background: '#ffffff' }).png().toBuffer();
     const meta = await sharp(bytes).metadata();
     const w = meta.width ?? 0;
     const h = meta.height ?? 0;
     const original = await phash(bytes);
     originals.push(original);
     for (const [name, transform] of Object.entries(TRANSFORMS)) {
-      const edited = await transform(sharp(bytes).removeAlpha(), w, h).toBuffer();
+      const edited = await transform(sharp(bytes), w, h).toBuffer();
       const list = byTransform.get(name) ?? [];
       list.push(hammingDistanceHex(original, await phash(edited)));
       byTransform.set(name, list);
@@ -58,7 +60,12 @@ export async function measurePhashThreshold(dirs: string[]): Promise<PhashMeasur
   for (let i = 0; i < originals.length; i++) {
     for (let j = i + 1; j < originals.length; j++) distinct.push(hammingDistanceHex(originals[i], originals[j]));
   }
-  const perTransform = [...byTransform.entries()].map(([transform, d]) => ({ transform, median: median(d), max: Math.max(...d) }));
+  const perTransform = [...byTransform.entries()].map(([transform, d]) => ({
+    transform,
+    median: median(d),
+    p90: [...d].sort((a, b) => a - b)[Math.floor(d.length * 0.9)],
+    max: Math.max(...d),
+  }));
   const distinctUnder: Record<number, number> = {};
   for (const t of [6, 8, 10, 12, 14, 16]) distinctUnder[t] = distinct.filter((d) => d <= t).length;
   return {
