@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { IngestResult, ScanStatus } from '@listinglens/contracts';
-import { Prisma } from '../generated/prisma/client';
 import { listingContentHash, type ListingInput } from './content-hash';
 import { PrismaService } from './prisma.service';
 
@@ -31,17 +30,13 @@ export class ListingRepository {
   constructor(private readonly prisma: PrismaService) {}
 
   /**
-   * Stores a listing version and its scan in one transaction. Same content as the current version:
-   * nothing is written and the existing scan is returned (`created: false`), so the caller enqueues
-   * nothing. Concurrent identical sends are settled by the upsert's WHERE clause, not by luck.
+   * Stores a listing version, its scan and its images in ONE statement (atomic, one round trip, one
+   * commit). Same content as the current version: nothing is written and the current scan comes back
+   * with `created: false`, so the caller enqueues nothing. Concurrent identical sends are settled by
+   * the upsert's WHERE clause and the unique key, not by luck.
    */
   async ingest(input: ListingInput, requestId?: string): Promise<IngestResult> {
     const contentHash = listingContentHash(input);
-    const existing = await this.currentScan(input.marketplace, input.externalId, contentHash);
-    if (existing) return { ...existing, created: false };
-
-    const listingId = randomUUID();
-    const scanId = randomUUID();
     const snapshot = {
       marketplace: input.marketplace,
       externalId: input.externalId,
@@ -51,38 +46,45 @@ export class ListingRepository {
       price: input.price,
       aiDisclosure: input.aiDisclosure ?? null,
     };
-    const imageRows = input.images.map((image, position) =>
-      Prisma.sql`(${randomUUID()}::uuid, ${position}::int, ${image.kind}, ${image.kind === 'url' ? image.url : null}, ${image.kind === 'inline' ? image.bytes : null}::bytea)`,
-    );
-    const [inserted] = await this.prisma.$transaction([
-      this.prisma.$queryRaw<ScanRow[]>`
-        WITH upserted AS (
-          INSERT INTO listings (id, marketplace, "externalId", "sellerId", title, description, "priceAmount",
-                                "priceCurrency", "aiDisclosure", "contentHash", version, "updatedAt")
-          VALUES (${listingId}::uuid, ${input.marketplace}, ${input.externalId}, ${input.sellerId}, ${input.title},
-                  ${input.description ?? null}, ${input.price.amount}::numeric, ${input.price.currency},
-                  ${input.aiDisclosure ?? null}::boolean, ${contentHash}, 1, now())
-          ON CONFLICT (marketplace, "externalId") DO UPDATE SET
-            "sellerId" = EXCLUDED."sellerId", title = EXCLUDED.title, description = EXCLUDED.description,
-            "priceAmount" = EXCLUDED."priceAmount", "priceCurrency" = EXCLUDED."priceCurrency",
-            "aiDisclosure" = EXCLUDED."aiDisclosure", "contentHash" = EXCLUDED."contentHash",
-            version = listings.version + 1, "updatedAt" = now()
-          WHERE listings."contentHash" <> EXCLUDED."contentHash"
-          RETURNING id, version
-        )
+    const images = input.images;
+    const rows = await this.prisma.$queryRaw<Array<ScanRow & { created: boolean }>>`
+      WITH upserted AS (
+        INSERT INTO listings (id, marketplace, "externalId", "sellerId", title, description, "priceAmount",
+                              "priceCurrency", "aiDisclosure", "contentHash", version, "updatedAt")
+        VALUES (${randomUUID()}::uuid, ${input.marketplace}, ${input.externalId}, ${input.sellerId}, ${input.title},
+                ${input.description ?? null}, ${input.price.amount}::numeric, ${input.price.currency},
+                ${input.aiDisclosure ?? null}::boolean, ${contentHash}, 1, now())
+        ON CONFLICT (marketplace, "externalId") DO UPDATE SET
+          "sellerId" = EXCLUDED."sellerId", title = EXCLUDED.title, description = EXCLUDED.description,
+          "priceAmount" = EXCLUDED."priceAmount", "priceCurrency" = EXCLUDED."priceCurrency",
+          "aiDisclosure" = EXCLUDED."aiDisclosure", "contentHash" = EXCLUDED."contentHash",
+          version = listings.version + 1, "updatedAt" = now()
+        WHERE listings."contentHash" <> EXCLUDED."contentHash"
+        RETURNING id, version
+      ), new_scan AS (
         INSERT INTO scans (id, "listingId", "listingVersion", "contentHash", snapshot, "requestId")
-        SELECT ${scanId}::uuid, id, version, ${contentHash}, ${JSON.stringify(snapshot)}::jsonb, ${requestId ?? null}
+        SELECT ${randomUUID()}::uuid, id, version, ${contentHash}, ${JSON.stringify(snapshot)}::jsonb, ${requestId ?? null}
         FROM upserted
-        RETURNING id AS "scanId", "listingId", status::text AS status`,
-      // Inserted only when the scan above was (same transaction, so the scan row is visible here).
-      this.prisma.$executeRaw`
+        RETURNING id, "listingId", status
+      ), new_images AS (
         INSERT INTO listing_images (id, "scanId", "listingId", position, "sourceKind", "sourceUrl", "inlineData")
-        SELECT v.id, s.id, s."listingId", v.position, v.kind, v.url, v.data
-        FROM (VALUES ${Prisma.join(imageRows)}) AS v(id, position, kind, url, data)
-        JOIN scans s ON s.id = ${scanId}::uuid`,
-    ]);
-    if (inserted.length > 0) return { ...inserted[0], created: true };
-    // Lost a race against an identical send: report the scan that won.
+        SELECT gen_random_uuid(), s.id, s."listingId", v.position - 1, v.kind, v.url, decode(v.data, 'base64')
+        FROM new_scan s,
+             unnest(${images.map((i) => i.kind)}::text[],
+                    ${images.map((i) => (i.kind === 'url' ? i.url : null))}::text[],
+                    ${images.map((i) => (i.kind === 'inline' ? i.bytes.toString('base64') : null))}::text[])
+               WITH ORDINALITY AS v(kind, url, data, position)
+        RETURNING 1
+      )
+      SELECT id AS "scanId", "listingId", status::text AS status, true AS created FROM new_scan
+      UNION ALL
+      -- Same content: the statement's snapshot still shows the current version and its scan.
+      SELECT s.id, l.id, s.status::text, false
+      FROM listings l JOIN scans s ON s."listingId" = l.id AND s."listingVersion" = l.version
+      WHERE l.marketplace = ${input.marketplace} AND l."externalId" = ${input.externalId}
+        AND l."contentHash" = ${contentHash} AND NOT EXISTS (SELECT 1 FROM new_scan)`;
+    if (rows.length > 0) return rows[0];
+    // An identical send committed after this statement's snapshot was taken: read what it stored.
     const winner = await this.currentScan(input.marketplace, input.externalId, contentHash);
     if (!winner) throw new Error(`listing ${input.marketplace}/${input.externalId} changed during ingest; retry`);
     return { ...winner, created: false };
