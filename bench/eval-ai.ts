@@ -7,7 +7,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
-import { ImageAiAssessor, type ProvenanceReport, type SpectralPeakStatistic } from '@listinglens/ai-signals';
+import {
+  ImageAiAssessor,
+  SharpPixelDecoder,
+  SPECTRAL_PEAK_CALIBRATION,
+  spectralPeakStatistic,
+  type ProvenanceReport,
+  type SpectralPeakStatistic,
+} from '@listinglens/ai-signals';
 import { analyzedImage, corpusDir, median, readManifest, type ManifestRow } from './ai/corpus-images';
 import { measureLookup, measurePhashThreshold } from './ai/phash-threshold';
 
@@ -61,8 +68,32 @@ async function main(): Promise<void> {
   console.log(`expected not AI  ${String(counts.fp).padEnd(9)} ${counts.tn}`);
   console.log(failures.length ? `FAILURES:\n  ${failures.join('\n  ')}` : 'all expectations met');
 
+  await forensicCalibration(corpus);
   await timeProvenanceAndWatermark(dir);
   await reuseFigures(corpus);
+}
+
+/** The forensic statistic over labelled AI vs non-AI images (provenance + product photos). */
+async function forensicCalibration(corpus: string): Promise<void> {
+  const ai: number[] = [];
+  const notAi: number[] = [];
+  const labelled: { dir: string; row: ManifestRow; ai: boolean }[] = [];
+  for (const row of readManifest(join(corpus, 'provenance'))) {
+    if (row.expectedLabel === 'ai-generated') labelled.push({ dir: 'provenance', row, ai: true });
+    else if (row.expectedLabel === 'camera' || row.expectedLabel === 'edited') {
+      if (!row.file.startsWith('testvec_') && !/should be flagged/i.test(row.signal)) labelled.push({ dir: 'provenance', row, ai: false });
+    }
+  }
+  for (const row of readManifest(join(corpus, 'products'))) labelled.push({ dir: 'products', row, ai: false });
+  for (const { dir, row, ai: isAi } of labelled) {
+    const pixels = await new SharpPixelDecoder().decode(readFileSync(join(corpus, dir, row.file)), false);
+    const statistic = spectralPeakStatistic(pixels);
+    if (statistic) (isAi ? ai : notAi).push(statistic.value);
+  }
+  const threshold = SPECTRAL_PEAK_CALIBRATION.threshold;
+  console.log(`\nforensic residual-spectrum peak: AI (${ai.length}) median ${median(ai).toFixed(2)} [${ai.map((v) => v.toFixed(2)).join(', ')}]`);
+  console.log(`  non-AI (${notAi.length}) median ${median(notAi).toFixed(2)}, max ${Math.max(...notAi).toFixed(2)}`);
+  console.log(`  at threshold ${threshold}: ${ai.filter((v) => v >= threshold).length}/${ai.length} AI fire, ${notAi.filter((v) => v >= threshold).length}/${notAi.length} non-AI fire (weak evidence: possible band at most)`);
 }
 
 /** Every corpus image re-rendered at 1024×1024 (PNG), timed through provenance + watermark only. */
