@@ -33,7 +33,7 @@ export default [
     },
   },
   {
-    files: ['libs/pipeline/**/*.ts', 'libs/text-detectors/**/*.ts', 'libs/ai-signals/**/*.ts', 'libs/ocr/**/*.ts', 'libs/contracts/**/*.ts'],
+    files: ['libs/pipeline/**/*.ts', 'libs/webhooks/**/*.ts', 'libs/policy/**/*.ts', 'libs/text-detectors/**/*.ts', 'libs/ai-signals/**/*.ts', 'libs/ocr/**/*.ts', 'libs/contracts/**/*.ts'],
     rules: {
       // The pipeline core has no framework in it (STYLE.md).
       'no-restricted-imports': ['error', { patterns: ['@nestjs/*', '@prisma/*'] }],

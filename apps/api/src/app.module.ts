@@ -2,13 +2,14 @@ import { type DynamicModule, Inject, Injectable, Module, type OnApplicationBoots
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import { ApiKeyRepository, DataAccessModule } from '@listinglens/data-access';
-import { ScanQueueModule } from '@listinglens/queue';
+import { QueueModule } from '@listinglens/queue';
 import { ApiKeyGuard } from './auth/api-key.guard';
 import { ErrorFilter } from './common/error.filter';
 import { API_CONFIG, type ApiConfig } from './config';
 import { HealthController } from './health/health.controller';
 import { IngestService } from './listings/ingest.service';
 import { ListingsController } from './listings/listings.controller';
+import { WebhooksApiModule } from './webhooks/webhooks-api.module';
 
 /** Ensures the admin key from BOOTSTRAP_ADMIN_KEY exists (only its hash is stored). */
 @Injectable()
@@ -38,7 +39,8 @@ export class AppModule {
           },
         }),
         DataAccessModule.forRoot({ databaseUrl: config.DATABASE_URL, poolSize: config.DATABASE_POOL_SIZE }),
-        ScanQueueModule.forRoot({ redisUrl: config.REDIS_URL, prefix: config.QUEUE_PREFIX, role: 'producer' }),
+        QueueModule.forRoot({ redisUrl: config.REDIS_URL, prefix: config.QUEUE_PREFIX, role: 'producer' }),
+        WebhooksApiModule,
       ],
       controllers: [ListingsController, HealthController],
       providers: [

@@ -1,11 +1,9 @@
 import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
 import { type Job, UnrecoverableError } from 'bullmq';
-import { isScanJobPayload, type JobName, type JobPayloads, QUEUES } from '@listinglens/contracts';
+import { isScanJobPayload, QUEUES, type QueueHandlers } from '@listinglens/contracts';
 import { workerConfig } from './config';
 import { ScanJobService } from './scan-job.service';
-
-type Handlers = { [K in JobName]: (data: JobPayloads[K]) => Promise<unknown> };
 
 const config = workerConfig();
 
@@ -19,7 +17,7 @@ const config = workerConfig();
 export class ScanProcessor extends WorkerHost {
   private readonly logger = new Logger(ScanProcessor.name);
   // Typed so that a job name without a handler does not compile.
-  private readonly handlers: Handlers = {
+  private readonly handlers: QueueHandlers<'scan'> = {
     'scan.listing': (data) => this.scans.run(data.scanId),
   };
 
@@ -31,7 +29,7 @@ export class ScanProcessor extends WorkerHost {
     if (!(job.name in this.handlers)) throw new UnrecoverableError(`no handler for job "${job.name}"`);
     if (!isScanJobPayload(job.data)) throw new UnrecoverableError(`job ${job.id} has an invalid payload`);
     const started = performance.now();
-    const result = await this.handlers[job.name as JobName](job.data);
+    const result = await this.handlers[job.name as keyof QueueHandlers<'scan'>](job.data);
     this.logger.log({ scanId: job.data.scanId, requestId: job.data.requestId, result, ms: Math.round(performance.now() - started) }, 'scan job done');
     return result;
   }

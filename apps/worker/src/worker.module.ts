@@ -1,13 +1,14 @@
 import { Inject, Module, type OnModuleDestroy } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { DataAccessModule } from '@listinglens/data-access';
-import { ScanQueueModule } from '@listinglens/queue';
+import { QueueModule } from '@listinglens/queue';
 import { createScanner, DEFAULT_SCANNER_OPTIONS, type Scanner } from '@listinglens/scanner';
 import { parseAllowHosts } from '@listinglens/pipeline';
 import { SCANNER, WORKER_CONFIG, workerConfig } from './config';
 import { ReconcilerService } from './reconciler.service';
 import { ScanJobService } from './scan-job.service';
 import { ScanProcessor } from './scan.processor';
+import { WebhooksWorkerModule } from './webhooks/webhooks-worker.module';
 
 const config = workerConfig();
 
@@ -15,7 +16,8 @@ const config = workerConfig();
   imports: [
     LoggerModule.forRoot({ pinoHttp: { level: config.LOG_LEVEL } }),
     DataAccessModule.forRoot({ databaseUrl: config.DATABASE_URL, poolSize: config.DATABASE_POOL_SIZE }),
-    ScanQueueModule.forRoot({ redisUrl: config.REDIS_URL, prefix: config.QUEUE_PREFIX, role: 'worker' }),
+    QueueModule.forRoot({ redisUrl: config.REDIS_URL, prefix: config.QUEUE_PREFIX, role: 'worker' }),
+    WebhooksWorkerModule,
   ],
   providers: [
     { provide: WORKER_CONFIG, useValue: config },

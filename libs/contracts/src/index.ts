@@ -3,3 +3,4 @@ export * from './image-errors';
 export * from './queues';
 export * from './views';
 export * from './listing-input.schema';
+export * from './events';

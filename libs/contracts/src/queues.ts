@@ -1,23 +1,29 @@
 /**
  * Queue names and job payloads, one map per queue (Immich-style): a job name without a payload type
- * does not compile, and the worker refuses to start when a job name has no handler.
+ * does not compile, and each processor's handler map must cover every job of its queue.
  */
 export const QUEUES = {
   scan: 'scan',
+  webhooks: 'webhooks',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
-export interface JobPayloads {
-  'scan.listing': { scanId: string; requestId?: string };
+export interface QueueJobs {
+  scan: { 'scan.listing': { scanId: string; requestId?: string } };
+  webhooks: { 'webhook.deliver': { deliveryId: string } };
 }
+export type JobPayloads = QueueJobs['scan'] & QueueJobs['webhooks'];
 export type JobName = keyof JobPayloads;
 
-export const JOB_QUEUE: { [K in JobName]: QueueName } = {
-  'scan.listing': QUEUES.scan,
-};
+/** A processor's handlers: exactly one per job of its queue. */
+export type QueueHandlers<Q extends QueueName> = { [K in keyof QueueJobs[Q]]: (data: QueueJobs[Q][K]) => Promise<unknown> };
 
 export function isScanJobPayload(value: unknown): value is JobPayloads['scan.listing'] {
   if (typeof value !== 'object' || value === null) return false;
   const v = value as { scanId?: unknown; requestId?: unknown };
   return typeof v.scanId === 'string' && (v.requestId === undefined || typeof v.requestId === 'string');
+}
+
+export function isWebhookJobPayload(value: unknown): value is JobPayloads['webhook.deliver'] {
+  return typeof value === 'object' && value !== null && typeof (value as { deliveryId?: unknown }).deliveryId === 'string';
 }

@@ -5,3 +5,6 @@ export * from './lib/scan.repository';
 export * from './lib/api-key.repository';
 
 export * from './lib/data-access.module';
+export * from './lib/transaction';
+export * from './lib/outbox.repository';
+export * from './lib/webhook.repository';

@@ -1,4 +1,5 @@
 export * from './lib/job-defaults';
 export * from './lib/redis-connection';
-export * from './lib/scan-queue.module';
+export * from './lib/queue.module';
 export * from './lib/scan-queue.producer';
+export * from './lib/webhook-queue.producer';

@@ -45,6 +45,8 @@ export class SharpImageDecoder implements ImageDecoder {
       // JPEG has a fine header and fails here ('error' also fails on truncation).
       const grey = await sharp(bytes, { limitInputPixels: maxPixels, failOn: 'error' })
         .autoOrient()
+        // Transparent pixels hide arbitrary colours; flatten so the hash sees what a viewer sees.
+        .flatten({ background: '#ffffff' })
         .greyscale()
         .resize(32, 32, { fit: 'fill' })
         .raw()

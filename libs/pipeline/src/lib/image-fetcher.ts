@@ -1,9 +1,8 @@
-import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
 import http from 'node:http';
 import https from 'node:https';
-import { isIP, type LookupFunction } from 'node:net';
+import { isIP } from 'node:net';
 import { ImageError } from './image-error';
-import { isPrivateAddress } from './ssrf-guard';
+import { guardedLookup, isPrivateAddress } from './ssrf-guard';
 
 export interface FetchOptions {
   /** Hosts (names or IP literals) that may resolve to private addresses, e.g. an internal CDN. */
@@ -106,20 +105,4 @@ export class SafeHttpFetcher implements HttpFetcher {
       });
     });
   }
-}
-
-function guardedLookup(host: string): LookupFunction {
-  return (hostname, options, callback) => {
-    dnsLookup(hostname, { ...options, all: true }, (err, addresses) => {
-      if (err) return callback(err, '', 0);
-      const list = addresses as LookupAddress[];
-      const bad = list.find((a) => isPrivateAddress(a.address));
-      if (bad || list.length === 0) {
-        const reason = bad ? `${host} resolves to ${bad.address}, a private or reserved address` : `${host} has no address`;
-        return callback(new ImageError('image.fetch_failed', `refused: ${reason}`), '', 0);
-      }
-      if ((options as { all?: boolean }).all) return (callback as unknown as (e: null, a: LookupAddress[]) => void)(null, list);
-      callback(null, list[0].address, list[0].family);
-    });
-  };
 }

@@ -1,4 +1,6 @@
-import { BlockList, isIP } from 'node:net';
+import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
+import { BlockList, isIP, type LookupFunction } from 'node:net';
+import { ImageError } from './image-error';
 
 /**
  * Addresses an image fetch (or webhook delivery) must never reach unless the host is allow-listed:
@@ -55,4 +57,24 @@ export function parseAllowHosts(value: string | undefined): Set<string> {
       .map((h) => h.trim().toLowerCase())
       .filter(Boolean),
   );
+}
+
+/**
+ * A socket `lookup` that refuses private addresses: pass it to http(s).request with `agent: false`, so
+ * the address checked is the address connected to. (Used for image fetches and webhook deliveries.)
+ */
+export function guardedLookup(host: string): LookupFunction {
+  return (hostname, options, callback) => {
+    dnsLookup(hostname, { ...options, all: true }, (err, addresses) => {
+      if (err) return callback(err, '', 0);
+      const list = addresses as LookupAddress[];
+      const bad = list.find((a) => isPrivateAddress(a.address));
+      if (bad || list.length === 0) {
+        const reason = bad ? `${host} resolves to ${bad.address}, a private or reserved address` : `${host} has no address`;
+        return callback(new ImageError('image.fetch_failed', `refused: ${reason}`), '', 0);
+      }
+      if ((options as { all?: boolean }).all) return (callback as unknown as (e: null, a: LookupAddress[]) => void)(null, list);
+      callback(null, list[0].address, list[0].family);
+    });
+  };
 }

@@ -4,6 +4,7 @@ import { QUEUES } from '@listinglens/contracts';
 import { DEFAULT_JOB_OPTIONS } from './job-defaults';
 import { redisOptions } from './redis-connection';
 import { ScanQueueProducer } from './scan-queue.producer';
+import { WebhookQueueProducer } from './webhook-queue.producer';
 
 export interface QueueOptions {
   redisUrl: string;
@@ -13,10 +14,10 @@ export interface QueueOptions {
 }
 
 @Module({})
-export class ScanQueueModule {
+export class QueueModule {
   static forRoot(options: QueueOptions): DynamicModule {
     return {
-      module: ScanQueueModule,
+      module: QueueModule,
       global: true,
       imports: [
         BullModule.forRoot({
@@ -24,10 +25,10 @@ export class ScanQueueModule {
           prefix: options.prefix,
           defaultJobOptions: DEFAULT_JOB_OPTIONS,
         }),
-        BullModule.registerQueue({ name: QUEUES.scan }),
+        BullModule.registerQueue({ name: QUEUES.scan }, { name: QUEUES.webhooks }),
       ],
-      providers: [ScanQueueProducer],
-      exports: [ScanQueueProducer, BullModule],
+      providers: [ScanQueueProducer, WebhookQueueProducer],
+      exports: [ScanQueueProducer, WebhookQueueProducer, BullModule],
     };
   }
 }

@@ -1,0 +1,2 @@
+// Placeholder: the webhook delivery work fills this in.
+export {};
