@@ -6,6 +6,7 @@ import {
   SharpImageDecoder,
   type TextReader,
 } from '@listinglens/pipeline';
+import { createAiDetectors, type PhashIndex } from '@listinglens/ai-signals';
 import type { ScannerOptions } from './scanner-options';
 
 export interface Scanner {
@@ -14,15 +15,20 @@ export interface Scanner {
   close(): Promise<void>;
 }
 
+export interface ScannerServices {
+  /** Stored images of other listings (service only): enables `image.reused`. */
+  phashIndex?: PhashIndex;
+}
+
 /** The one place the pipeline is assembled, so the worker and the CLI scan exactly alike. */
-export async function createScanner(options: ScannerOptions): Promise<Scanner> {
+export async function createScanner(options: ScannerOptions, services: ScannerServices = {}): Promise<Scanner> {
   const fetcher = new SafeHttpFetcher({
     allowHosts: options.allowHosts,
     timeoutMs: options.fetchTimeoutMs,
     maxBytes: options.maxImageBytes,
     maxRedirects: 3,
   });
-  const detectors: Detector[] = [];
+  const detectors: Detector[] = [...createAiDetectors({ phashIndex: services.phashIndex })];
   const textReader: TextReader | undefined = undefined;
   const pipeline = new ScanPipeline({
     loader: new ImageLoader(fetcher, options.maxImageBytes, options.pathBase),
