@@ -1,13 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ScanRepository } from '@listinglens/data-access';
+import { PolicyRepository, type PolicyRecord, ScanRepository } from '@listinglens/data-access';
+import { DEFAULT_POLICY, evaluatePolicy, policyRulesSchema, type PolicyVersion } from '@listinglens/policy';
 import type { Scanner } from '@listinglens/scanner';
 import { SCANNER } from './config';
 
-/** Runs one scan: claim it, scan its images, write the results once. */
+/** Runs one scan: claim it, scan its images, then write results and the policy's actions once. */
 @Injectable()
 export class ScanJobService {
   constructor(
     private readonly scans: ScanRepository,
+    private readonly policies: PolicyRepository,
     @Inject(SCANNER) private readonly scanner: Scanner,
   ) {}
 
@@ -15,11 +17,27 @@ export class ScanJobService {
     const work = await this.scans.start(scanId);
     if (!work) return 'skipped'; // finished already (a duplicate delivery) or deleted
     const outcome = await this.scanner.pipeline.scan({ ...work.listing, listingId: work.listingId }, work.images.map((i) => i.source));
-    const written = await this.scans.complete(scanId, outcome);
+    const { live, shadow } = await this.policies.active(work.listing.marketplace);
+    const policy = live ? toPolicyVersion(live) : DEFAULT_POLICY;
+    const written = await this.scans.complete(scanId, outcome, (activeLabels) =>
+      evaluatePolicy({
+        policy,
+        shadowPolicy: shadow ? toPolicyVersion(shadow) : null,
+        listing: { listingId: work.listingId, sellerId: work.listing.sellerId, title: work.listing.title },
+        scanId,
+        findings: outcome.findings,
+        activeLabels,
+        now: new Date(),
+      }),
+    );
     return written ? 'completed' : 'skipped';
   }
 
   async markFailed(scanId: string, message: string): Promise<void> {
     await this.scans.fail(scanId, 'scan.failed', message);
   }
+}
+
+function toPolicyVersion(record: PolicyRecord): PolicyVersion {
+  return { marketplace: record.marketplace, version: record.version, shadow: record.shadow, rules: policyRulesSchema.parse(record.rules) };
 }

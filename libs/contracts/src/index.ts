@@ -4,3 +4,4 @@ export * from './queues';
 export * from './views';
 export * from './listing-input.schema';
 export * from './events';
+export * from './moderation';

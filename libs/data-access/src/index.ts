@@ -8,3 +8,5 @@ export * from './lib/data-access.module';
 export * from './lib/transaction';
 export * from './lib/outbox.repository';
 export * from './lib/webhook.repository';
+export * from './lib/moderation.repository';
+export * from './lib/policy.repository';

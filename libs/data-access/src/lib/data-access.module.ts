@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { ApiKeyRepository } from './api-key.repository';
 import { ListingRepository } from './listing.repository';
+import { PolicyRepository } from './policy.repository';
 import { PrismaService } from './prisma.service';
 import { ScanRepository } from './scan.repository';
 
@@ -20,8 +21,9 @@ export class DataAccessModule {
         ListingRepository,
         ScanRepository,
         ApiKeyRepository,
+        PolicyRepository,
       ],
-      exports: [PrismaService, ListingRepository, ScanRepository, ApiKeyRepository],
+      exports: [PrismaService, ListingRepository, ScanRepository, ApiKeyRepository, PolicyRepository],
     };
   }
 }

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import type { Finding, FindingCode, ImageErrorCode, ScanView, Severity } from '@listinglens/contracts';
+import type { Finding, FindingCode, ImageErrorCode, ModerationEffects, ScanView, Severity } from '@listinglens/contracts';
 import type { Prisma } from '../generated/prisma/client';
+import { activeLabels, applyModeration } from './moderation.repository';
+import { appendOutboxEvent } from './outbox.repository';
 import { PrismaService } from './prisma.service';
 
 /** What a worker needs to run a scan: the listing as it was for this version, and its image sources. */
@@ -35,6 +37,22 @@ export interface ScanCompletion {
   images: ImageOutcome[];
   findings: Finding[];
   timings: { loadMs: number; detectMs: number; totalMs: number };
+}
+
+/** Decides the policy's actions given the labels the listing carries now (read inside the transaction). */
+export type ModerationDecider = (activeLabels: string[]) => ModerationEffects;
+
+/** The 64-bit pHash as a signed int64 plus its four 16-bit bands (the reuse index columns). */
+function phashColumns(phash: string | null) {
+  if (!phash) return { phashInt: null, phashBand0: null, phashBand1: null, phashBand2: null, phashBand3: null };
+  const band = (i: number) => parseInt(phash.slice(i * 4, i * 4 + 4), 16);
+  return {
+    phashInt: BigInt.asIntN(64, BigInt(`0x${phash}`)),
+    phashBand0: band(0),
+    phashBand1: band(1),
+    phashBand2: band(2),
+    phashBand3: band(3),
+  };
 }
 
 @Injectable()
@@ -72,11 +90,12 @@ export class ScanRepository {
    * Writes a scan's results exactly once. The scan row is locked first, so if a stalled job's first
    * run and its retry both finish, the second sees `completed` and writes nothing (no duplicate rows).
    */
-  async complete(scanId: string, result: ScanCompletion): Promise<boolean> {
+  async complete(scanId: string, result: ScanCompletion, decide?: ModerationDecider): Promise<boolean> {
     return this.prisma.$transaction(async (tx) => {
       const [locked] = await tx.$queryRaw<Array<{ status: string }>>`
         SELECT status::text AS status FROM scans WHERE id = ${scanId}::uuid FOR UPDATE`;
       if (!locked || locked.status === 'completed') return false;
+      const scan = await tx.scan.findUniqueOrThrow({ where: { id: scanId }, include: { listing: true } });
       const imageIds = new Map<number, string>();
       for (const image of result.images) {
         const row = await tx.listingImage.update({
@@ -88,6 +107,8 @@ export class ScanRepository {
             height: image.height,
             byteSize: image.byteSize,
             phash: image.phash,
+            ...phashColumns(image.phash),
+            sellerId: scan.listing.sellerId,
             errorCode: image.error?.code ?? null,
             errorMessage: image.error?.message ?? null,
           },
@@ -115,15 +136,41 @@ export class ScanRepository {
         where: { id: scanId },
         data: { status: 'completed', completedAt: new Date(), errorCode: null, errorMessage: null, ...result.timings },
       });
+      // Only the listing's current version acts: a late scan of an old version records, never labels.
+      if (decide && scan.listingVersion === scan.listing.version) {
+        const subject = { listingId: scan.listingId, marketplace: scan.listing.marketplace, sellerId: scan.listing.sellerId, scanId };
+        await applyModeration(tx, subject, decide(await activeLabels(tx, scan.listingId)), { type: 'system', id: 'policy' });
+      }
+      await appendOutboxEvent(tx, 'scan.completed', {
+        scanId,
+        listingId: scan.listingId,
+        marketplace: scan.listing.marketplace,
+        externalId: scan.listing.externalId,
+        status: 'completed',
+        findingCodes: [...new Set(result.findings.map((f) => f.code))].sort(),
+      });
       return true;
     });
   }
 
   /** A scan that can never succeed (or ran out of attempts) ends as failed, with the reason. */
   async fail(scanId: string, code: string, message: string): Promise<void> {
-    await this.prisma.scan.updateMany({
-      where: { id: scanId, status: { in: ['queued', 'running'] } },
-      data: { status: 'failed', completedAt: new Date(), errorCode: code, errorMessage: message.slice(0, 2000) },
+    await this.prisma.$transaction(async (tx) => {
+      const updated = await tx.scan.updateManyAndReturn({
+        where: { id: scanId, status: { in: ['queued', 'running'] } },
+        data: { status: 'failed', completedAt: new Date(), errorCode: code, errorMessage: message.slice(0, 2000) },
+        include: { listing: true },
+      });
+      for (const scan of updated) {
+        await appendOutboxEvent(tx, 'scan.completed', {
+          scanId,
+          listingId: scan.listingId,
+          marketplace: scan.listing.marketplace,
+          externalId: scan.listing.externalId,
+          status: 'failed',
+          findingCodes: [],
+        });
+      }
     });
   }
 

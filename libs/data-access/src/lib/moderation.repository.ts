@@ -1,0 +1,164 @@
+import type { AuditEntry, ModerationEffects, NoticeDraft, Severity } from '@listinglens/contracts';
+import type { Prisma } from '../generated/prisma/client';
+import { appendOutboxEvent } from './outbox.repository';
+import type { Tx } from './transaction';
+
+const SEVERITY_RANK: Record<Severity, number> = { info: 0, low: 1, medium: 2, high: 3, critical: 4 };
+
+export interface ModerationSubject {
+  listingId: string;
+  marketplace: string;
+  sellerId: string;
+  scanId: string | null;
+}
+
+export interface AppliedModeration {
+  reviewItemId: string | null;
+  noticeIds: string[];
+}
+
+export async function activeLabels(tx: Tx, listingId: string): Promise<string[]> {
+  const rows = await tx.listingLabel.findMany({ where: { listingId, removedAt: null }, select: { label: true } });
+  return rows.map((r) => r.label);
+}
+
+/**
+ * Writes what a policy or a reviewer decided — review item, labels, notices, audit entries and the
+ * outbox events for each — inside the caller's transaction, so the change and its events and audit
+ * trail commit together or not at all.
+ */
+export async function applyModeration(tx: Tx, subject: ModerationSubject, effects: ModerationEffects, actor: { type: 'system' | 'key'; id: string }): Promise<AppliedModeration> {
+  let reviewItemId: string | null = null;
+  if (effects.review) {
+    const flag = effects.review;
+    const open = await tx.reviewItem.findFirst({ where: { listingId: subject.listingId, status: { not: 'decided' } } });
+    if (open) {
+      // One unfinished item per listing: a new flag joins it, raising its severity if need be.
+      const rank = Math.max(open.severityRank, SEVERITY_RANK[flag.severity]);
+      await tx.reviewItem.update({
+        where: { id: open.id },
+        data: {
+          severityRank: rank,
+          severity: rank === open.severityRank ? open.severity : flag.severity,
+          codes: [...new Set([...open.codes, ...flag.codes])].sort(),
+          ruleIds: [...new Set([...open.ruleIds, ...flag.ruleIds])],
+          scanId: subject.scanId ?? open.scanId,
+        },
+      });
+      reviewItemId = open.id;
+    } else {
+      const created = await tx.reviewItem.create({
+        data: {
+          listingId: subject.listingId,
+          scanId: subject.scanId,
+          marketplace: subject.marketplace,
+          sellerId: subject.sellerId,
+          severity: flag.severity,
+          severityRank: SEVERITY_RANK[flag.severity],
+          codes: flag.codes,
+          ruleIds: flag.ruleIds,
+          policyVersion: flag.policyVersion,
+        },
+      });
+      reviewItemId = created.id;
+    }
+    await appendOutboxEvent(tx, 'listing.flagged', {
+      listingId: subject.listingId,
+      reviewItemId,
+      severity: flag.severity,
+      codes: flag.codes,
+      policyVersion: flag.policyVersion,
+      isAppeal: false,
+    });
+  }
+
+  const added: string[] = [];
+  for (const change of effects.labelsToApply) {
+    const exists = await tx.listingLabel.findFirst({ where: { listingId: subject.listingId, label: change.label, removedAt: null } });
+    if (exists) continue;
+    await tx.listingLabel.create({
+      data: {
+        listingId: subject.listingId,
+        label: change.label,
+        source: actor.type === 'system' ? 'policy' : 'reviewer',
+        appliedBy: actor.id,
+        policyVersion: change.policyVersion,
+        ruleId: change.ruleId,
+      },
+    });
+    added.push(change.label);
+  }
+  const removed: string[] = [];
+  for (const label of effects.labelsToRemove) {
+    const result = await tx.listingLabel.updateMany({
+      where: { listingId: subject.listingId, label, removedAt: null },
+      data: { removedAt: new Date(), removedBy: actor.id },
+    });
+    if (result.count > 0) removed.push(label);
+  }
+  if (added.length > 0 || removed.length > 0) {
+    await appendOutboxEvent(tx, 'listing.labeled', {
+      listingId: subject.listingId,
+      labels: await activeLabels(tx, subject.listingId),
+      added,
+      removed,
+      by: actor.type === 'system' ? 'policy' : 'reviewer',
+      policyVersion: effects.labelsToApply[0]?.policyVersion ?? null,
+    });
+  }
+
+  const noticeIds: string[] = [];
+  for (const notice of effects.notices) {
+    const id = await insertNotice(tx, notice);
+    if (id) noticeIds.push(id);
+  }
+  await appendAudit(tx, effects.audit);
+  return { reviewItemId, noticeIds };
+}
+
+/** Idempotent by puid: the same decision never produces two notices. */
+async function insertNotice(tx: Tx, notice: NoticeDraft): Promise<string | null> {
+  const existing = await tx.notice.findUnique({ where: { puid: notice.puid }, select: { id: true } });
+  if (existing) return null;
+  const row = await tx.notice.create({
+    data: {
+      puid: notice.puid,
+      listingId: notice.listingId,
+      sellerId: notice.sellerId,
+      statement: notice.statement as unknown as Prisma.InputJsonValue,
+      rendered: notice.rendered as unknown as Prisma.InputJsonValue,
+      parentNoticeId: notice.parentNoticeId,
+    },
+    select: { id: true },
+  });
+  await appendOutboxEvent(tx, 'notice.created', {
+    noticeId: row.id,
+    puid: notice.puid,
+    listingId: notice.listingId,
+    sellerId: notice.sellerId,
+    restriction: notice.statement.decision_visibility[0] ?? 'DECISION_VISIBILITY_OTHER',
+  });
+  await appendAudit(tx, [
+    {
+      actorType: 'system',
+      actor: 'notices',
+      action: 'notice.created',
+      listingId: notice.listingId,
+      subjectType: 'notice',
+      subjectId: row.id,
+      reason: notice.statement.decision_facts.slice(0, 500),
+      policyVersion: notice.statement.policy_version,
+      ruleId: notice.statement.rule_ids[0] ?? null,
+      shadow: false,
+      data: { puid: notice.puid, labels: notice.statement.labels },
+    },
+  ]);
+  return row.id;
+}
+
+export async function appendAudit(tx: Tx, entries: AuditEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  await tx.auditEvent.createMany({
+    data: entries.map((e) => ({ ...e, data: e.data as Prisma.InputJsonValue })),
+  });
+}

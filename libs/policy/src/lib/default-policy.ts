@@ -1,0 +1,30 @@
+import type { PolicyVersion } from './policy-schema';
+
+/**
+ * The committed default (version 0, every marketplace): label and tell the seller when an image is
+ * likely AI-generated and the listing does not say so (EU AI Act art. 50), and send every finding of
+ * high severity or above to human review. A marketplace replaces it with POST /v1/policies.
+ */
+export const DEFAULT_POLICY: PolicyVersion = {
+  marketplace: '*',
+  version: 0,
+  shadow: false,
+  rules: [
+    {
+      id: 'default.ai-undisclosed.label',
+      code: 'ai.undisclosed',
+      minConfidence: 0.8,
+      minSeverity: 'info',
+      actions: [{ type: 'auto_label', label: 'ai-generated-image' }, { type: 'notify_seller' }],
+      ground: 'Terms of sale §4.2: AI-generated or AI-edited product images must be disclosed as such.',
+    },
+    {
+      id: 'default.high-severity.review',
+      code: '*',
+      minConfidence: 0,
+      minSeverity: 'high',
+      actions: [{ type: 'review' }],
+      ground: 'Terms of sale §4: listings must describe the product and its price truthfully.',
+    },
+  ],
+};

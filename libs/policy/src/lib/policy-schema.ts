@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { FINDING_CODES, SEVERITIES, type Severity } from '@listinglens/contracts';
+
+/** A label is a short slug shown on the listing ("ai-generated-image"). */
+const label = z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'a label is a lower-case slug, e.g. "ai-generated-image"');
+
+export const policyActionSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('review') }).strict(),
+  z.object({ type: z.literal('auto_label'), label }).strict(),
+  z.object({ type: z.literal('notify_seller') }).strict(),
+  z.object({ type: z.literal('none') }).strict(),
+]);
+
+export const policyRuleSchema = z
+  .object({
+    id: z.string().regex(/^[\w.:-]{1,80}$/, 'a rule id is letters, digits and . _ : -'),
+    /** A finding code, or "*" for every code. */
+    code: z.enum([...FINDING_CODES, '*']),
+    minConfidence: z.number().min(0).max(1).default(0),
+    minSeverity: z.enum(SEVERITIES).default('info'),
+    actions: z.array(policyActionSchema).min(1),
+    /** The contractual ground shown to the seller (terms of service clause, in plain words). */
+    ground: z.string().max(500).optional(),
+  })
+  .strict();
+
+export const policyRulesSchema = z.array(policyRuleSchema).min(1).max(200);
+
+export const createPolicySchema = z
+  .object({
+    marketplace: z.string().trim().min(1).max(100),
+    rules: policyRulesSchema,
+    shadow: z.boolean().default(false),
+  })
+  .strict();
+
+export type PolicyAction = z.infer<typeof policyActionSchema>;
+export type PolicyRule = z.infer<typeof policyRuleSchema>;
+
+export interface PolicyVersion {
+  marketplace: string;
+  version: number;
+  shadow: boolean;
+  rules: PolicyRule[];
+}
+
+export const SEVERITY_RANK: Record<Severity, number> = { info: 0, low: 1, medium: 2, high: 3, critical: 4 };
