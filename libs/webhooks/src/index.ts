@@ -5,3 +5,4 @@ export * from './lib/webhook-secret';
 export * from './lib/webhook-signature';
 export * from './lib/webhook-envelope';
 export * from './lib/webhook-poster';
+export * from './lib/attempt-outcome';

@@ -1,0 +1,30 @@
+import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { type Job, UnrecoverableError } from 'bullmq';
+import { isWebhookJobPayload, QUEUES, type QueueHandlers } from '@listinglens/contracts';
+import { WebhookDeliveryService } from './webhook-delivery.service';
+import { webhooksConfig } from './webhooks-config';
+
+const config = webhooksConfig();
+
+/**
+ * Thin: validates the payload and runs one attempt. A receiver's failure is an outcome (logged and
+ * rescheduled by the use case), not a job failure; errors that do throw (database, Redis) let BullMQ
+ * retry the job, and an attempt they interrupt is picked up again by the reconciler.
+ */
+@Processor(QUEUES.webhooks, { concurrency: config.WEBHOOK_CONCURRENCY })
+export class WebhookDeliveryProcessor extends WorkerHost {
+  // Typed so that a job name without a handler does not compile.
+  private readonly handlers: QueueHandlers<'webhooks'> = {
+    'webhook.deliver': (data) => this.deliveries.deliver(data.deliveryId),
+  };
+
+  constructor(private readonly deliveries: WebhookDeliveryService) {
+    super();
+  }
+
+  async process(job: Job): Promise<unknown> {
+    if (!(job.name in this.handlers)) throw new UnrecoverableError(`no handler for job "${job.name}"`);
+    if (!isWebhookJobPayload(job.data)) throw new UnrecoverableError(`job ${job.id} has an invalid payload`);
+    return this.handlers[job.name as keyof QueueHandlers<'webhooks'>](job.data);
+  }
+}
