@@ -10,6 +10,12 @@ import { HealthController } from './health/health.controller';
 import { IngestService } from './listings/ingest.service';
 import { ListingsController } from './listings/listings.controller';
 import { WebhooksApiModule } from './webhooks/webhooks-api.module';
+import { ApiKeysController } from './api-keys/api-keys.controller';
+import { AuditController } from './audit/audit.controller';
+import { NoticesController } from './notices/notices.controller';
+import { PoliciesController } from './policies/policies.controller';
+import { ReviewDecisionService } from './review/review-decision.service';
+import { ReviewController } from './review/review.controller';
 
 /** Ensures the admin key from BOOTSTRAP_ADMIN_KEY exists (only its hash is stored). */
 @Injectable()
@@ -42,12 +48,14 @@ export class AppModule {
         QueueModule.forRoot({ redisUrl: config.REDIS_URL, prefix: config.QUEUE_PREFIX, role: 'producer' }),
         WebhooksApiModule,
       ],
-      controllers: [ListingsController, HealthController],
+      controllers: [ListingsController, HealthController, ReviewController, NoticesController, AuditController, PoliciesController, ApiKeysController],
       providers: [
         { provide: API_CONFIG, useValue: config },
-        { provide: APP_GUARD, useClass: ApiKeyGuard },
+        ApiKeyGuard,
+        { provide: APP_GUARD, useExisting: ApiKeyGuard },
         { provide: APP_FILTER, useClass: ErrorFilter },
         IngestService,
+        ReviewDecisionService,
         BootstrapAdminKey,
       ],
     };

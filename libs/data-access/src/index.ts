@@ -10,3 +10,6 @@ export * from './lib/outbox.repository';
 export * from './lib/webhook.repository';
 export * from './lib/moderation.repository';
 export * from './lib/policy.repository';
+export * from './lib/review.repository';
+export * from './lib/notice.repository';
+export * from './lib/audit.repository';

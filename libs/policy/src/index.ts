@@ -2,3 +2,4 @@ export * from './lib/policy-schema';
 export * from './lib/default-policy';
 export * from './lib/evaluate-policy';
 export * from './lib/statement-of-reasons';
+export * from './lib/review-decision';

@@ -27,10 +27,15 @@ export class ApiKeyGuard implements CanActivate {
     const principal = await this.lookup(match[1]);
     if (!principal) throw new ApiError(401, 'unauthorized', 'unknown or revoked API key');
     const required = this.reflector.getAllAndOverride<string[]>(REQUIRED_SCOPES, targets) ?? [];
-    const granted = principal.scopes.includes('admin') || required.length === 0 || required.some((s) => principal.scopes.includes(s));
+    const granted = principal.scopes.includes('admin') || required.length === 0 || required.some((s) => hasScope(principal.scopes, s));
     if (!granted) throw new ApiError(403, 'forbidden', `this key lacks a required scope (one of: ${required.join(', ')})`);
     request.principal = principal;
     return true;
+  }
+
+  /** Revocation takes effect at once in this process (other api processes: within CACHE_MS). */
+  forget(): void {
+    this.cache.clear();
   }
 
   private async lookup(key: string): Promise<ApiKeyPrincipal | null> {
@@ -42,4 +47,9 @@ export class ApiKeyGuard implements CanActivate {
     this.cache.set(key, { principal, until: now + CACHE_MS });
     return principal;
   }
+}
+
+/** "seller:*" in a route's requirement accepts any seller-scoped key; the route then checks ownership. */
+function hasScope(scopes: string[], required: string): boolean {
+  return required === 'seller:*' ? scopes.some((s) => s.startsWith('seller:')) : scopes.includes(required);
 }

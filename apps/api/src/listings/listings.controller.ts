@@ -6,7 +6,9 @@ import { ListingRepository, ScanRepository } from '@listinglens/data-access';
 import { NotFoundError } from '../common/api-error';
 import { parseUuid } from '../common/uuid-param';
 import { parseBody } from '../common/zod-validation';
+import { assertMaySee, Principal } from '../auth/principal';
 import { RequireScopes } from '../auth/scopes.decorator';
+import type { ApiKeyPrincipal } from '@listinglens/data-access';
 import { IngestService } from './ingest.service';
 import { batchSchema, listingSchema } from '@listinglens/contracts';
 import { BATCH_BODY_SCHEMA, LISTING_BODY_SCHEMA } from './openapi-schemas';
@@ -43,22 +45,27 @@ export class ListingsController {
   }
 
   @Get('listings/:listingId')
-  @RequireScopes('read')
-  @ApiOperation({ summary: 'A listing (current version) with its latest scan' })
-  async get(@Param('listingId') listingId: string) {
+  @RequireScopes('read', 'review', 'seller:*')
+  @ApiOperation({ summary: 'A listing (current version) with its labels and latest scan' })
+  async get(@Param('listingId') listingId: string, @Principal() who: ApiKeyPrincipal) {
     const listing = await this.listings.findById(parseUuid('listingId', listingId));
     if (!listing) throw new NotFoundError('listing', listingId);
+    assertMaySee(who, listing.sellerId, 'listing', listingId);
     const { latestScanId, ...rest } = listing;
     const latestScan: ScanView | null = latestScanId ? await this.scans.view(latestScanId) : null;
     return { ...rest, latestScan };
   }
 
   @Get('scans/:scanId')
-  @RequireScopes('read')
+  @RequireScopes('read', 'review', 'seller:*')
   @ApiOperation({ summary: 'A scan: status, every image (with its error, if any) and every finding with evidence' })
-  async getScan(@Param('scanId') scanId: string): Promise<ScanView> {
+  async getScan(@Param('scanId') scanId: string, @Principal() who: ApiKeyPrincipal): Promise<ScanView> {
     const scan = await this.scans.view(parseUuid('scanId', scanId));
     if (!scan) throw new NotFoundError('scan', scanId);
+    if (!who.scopes.some((s) => ['admin', 'review', 'read'].includes(s))) {
+      const listing = await this.listings.findById(scan.listingId);
+      assertMaySee(who, listing?.sellerId ?? '', 'scan', scanId);
+    }
     return scan;
   }
 }

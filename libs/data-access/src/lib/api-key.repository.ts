@@ -30,6 +30,19 @@ export class ApiKeyRepository {
     });
   }
 
+  /** A new key: the plain key is returned once and only its hash is stored. */
+  async create(name: string, scopes: string[], createdBy: string): Promise<{ id: string; key: string }> {
+    const key = generateApiKey();
+    const row = await this.prisma.apiKey.create({ data: { name, scopes, createdBy, keyHash: hashApiKey(key) }, select: { id: true } });
+    return { id: row.id, key };
+  }
+
+  /** Returns false when no such active key exists. */
+  async revoke(id: string): Promise<boolean> {
+    const result = await this.prisma.apiKey.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: new Date() } });
+    return result.count > 0;
+  }
+
   async findActive(key: string): Promise<ApiKeyPrincipal | null> {
     const row = await this.prisma.apiKey.findUnique({ where: { keyHash: hashApiKey(key) } });
     if (!row || row.revokedAt) return null;

@@ -1,7 +1,10 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { ApiKeyRepository } from './api-key.repository';
 import { ListingRepository } from './listing.repository';
+import { AuditRepository } from './audit.repository';
+import { NoticeRepository } from './notice.repository';
 import { PolicyRepository } from './policy.repository';
+import { ReviewRepository } from './review.repository';
 import { PrismaService } from './prisma.service';
 import { ScanRepository } from './scan.repository';
 
@@ -22,8 +25,11 @@ export class DataAccessModule {
         ScanRepository,
         ApiKeyRepository,
         PolicyRepository,
+        ReviewRepository,
+        NoticeRepository,
+        AuditRepository,
       ],
-      exports: [PrismaService, ListingRepository, ScanRepository, ApiKeyRepository, PolicyRepository],
+      exports: [PrismaService, ListingRepository, ScanRepository, ApiKeyRepository, PolicyRepository, ReviewRepository, NoticeRepository, AuditRepository],
     };
   }
 }

@@ -17,6 +17,8 @@ export interface ListingRecord {
   createdAt: string;
   updatedAt: string;
   latestScanId: string | null;
+  /** Labels currently on the listing (applied by policy or a reviewer). */
+  labels: string[];
 }
 
 interface ScanRow {
@@ -101,7 +103,10 @@ export class ListingRepository {
   async findById(listingId: string): Promise<ListingRecord | null> {
     const listing = await this.prisma.listing.findUnique({
       where: { id: listingId },
-      include: { scans: { orderBy: { listingVersion: 'desc' }, take: 1, select: { id: true } } },
+      include: {
+        scans: { orderBy: { listingVersion: 'desc' }, take: 1, select: { id: true } },
+        labels: { where: { removedAt: null }, orderBy: { createdAt: 'asc' }, select: { label: true } },
+      },
     });
     if (!listing) return null;
     return {
@@ -117,6 +122,7 @@ export class ListingRepository {
       createdAt: listing.createdAt.toISOString(),
       updatedAt: listing.updatedAt.toISOString(),
       latestScanId: listing.scans[0]?.id ?? null,
+      labels: listing.labels.map((l) => l.label),
     };
   }
 }

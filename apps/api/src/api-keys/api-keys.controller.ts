@@ -1,0 +1,40 @@
+import { Body, Controller, Delete, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { z } from 'zod';
+import { ApiKeyRepository, type ApiKeyPrincipal } from '@listinglens/data-access';
+import { NotFoundError } from '../common/api-error';
+import { parseUuid } from '../common/uuid-param';
+import { parseBody } from '../common/zod-validation';
+import { ApiKeyGuard } from '../auth/api-key.guard';
+import { Principal } from '../auth/principal';
+import { RequireScopes } from '../auth/scopes.decorator';
+
+const scope = z.string().regex(/^(ingest|read|review|admin|seller:[\w.:-]{1,200})$/, 'one of ingest, read, review, admin, seller:<sellerId>');
+const createBody = z.object({ name: z.string().trim().min(1).max(200), scopes: z.array(scope).min(1).max(20) }).strict();
+
+@ApiTags('api-keys')
+@ApiBearerAuth()
+@RequireScopes('admin')
+@Controller('v1/api-keys')
+export class ApiKeysController {
+  constructor(
+    private readonly keys: ApiKeyRepository,
+    private readonly guard: ApiKeyGuard,
+  ) {}
+
+  @Post()
+  @ApiOperation({ summary: 'Create a key; the key is shown once, only its hash is stored' })
+  async create(@Body() body: unknown, @Principal() who: ApiKeyPrincipal) {
+    const { name, scopes } = parseBody(createBody, body);
+    const created = await this.keys.create(name, [...new Set(scopes)], who.keyId);
+    return { ...created, name, scopes };
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Revoke a key' })
+  async revoke(@Param('id') id: string): Promise<void> {
+    if (!(await this.keys.revoke(parseUuid('id', id)))) throw new NotFoundError('api key', id);
+    this.guard.forget();
+  }
+}

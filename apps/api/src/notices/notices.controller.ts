@@ -1,0 +1,52 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { z } from 'zod';
+import { type ApiKeyPrincipal, NoticeRepository } from '@listinglens/data-access';
+import { NotFoundError } from '../common/api-error';
+import { mapConflicts } from '../common/conflict';
+import { parseUuid } from '../common/uuid-param';
+import { parseBody } from '../common/zod-validation';
+import { assertMaySee, Principal } from '../auth/principal';
+import { RequireScopes } from '../auth/scopes.decorator';
+
+const listQuery = z.object({ cursor: z.string().optional(), limit: z.coerce.number().int().min(1).max(200).default(50) }).strict();
+const getQuery = z.object({ lang: z.enum(['en', 'zh']).optional() }).strict();
+const appealBody = z.object({ reason: z.string().trim().min(1, 'say why you disagree').max(4000) }).strict();
+
+/** Seller notices (DSA art. 17 statements of reasons): a seller key reads and appeals only its own. */
+@ApiTags('notices')
+@ApiBearerAuth()
+@RequireScopes('read', 'review', 'seller:*')
+@Controller('v1')
+export class NoticesController {
+  constructor(private readonly notices: NoticeRepository) {}
+
+  @Get('sellers/:sellerId/notices')
+  @ApiOperation({ summary: "A seller's notices, newest first (cursor-paged)" })
+  async list(@Param('sellerId') sellerId: string, @Query() query: unknown, @Principal() who: ApiKeyPrincipal) {
+    assertMaySee(who, sellerId, 'seller', sellerId);
+    const { cursor, limit } = parseBody(listQuery, query ?? {});
+    return this.notices.listBySeller(sellerId, cursor, limit);
+  }
+
+  @Get('notices/:id')
+  @ApiOperation({ summary: 'One notice: the statement of reasons (DSA Transparency Database fields) and its en/zh text' })
+  async get(@Param('id') id: string, @Query() query: unknown, @Principal() who: ApiKeyPrincipal) {
+    const { lang } = parseBody(getQuery, query ?? {});
+    const notice = await this.notices.get(parseUuid('id', id));
+    if (!notice) throw new NotFoundError('notice', id);
+    assertMaySee(who, notice.sellerId, 'notice', id);
+    return lang ? { ...notice, text: notice.rendered[lang] } : notice;
+  }
+
+  @Post('notices/:id/appeal')
+  @HttpCode(202)
+  @ApiOperation({ summary: 'Appeal a notice: the listing goes back to review as an appeal; its outcome is a new notice' })
+  async appeal(@Param('id') id: string, @Body() body: unknown, @Principal() who: ApiKeyPrincipal) {
+    const notice = await this.notices.get(parseUuid('id', id));
+    if (!notice) throw new NotFoundError('notice', id);
+    assertMaySee(who, notice.sellerId, 'notice', id);
+    const { reason } = parseBody(appealBody, body);
+    return mapConflicts('notice', id, () => this.notices.appeal(id, who.keyId, reason));
+  }
+}

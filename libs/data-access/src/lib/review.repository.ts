@@ -1,0 +1,199 @@
+import { Injectable } from '@nestjs/common';
+import type { Finding, FindingCode, ModerationEffects, Severity } from '@listinglens/contracts';
+import type { Prisma } from '../generated/prisma/client';
+import { appendOutboxEvent } from './outbox.repository';
+import { activeLabels, applyModeration } from './moderation.repository';
+import { PrismaService } from './prisma.service';
+import { decodeCursor, encodeCursor } from './cursor';
+
+export interface ReviewItemView {
+  id: string;
+  listingId: string;
+  scanId: string | null;
+  marketplace: string;
+  sellerId: string;
+  /** A claim whose lease ran out reads as open again. */
+  status: 'open' | 'claimed' | 'escalated' | 'decided';
+  severity: Severity;
+  codes: string[];
+  isAppeal: boolean;
+  appealNoticeId: string | null;
+  policyVersion: number | null;
+  ruleIds: string[];
+  claimedBy: string | null;
+  leaseUntil: string | null;
+  decision: unknown;
+  decidedBy: string | null;
+  decidedAt: string | null;
+  createdAt: string;
+}
+
+export interface ReviewFilters {
+  status?: ReviewItemView['status'];
+  code?: string;
+  severity?: Severity;
+  marketplace?: string;
+  appeal?: boolean;
+}
+
+/** What a decision is made from, read inside the deciding transaction. */
+export interface DecisionContext {
+  item: ReviewItemView;
+  listing: { listingId: string; sellerId: string; title: string; marketplace: string; createdAt: string };
+  findings: Finding[];
+  labels: Array<{ label: string; source: string }>;
+}
+
+export class ReviewConflict extends Error {}
+
+type Row = Prisma.ReviewItemGetPayload<object>;
+
+@Injectable()
+export class ReviewRepository {
+  constructor(private readonly prisma: PrismaService) {}
+
+  /** Ordered by severity, then age (oldest first); keyset-paged so a page never skips or repeats. */
+  async list(filters: ReviewFilters, cursor: string | undefined, limit: number): Promise<{ items: ReviewItemView[]; nextCursor: string | null }> {
+    const now = new Date();
+    const where: Prisma.ReviewItemWhereInput[] = [];
+    if (filters.status === 'open') where.push({ OR: [{ status: 'open' }, { status: 'claimed', leaseUntil: { lt: now } }] });
+    else if (filters.status === 'claimed') where.push({ status: 'claimed', leaseUntil: { gte: now } });
+    else if (filters.status) where.push({ status: filters.status });
+    else where.push({ status: { not: 'decided' } });
+    if (filters.code) where.push({ codes: { has: filters.code } });
+    if (filters.severity) where.push({ severity: filters.severity });
+    if (filters.marketplace) where.push({ marketplace: filters.marketplace });
+    if (filters.appeal !== undefined) where.push({ isAppeal: filters.appeal });
+    const after = cursor ? decodeCursor<{ r: number; c: string; id: string }>(cursor) : null;
+    if (after) {
+      const c = new Date(after.c);
+      where.push({
+        OR: [
+          { severityRank: { lt: after.r } },
+          { severityRank: after.r, createdAt: { gt: c } },
+          { severityRank: after.r, createdAt: c, id: { gt: after.id } },
+        ],
+      });
+    }
+    const rows = await this.prisma.reviewItem.findMany({
+      where: { AND: where },
+      orderBy: [{ severityRank: 'desc' }, { createdAt: 'asc' }, { id: 'asc' }],
+      take: limit + 1,
+    });
+    const page = rows.slice(0, limit);
+    const last = page.at(-1);
+    return {
+      items: page.map((r) => toView(r, now)),
+      nextCursor: rows.length > limit && last ? encodeCursor({ r: last.severityRank, c: last.createdAt.toISOString(), id: last.id }) : null,
+    };
+  }
+
+  async get(id: string): Promise<ReviewItemView | null> {
+    const row = await this.prisma.reviewItem.findUnique({ where: { id } });
+    return row && toView(row, new Date());
+  }
+
+  /** Claims an item for `leaseMs`. Open, escalated, expired or own claims can be (re)claimed. */
+  async claim(id: string, actor: string, leaseMs: number): Promise<ReviewItemView> {
+    const updated = await this.prisma.$queryRaw<Array<{ id: string }>>`
+      UPDATE review_items SET status = 'claimed', "claimedBy" = ${actor}, "leaseUntil" = now() + ${leaseMs} * interval '1 millisecond'
+      WHERE id = ${id}::uuid AND (status IN ('open', 'escalated')
+        OR (status = 'claimed' AND ("leaseUntil" < now() OR "claimedBy" = ${actor})))
+      RETURNING id`;
+    const item = await this.get(id);
+    if (!item) throw new ReviewConflict('not_found');
+    if (updated.length === 0) {
+      throw new ReviewConflict(item.status === 'decided' ? 'this item is already decided' : `claimed by another reviewer until ${item.leaseUntil}`);
+    }
+    return item;
+  }
+
+  /**
+   * Decides an item the actor holds a live claim on. `decide` turns what is on the listing now into
+   * the effects (labels, notice, audit); everything commits in one transaction with the outbox events.
+   */
+  async decide(
+    id: string,
+    actor: string,
+    outcome: { decision: string; note: string; final: boolean },
+    decide: (ctx: DecisionContext) => ModerationEffects,
+  ): Promise<{ item: ReviewItemView; noticeIds: string[] }> {
+    return this.prisma.$transaction(async (tx) => {
+      const [row] = await tx.$queryRaw<Row[]>`SELECT * FROM review_items WHERE id = ${id}::uuid FOR UPDATE`;
+      if (!row) throw new ReviewConflict('not_found');
+      const now = new Date();
+      if (row.status === 'decided') throw new ReviewConflict('this item is already decided');
+      if (row.status !== 'claimed' || row.claimedBy !== actor || !row.leaseUntil || row.leaseUntil < now) {
+        throw new ReviewConflict('claim the item first (POST /v1/review/items/:id/claim); decisions need a live claim');
+      }
+      const listing = await tx.listing.findUniqueOrThrow({ where: { id: row.listingId } });
+      const findings = row.scanId ? await tx.finding.findMany({ where: { scanId: row.scanId } }) : [];
+      const labels = await tx.listingLabel.findMany({ where: { listingId: row.listingId, removedAt: null }, select: { label: true, source: true } });
+      const effects = decide({
+        item: toView(row, now),
+        listing: { listingId: listing.id, sellerId: listing.sellerId, title: listing.title, marketplace: listing.marketplace, createdAt: listing.createdAt.toISOString() },
+        findings: findings.map((f) => ({
+          code: f.code as FindingCode,
+          severity: f.severity as Severity,
+          confidence: f.confidence,
+          imagePosition: f.imagePosition,
+          evidence: f.evidence as Record<string, unknown>,
+          ruleId: f.ruleId,
+          ruleVersion: f.ruleVersion,
+        })),
+        labels,
+      });
+      const applied = await applyModeration(
+        tx,
+        { listingId: row.listingId, marketplace: row.marketplace, sellerId: row.sellerId, scanId: row.scanId },
+        effects,
+        { type: 'key', id: actor },
+      );
+      const decision = { decision: outcome.decision, note: outcome.note, labelsApplied: effects.labelsToApply.map((l) => l.label), labelsRemoved: effects.labelsToRemove };
+      const updated = await tx.reviewItem.update({
+        where: { id },
+        data: outcome.final
+          ? { status: 'decided', decision, decidedBy: actor, decidedAt: now, claimedBy: null, leaseUntil: null }
+          : { status: 'escalated', decision, claimedBy: null, leaseUntil: null },
+      });
+      await appendOutboxEvent(tx, 'review.decided', {
+        reviewItemId: id,
+        listingId: row.listingId,
+        decision: outcome.decision,
+        labelsApplied: decision.labelsApplied,
+        labelsRemoved: decision.labelsRemoved,
+        note: outcome.note,
+        decidedBy: actor,
+      });
+      return { item: toView(updated, now), noticeIds: applied.noticeIds };
+    });
+  }
+
+  async labelsOf(listingId: string): Promise<string[]> {
+    return activeLabels(this.prisma, listingId);
+  }
+}
+
+function toView(row: Row, now: Date): ReviewItemView {
+  const expired = row.status === 'claimed' && (!row.leaseUntil || row.leaseUntil < now);
+  return {
+    id: row.id,
+    listingId: row.listingId,
+    scanId: row.scanId,
+    marketplace: row.marketplace,
+    sellerId: row.sellerId,
+    status: expired ? 'open' : row.status,
+    severity: row.severity,
+    codes: row.codes,
+    isAppeal: row.isAppeal,
+    appealNoticeId: row.appealNoticeId,
+    policyVersion: row.policyVersion,
+    ruleIds: row.ruleIds,
+    claimedBy: expired ? null : row.claimedBy,
+    leaseUntil: expired ? null : (row.leaseUntil?.toISOString() ?? null),
+    decision: row.decision,
+    decidedBy: row.decidedBy,
+    decidedAt: row.decidedAt?.toISOString() ?? null,
+    createdAt: row.createdAt.toISOString(),
+  };
+}
