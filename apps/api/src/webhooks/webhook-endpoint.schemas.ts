@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { WEBHOOK_EVENT_TYPES } from '@listinglens/contracts';
+
+const webhookUrl = z
+  .string()
+  .max(2_048, 'must be at most 2048 characters')
+  .refine((value) => URL.canParse(value), 'must be an absolute http(s) URL')
+  .superRefine((value, ctx) => {
+    if (!URL.canParse(value)) return;
+    const url = new URL(value);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') ctx.addIssue({ code: 'custom', message: `scheme ${url.protocol} is not allowed (http and https only)` });
+    // Credentials in a URL end up in logs and delivery listings; receivers verify signatures instead.
+    if (url.username || url.password) ctx.addIssue({ code: 'custom', message: 'must not contain credentials (user:password@)' });
+  });
+
+const eventType = z.enum(WEBHOOK_EVENT_TYPES, { error: () => `must be one of: ${WEBHOOK_EVENT_TYPES.join(', ')}` });
+
+export const createWebhookEndpointSchema = z
+  .object({
+    url: webhookUrl,
+    events: z
+      .array(eventType)
+      .min(1, 'subscribe to at least one event type')
+      .transform((events) => [...new Set(events)]),
+  })
+  .strict();
+
+export const deliveryListQuerySchema = z
+  .object({
+    limit: z.coerce.number().int().min(1).max(100).default(20),
+    cursor: z.string().max(200).optional(),
+    status: z.enum(['pending', 'retrying', 'replaying', 'delivered', 'failed', 'cancelled']).optional(),
+  })
+  .strict();
+
+/** OpenAPI request schema generated from the zod schema that validates (one source of truth). */
+export const CREATE_WEBHOOK_ENDPOINT_BODY = z.toJSONSchema(createWebhookEndpointSchema, {
+  target: 'openapi-3.0',
+  io: 'input',
+  unrepresentable: 'any',
+}) as Record<string, unknown>;

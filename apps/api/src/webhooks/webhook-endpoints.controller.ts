@@ -1,0 +1,80 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
+import { type ApiKeyPrincipal, WebhookEndpointRepository, type WebhookEndpointView } from '@listinglens/data-access';
+import { generateWebhookSecret, SECRET_ROTATION_OVERLAP_MS } from '@listinglens/webhooks';
+import { RequireScopes } from '../auth/scopes.decorator';
+import { NotFoundError } from '../common/api-error';
+import { parseUuid } from '../common/uuid-param';
+import { parseBody } from '../common/zod-validation';
+import { CREATE_WEBHOOK_ENDPOINT_BODY, createWebhookEndpointSchema } from './webhook-endpoint.schemas';
+
+/**
+ * Register and manage webhook endpoints. A secret is returned only when it is made (creation and
+ * rotation); listings never include it.
+ */
+@ApiTags('webhooks')
+@ApiBearerAuth()
+@RequireScopes('admin')
+@Controller('v1/webhook-endpoints')
+export class WebhookEndpointsController {
+  constructor(private readonly endpoints: WebhookEndpointRepository) {}
+
+  @Post()
+  @HttpCode(201)
+  @ApiOperation({ summary: 'Register an endpoint for event types; the whsec_ signing secret is shown this once' })
+  @ApiBody({ schema: CREATE_WEBHOOK_ENDPOINT_BODY })
+  @ApiResponse({ status: 201, description: '{ id, url, events, secret, createdAt }' })
+  async create(@Body() body: unknown, @Req() req: FastifyRequest & { principal?: ApiKeyPrincipal }) {
+    const input = parseBody(createWebhookEndpointSchema, body);
+    const secret = generateWebhookSecret();
+    const endpoint = await this.endpoints.create({ ...input, secret, ownerKeyId: req.principal?.keyId ?? null });
+    return { id: endpoint.id, url: endpoint.url, events: endpoint.events, secret, createdAt: endpoint.createdAt };
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'Every endpoint with its state (failing since, disabled and why); no secrets' })
+  async list(): Promise<{ items: WebhookEndpointView[] }> {
+    return { items: await this.endpoints.list() };
+  }
+
+  @Get(':id')
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiOperation({ summary: 'One endpoint; no secret' })
+  async get(@Param('id') id: string): Promise<WebhookEndpointView> {
+    const endpoint = await this.endpoints.findById(parseUuid('id', id));
+    if (!endpoint) throw new NotFoundError('webhook endpoint', id);
+    return endpoint;
+  }
+
+  @Post(':id/rotate-secret')
+  @HttpCode(200)
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiOperation({
+    summary: 'New signing secret, shown this once; the old one keeps signing alongside it for 24 h (two v1 signatures per message)',
+  })
+  async rotateSecret(@Param('id') id: string) {
+    const secret = generateWebhookSecret();
+    const rotated = await this.endpoints.rotateSecret(parseUuid('id', id), secret, SECRET_ROTATION_OVERLAP_MS);
+    if (!rotated) throw new NotFoundError('webhook endpoint', id);
+    return { id, secret, previousSecretExpiresAt: rotated.previousSecretExpiresAt };
+  }
+
+  @Post(':id/enable')
+  @HttpCode(200)
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiOperation({ summary: 'Re-enable a disabled endpoint (its cancelled deliveries can then be replayed)' })
+  async enable(@Param('id') id: string): Promise<WebhookEndpointView> {
+    const endpoint = await this.endpoints.enable(parseUuid('id', id));
+    if (!endpoint) throw new NotFoundError('webhook endpoint', id);
+    return endpoint;
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiOperation({ summary: 'Delete an endpoint with its delivery log' })
+  async remove(@Param('id') id: string): Promise<void> {
+    if (!(await this.endpoints.delete(parseUuid('id', id)))) throw new NotFoundError('webhook endpoint', id);
+  }
+}
