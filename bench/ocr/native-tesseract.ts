@@ -1,4 +1,5 @@
 import { execFile, execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 
 const run = promisify(execFile);
@@ -27,7 +28,21 @@ function hasTesseract(): boolean {
 
 export interface NativeRun {
   seconds: number;
+  /** CPU time the tesseract processes used (user + system), from /proc; null off Linux. */
+  cpuSeconds: number | null;
   texts: Map<string, string>;
+}
+
+/** CPU seconds of this process's waited-for children (cutime + cstime in /proc/self/stat). */
+function childCpuSeconds(): number | null {
+  try {
+    const stat = readFileSync('/proc/self/stat', 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // fields[0] is field 3 (state); cutime and cstime are fields 16 and 17, in clock ticks (100 Hz).
+    return (Number(fields[13]) + Number(fields[14])) / 100;
+  } catch {
+    return null;
+  }
 }
 
 /**
@@ -38,6 +53,7 @@ export async function runNativeTesseract(paths: readonly string[], languages: re
   const texts = new Map<string, string>();
   const queue = [...paths];
   const started = performance.now();
+  const cpuBefore = childCpuSeconds();
   const lane = async (): Promise<void> => {
     for (let path = queue.shift(); path !== undefined; path = queue.shift()) {
       try {
@@ -52,5 +68,7 @@ export async function runNativeTesseract(paths: readonly string[], languages: re
     }
   };
   await Promise.all(Array.from({ length: parallel }, lane));
-  return { seconds: (performance.now() - started) / 1000, texts };
+  const cpuAfter = childCpuSeconds();
+  const cpuSeconds = cpuBefore !== null && cpuAfter !== null ? cpuAfter - cpuBefore : null;
+  return { seconds: (performance.now() - started) / 1000, cpuSeconds, texts };
 }

@@ -4,7 +4,7 @@ export * from './lib/ocr-cache';
 export * from './lib/redis-ocr-cache';
 export * from './lib/language-data';
 export * from './lib/tile-plan';
-export { NETWORK_DISABLED_MESSAGE } from './lib/offline-worker-script';
+export { NETWORK_DISABLED_MESSAGE, writeOfflineWorkerScript } from './lib/offline-worker-script';
 export { TesseractWorkerPool, type WorkerPoolOptions } from './lib/tesseract-worker-pool';
 export { TesseractTextReader } from './lib/tesseract-text-reader';
 export { createTextReader, type CreateTextReaderOptions } from './lib/create-text-reader';

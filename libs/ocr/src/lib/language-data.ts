@@ -8,18 +8,25 @@ export const DEBIAN_TESSDATA = '/usr/share/tesseract-ocr/5/tessdata';
 /** Where one language's traineddata file is, from the source the options ask for. */
 export function locateTraineddata(lang: OcrLanguage, source: LanguageDataSource): string {
   const debian = join(DEBIAN_TESSDATA, `${lang}.traineddata`);
-  if (source !== 'npm' && existsSync(debian)) return debian;
   if (source === 'debian') {
+    if (existsSync(debian)) return debian;
     throw new Error(`${debian} is missing: apt-get install tesseract-ocr-${lang.replace('_', '-')}`);
   }
-  let pkgDir: string;
+  const npm = npmTraineddata(lang);
+  if (npm) return npm;
+  if (source === 'auto' && existsSync(debian)) return debian;
+  throw new Error(`no offline data for OCR language ${lang}: npm install @tesseract.js-data/${lang}`);
+}
+
+function npmTraineddata(lang: OcrLanguage): string | null {
   try {
-    pkgDir = dirname(require.resolve(`@tesseract.js-data/${lang}/package.json`));
+    const pkgDir = dirname(require.resolve(`@tesseract.js-data/${lang}/package.json`));
+    // best_int: the LSTM-only integer model (the 4.0.0 folder adds the legacy engine we never run).
+    const file = join(pkgDir, '4.0.0_best_int', `${lang}.traineddata.gz`);
+    return existsSync(file) ? file : null;
   } catch {
-    throw new Error(`no offline data for OCR language ${lang}: npm install @tesseract.js-data/${lang}`);
+    return null;
   }
-  // best_int: the LSTM-only integer model (the 4.0.0 folder adds the legacy engine we never run).
-  return join(pkgDir, '4.0.0_best_int', `${lang}.traineddata.gz`);
 }
 
 /**

@@ -142,15 +142,26 @@ export class TesseractWorkerPool {
 
   private spawn(): Promise<Worker> {
     const { languages, langPath, workerPath } = this.options;
-    return createWorker([...languages], OEM_LSTM_ONLY, {
-      langPath,
-      workerPath,
-      gzip: false,
-      // 'none': never read or write a traineddata cache in the working directory.
-      cacheMethod: 'none',
-      // Without a handler tesseract.js rethrows a failed job inside its message listener, which is an
-      // uncaught exception that kills the process; the job's own promise already carries the error.
-      errorHandler: () => undefined,
+    return new Promise<Worker>((resolve, reject) => {
+      let started = false;
+      createWorker([...languages], OEM_LSTM_ONLY, {
+        langPath,
+        workerPath,
+        gzip: false,
+        // 'none': never read or write a traineddata cache in the working directory.
+        cacheMethod: 'none',
+        // tesseract.js rethrows a failed job inside its message listener (an uncaught exception) unless
+        // a handler is set. Once started, the job's own promise carries the error. Before that, a failed
+        // language load leaves createWorker() pending forever (it swallows the rejection), so this handler
+        // is the only way to learn the worker cannot start. That worker thread cannot be reached to
+        // terminate it; language files are checked before spawning so this stays a misconfiguration path.
+        errorHandler: (err: unknown) => {
+          if (!started) reject(new Error(`OCR worker failed to start: ${String(err)}`));
+        },
+      }).then((worker) => {
+        started = true;
+        resolve(worker);
+      }, reject);
     });
   }
 }

@@ -27,12 +27,18 @@ export function planTiles(width: number, height: number, opts: PreprocessOptions
   // For a tall page the width is what sets the text size; for anything else, the long side.
   const reference = tall ? width : Math.max(width, height);
   let scale = reference < opts.upscaleToLongSide ? Math.min(opts.maxUpscale, opts.upscaleToLongSide / reference) : 1;
+  scale = Math.min(scale, Math.sqrt(opts.maxOcrPixels / (width * height)));
+  // Overlaps cost pixels too: shrink until the tiles actually sent fit under the cap.
+  for (let attempt = 0; attempt < 8; attempt++) {
+    const plan = layout(width, height, scale, opts);
+    const pixels = plan.tiles.reduce((sum, t) => sum + t.height * plan.width, 0);
+    if (pixels <= opts.maxOcrPixels) return plan;
+    scale *= Math.sqrt(opts.maxOcrPixels / pixels) * 0.995;
+  }
+  return layout(width, height, scale, opts);
+}
 
-  // The overlap costs pixels too: count it so the cap holds for the tiles actually sent.
-  const overlapFactor = tall ? 1 + opts.tileOverlap / Math.max(1, opts.tileHeightRatio * width * scale - opts.tileOverlap) : 1;
-  const capScale = Math.sqrt(opts.maxOcrPixels / (width * height * overlapFactor));
-  scale = Math.min(scale, capScale);
-
+function layout(width: number, height: number, scale: number, opts: PreprocessOptions): TilePlan {
   const w = Math.max(1, Math.round(width * scale));
   const h = Math.max(1, Math.round(height * scale));
   if (!(h > opts.tileAspect * w)) {

@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { ocrSettingsFingerprint, resolveOcrOptions } from './ocr-options';
+
+describe('resolveOcrOptions', () => {
+  it('defaults to English + Simplified Chinese and a pool per core', () => {
+    const o = resolveOcrOptions();
+    expect(o.languages).toEqual(['eng', 'chi_sim']);
+    expect(o.poolSize).toBeGreaterThanOrEqual(1);
+  });
+  it('merges preprocessing overrides and refuses unknown languages', () => {
+    expect(resolveOcrOptions({ preprocess: { maxUpscale: 2 } }).preprocess.tileAspect).toBe(3);
+    expect(() => resolveOcrOptions({ languages: ['xx' as 'eng'] })).toThrow(/unsupported/);
+    expect(() => resolveOcrOptions({ poolSize: 0 })).toThrow();
+  });
+  it('fingerprints what changes the output, not the pool size', () => {
+    const a = ocrSettingsFingerprint(resolveOcrOptions({ poolSize: 1 }), 'v');
+    expect(ocrSettingsFingerprint(resolveOcrOptions({ poolSize: 4 }), 'v')).toBe(a);
+    expect(ocrSettingsFingerprint(resolveOcrOptions({ languages: ['eng', 'kor'] }), 'v')).not.toBe(a);
+  });
+});

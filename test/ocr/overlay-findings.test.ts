@@ -1,0 +1,146 @@
+/**
+ * Renders each kind of overlay with sharp + SVG (WenQuanYi Zen Hei), reads it with the real
+ * TesseractTextReader and runs the real detectors: the finding must come out, with its box where the
+ * text was drawn. Clean renders must give nothing. One reader, every image read up front in parallel.
+ */
+import type { Box, Finding, FindingCode } from '@listinglens/contracts';
+import { createTextReader, type TesseractTextReader } from '@listinglens/ocr';
+import type { AnalyzedImage, ListingFields } from '@listinglens/pipeline';
+import { createTextDetectors } from '@listinglens/text-detectors';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { qrRects, WHATSAPP_QR_PAYLOAD } from './support/qr-modules';
+import { analyzedImage, overlaps, type RenderSpec, renderOverlay, scanContext, type TextSpec, textBox } from './support/render-overlay';
+
+interface Case {
+  spec: RenderSpec;
+  price: ListingFields['price'];
+}
+
+const CNY = (amount: string): ListingFields['price'] => ({ amount, currency: 'CNY' });
+const USD = (amount: string): ListingFields['price'] => ({ amount, currency: 'USD' });
+const t = (text: string, x: number, y: number, size: number, extra: Partial<TextSpec> = {}): TextSpec => ({ text, x, y, size, ...extra });
+
+const priceTag = t('¥99', 360, 140, 80);
+const percent = t('-70%', 80, 300, 90, { weight: 'bold' });
+const qr = qrRects(520, 60, 8);
+const phone = t('加V 13800138000', 40, 120, 44);
+const banknote = t('FEDERAL RESERVE NOTE', 40, 60, 48, { weight: 'bold' });
+
+const CASES = {
+  priceTag: { spec: { width: 800, height: 360, texts: [t('限时特价', 60, 140, 72), priceTag] }, price: CNY('199.00') },
+  wasNow: {
+    spec: { width: 700, height: 440, texts: [t('WAS $199', 80, 60, 64), t('NOW $49', 80, 170, 64), percent] },
+    price: USD('49.00'),
+  },
+  coupon: { spec: { width: 800, height: 300, texts: [t('领券立减', 60, 50, 64), t('满200减30', 60, 160, 72)] }, price: CNY('99') },
+  livestream: {
+    spec: {
+      width: 720,
+      height: 900,
+      rects: [{ x: 30, y: 30, width: 140, height: 70, color: '#e0245e' }],
+      texts: [
+        t('LIVE', 45, 42, 48, { color: '#fff', weight: 'bold' }),
+        t('12.8万人观看', 200, 45, 44),
+        t('带货榜第3', 40, 180, 44),
+        t('立即购买', 420, 780, 56, { weight: 'bold' }),
+      ],
+    },
+    price: CNY('99'),
+  },
+  badge: { spec: { width: 800, height: 320, texts: [t('官方旗舰店', 60, 50, 72), t('Best Seller', 60, 180, 64)] }, price: CNY('99') },
+  contact: { spec: { width: 800, height: 320, texts: [phone], rects: qr.rects }, price: CNY('99') },
+  banknote: { spec: { width: 800, height: 260, texts: [banknote, t('MB 12345678 C', 40, 150, 48)] }, price: USD('20') },
+  cleanBrand: { spec: { width: 700, height: 300, texts: [t('SONY', 60, 60, 96, { weight: 'bold' }), t('WH-1000XM5', 60, 190, 56)] }, price: USD('349') },
+  cleanMatchingPrice: { spec: { width: 600, height: 260, texts: [t('特价 ¥199', 60, 80, 80)] }, price: CNY('199.00') },
+  cleanMatchingDollar: { spec: { width: 700, height: 260, texts: [t('$1,299.00', 60, 80, 80)] }, price: USD('1299') },
+  cleanProduct: { spec: { width: 800, height: 300, texts: [t('Organic Green Tea', 40, 60, 64), t('有机绿茶 250g', 40, 170, 64)] }, price: CNY('39') },
+} satisfies Record<string, Case>;
+
+type CaseName = keyof typeof CASES;
+
+let reader: TesseractTextReader;
+const images = new Map<CaseName, AnalyzedImage>();
+const findings = new Map<CaseName, Finding[]>();
+
+beforeAll(async () => {
+  reader = createTextReader({ poolSize: 2 });
+  const names = Object.keys(CASES) as CaseName[];
+  await Promise.all(
+    names.map(async (name) => {
+      const image = await analyzedImage(await renderOverlay(CASES[name].spec));
+      images.set(name, image);
+      const ocr = await reader.read(image);
+      if (process.env['DEBUG_OCR']) console.log(name, JSON.stringify(ocr.text), ocr.words.map((w) => `${w.text}@${w.box.x},${w.box.y} ${w.confidence}`).join(' | '));
+    }),
+  );
+  for (const name of names) {
+    const ctx = scanContext(reader, [images.get(name) as AnalyzedImage], CASES[name].price);
+    const all = await Promise.all(createTextDetectors().map((d) => d.detect(ctx)));
+    findings.set(name, all.flat());
+  }
+}, 240_000);
+
+afterAll(async () => {
+  await reader?.close();
+});
+
+function only(name: CaseName, code: FindingCode): Finding {
+  const list = (findings.get(name) ?? []).filter((f) => f.code === code);
+  expect(list, `${name}: ${code} in ${JSON.stringify((findings.get(name) ?? []).map((f) => f.code))}`).toHaveLength(1);
+  return list[0];
+}
+const boxOf = (f: Finding): Box => f.evidence['box'] as Box;
+
+describe('overlays read by OCR give findings with boxes in place', () => {
+  it('price tag "限时特价 ¥99" on a ¥199 listing → price.mismatch on the ¥99', () => {
+    const f = only('priceTag', 'price.mismatch');
+    expect(f.evidence).toMatchObject({ shown: { amount: '99' }, listing: { amount: '199.00', currency: 'CNY' } });
+    expect(overlaps(boxOf(f), textBox(priceTag), 0.6)).toBe(true);
+  });
+
+  it('WAS $199 / NOW $49 / -70% → reference claim and discount math (75 % shown, 70 % claimed)', () => {
+    only('wasNow', 'price.reference_claim');
+    const math = only('wasNow', 'price.discount_math');
+    expect(math.evidence).toMatchObject({ claimedPercentOff: 70 });
+    expect(math.evidence['computedPercentOff']).toBeCloseTo(75.38, 1);
+    expect(overlaps(boxOf(math), textBox(percent), 0.6)).toBe(true);
+    expect((findings.get('wasNow') ?? []).some((f) => f.code === 'price.mismatch')).toBe(false);
+  });
+
+  it('领券立减 / 满200减30 → promo.coupon with the rule parsed', () => {
+    const f = only('coupon', 'promo.coupon');
+    expect(f.evidence['matches']).toEqual(
+      expect.arrayContaining([expect.objectContaining({ normalised: expect.objectContaining({ threshold: '200', amount: '30' }) })]),
+    );
+  });
+
+  it('a livestream screen → livestream.overlay with at least three cue kinds', () => {
+    const f = only('livestream', 'livestream.overlay');
+    expect((f.evidence['cueKinds'] as string[]).length).toBeGreaterThanOrEqual(3);
+    expect(overlaps({ x: 420, y: 780, width: 200, height: 56 }, boxOf(f), 0.8)).toBe(true);
+  });
+
+  it('官方旗舰店 / Best Seller → badge.claim', () => {
+    const f = only('badge', 'badge.claim');
+    expect(f.evidence['badges']).toEqual(expect.arrayContaining(['official_store', 'best_seller']));
+  });
+
+  it('加V 13800138000 and a WhatsApp QR code → two contacts, each with its own box', () => {
+    const list = (findings.get('contact') ?? []).filter((f) => f.code === 'contact.off_platform');
+    const wechat = list.find((f) => f.evidence['kind'] === 'wechat');
+    const qrHit = list.find((f) => f.evidence['source'] === 'qr');
+    expect(wechat?.evidence).toMatchObject({ value: '13800138000', masked: '138******00' });
+    expect(overlaps(boxOf(wechat as Finding), textBox(phone), 0.6)).toBe(true);
+    expect(qrHit?.evidence).toMatchObject({ kind: 'whatsapp', payload: WHATSAPP_QR_PAYLOAD });
+    expect(overlaps(boxOf(qrHit as Finding), qr.box, 0.8)).toBe(true);
+  });
+
+  it('FEDERAL RESERVE NOTE → currency.banknote', () => {
+    const f = only('banknote', 'currency.banknote');
+    expect(overlaps(boxOf(f), textBox(banknote), 0.6)).toBe(true);
+  });
+
+  it.each(['cleanBrand', 'cleanMatchingPrice', 'cleanMatchingDollar', 'cleanProduct'] as const)('%s gives no finding', (name) => {
+    expect(findings.get(name)).toEqual([]);
+  });
+});
