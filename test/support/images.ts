@@ -42,3 +42,13 @@ function chunk(type: string, data: Buffer): Buffer {
   crc.writeUInt32BE(crc32(Buffer.concat([head.subarray(4), data])), 0);
   return Buffer.concat([head, data, crc]);
 }
+
+/** A PNG carrying a tEXt chunk (e.g. Stable Diffusion WebUI's `parameters`), inserted after IHDR. */
+export function withTextChunk(png: Buffer, keyword: string, text: string): Buffer {
+  const ihdrEnd = 8 + 8 + 13 + 4;
+  const data = Buffer.concat([Buffer.from(keyword, 'latin1'), Buffer.from([0]), Buffer.from(text, 'latin1')]);
+  return Buffer.concat([png.subarray(0, ihdrEnd), chunk('tEXt', data), png.subarray(ihdrEnd)]);
+}
+
+export const SD_PARAMETERS =
+  'a ceramic bowl on a table, product photo\nNegative prompt: blurry\nSteps: 20, Sampler: Euler a, CFG scale: 7, Seed: 1234, Size: 512x512, Model: v1-5-pruned-emaonly';

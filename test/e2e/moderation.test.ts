@@ -1,0 +1,213 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SD_PARAMETERS, solidPng, withTextChunk } from '../support/images';
+import { type Stack, startStack } from '../support/stack';
+
+let stack: Stack;
+let aiImage: string;
+const keys: Record<string, string> = {};
+const as = (who: string) => ({ authorization: `Bearer ${keys[who]}` });
+
+async function createKey(name: string, scopes: string[]): Promise<string> {
+  const res = await stack.request('POST', '/v1/api-keys', { name, scopes });
+  expect(res.status).toBe(201);
+  expect(res.body.key).toMatch(/^ll_/);
+  return res.body.key;
+}
+
+async function ingestAi(externalId: string, sellerId: string, who = 'ingest') {
+  const res = await stack.request(
+    'POST',
+    '/v1/listings',
+    { marketplace: 'mod-shop', externalId, sellerId, title: `Bowl ${externalId}`, price: { amount: '20', currency: 'EUR' }, images: [{ dataBase64: aiImage }] },
+    as(who),
+  );
+  expect(res.status).toBe(202);
+  const scan = await stack.waitForScan(res.body.scanId);
+  expect(scan.status).toBe('completed');
+  return res.body as { listingId: string; scanId: string };
+}
+
+beforeAll(async () => {
+  aiImage = withTextChunk(await solidPng(256, 256, '#c96'), 'parameters', SD_PARAMETERS).toString('base64');
+  stack = await startStack('moderation');
+  keys.ingest = await createKey('marketplace ingest', ['ingest']);
+  keys.reviewer1 = await createKey('reviewer one', ['review']);
+  keys.reviewer2 = await createKey('reviewer two', ['review']);
+  keys.sellerA = await createKey('seller A', ['seller:seller-a']);
+  keys.sellerB = await createKey('seller B', ['seller:seller-b']);
+});
+afterAll(async () => stack?.stop());
+
+describe('an undisclosed AI image, end to end through policy, review, notices and audit', () => {
+  let listingId: string;
+  let firstNoticeId: string;
+
+  it('is labelled by the default policy, sent to review, and the seller gets a statement of reasons', async () => {
+    ({ listingId } = await ingestAi('ai-1', 'seller-a'));
+    const listing = await stack.request('GET', `/v1/listings/${listingId}`, undefined, as('sellerA'));
+    expect(listing.status).toBe(200);
+    expect(listing.body.labels).toEqual(['ai-generated-image']);
+    expect(listing.body.latestScan.findings.map((f: { code: string }) => f.code)).toContain('ai.undisclosed');
+
+    const notices = await stack.request('GET', '/v1/sellers/seller-a/notices', undefined, as('sellerA'));
+    expect(notices.body.items).toHaveLength(1);
+    const notice = notices.body.items[0];
+    firstNoticeId = notice.id;
+    expect(notice.statement).toMatchObject({
+      puid: expect.stringMatching(/^ll-/),
+      decision_visibility: ['DECISION_VISIBILITY_CONTENT_LABELLED'],
+      decision_ground: 'DECISION_GROUND_INCOMPATIBLE_CONTENT',
+      content_type: ['CONTENT_TYPE_PRODUCT', 'CONTENT_TYPE_SYNTHETIC_MEDIA'],
+      automated_detection: 'Yes',
+      automated_decision: 'AUTOMATED_DECISION_FULLY',
+      labels: ['ai-generated-image'],
+      policy_version: 0,
+      rule_ids: ['default.ai-undisclosed.label'],
+    });
+    expect(notice.statement.decision_facts).toMatch(/likely AI-generated/);
+    expect(notice.rendered.en).toMatch(/appeal/);
+    expect(notice.rendered.zh).toMatch(/申诉/);
+    const zh = await stack.request('GET', `/v1/notices/${notice.id}?lang=zh`, undefined, as('sellerA'));
+    expect(zh.body.text).toContain('标签');
+
+    const queue = await stack.request('GET', '/v1/review/items?marketplace=mod-shop', undefined, as('reviewer1'));
+    expect(queue.body.items).toEqual([expect.objectContaining({ listingId, status: 'open', severity: 'high', isAppeal: false, codes: expect.arrayContaining(['ai.undisclosed']) })]);
+  });
+
+  it('re-sending the same listing changes nothing: no second label, notice or review item', async () => {
+    await ingestAi('ai-1', 'seller-a');
+    const notices = await stack.request('GET', '/v1/sellers/seller-a/notices', undefined, as('sellerA'));
+    expect(notices.body.items).toHaveLength(1);
+    const items = await stack.db.query('SELECT id FROM review_items WHERE "listingId" = $1', [listingId]);
+    expect(items).toHaveLength(1);
+  });
+
+  it('a claim is a lease: others are refused until it expires, then may take over', async () => {
+    const [item] = (await stack.request('GET', '/v1/review/items?marketplace=mod-shop', undefined, as('reviewer1'))).body.items;
+    const claim = await stack.request('POST', `/v1/review/items/${item.id}/claim`, { leaseSeconds: 1 }, as('reviewer1'));
+    expect(claim.status).toBe(200);
+    expect(claim.body.status).toBe('claimed');
+    expect((await stack.request('POST', `/v1/review/items/${item.id}/claim`, {}, as('reviewer2'))).status).toBe(409);
+    await new Promise((r) => setTimeout(r, 1300));
+    expect((await stack.request('POST', `/v1/review/items/${item.id}/claim`, {}, as('reviewer2'))).status).toBe(200);
+    const late = await stack.request('POST', `/v1/review/items/${item.id}/decision`, { decision: 'dismiss', note: 'too late' }, as('reviewer1'));
+    expect(late.status).toBe(409);
+    expect((await stack.request('POST', `/v1/review/items/${item.id}/decision`, { decision: 'confirm', note: 'x' }, as('reviewer2'))).body.error.fields).toEqual([
+      { field: 'ground', message: 'confirm needs the policy ground it rests on' },
+    ]);
+    const dismissed = await stack.request('POST', `/v1/review/items/${item.id}/decision`, { decision: 'dismiss', note: 'Photo is a real studio shot; metadata was a leftover.' }, as('reviewer2'));
+    expect(dismissed.status).toBe(200);
+    expect(dismissed.body.item.status).toBe('decided');
+    expect((await stack.request('GET', `/v1/listings/${listingId}`, undefined, as('reviewer1'))).body.labels).toEqual([]);
+    const notices = (await stack.request('GET', '/v1/sellers/seller-a/notices', undefined, as('sellerA'))).body.items;
+    expect(notices).toHaveLength(2);
+    expect(notices[0].statement).toMatchObject({ automated_decision: 'AUTOMATED_DECISION_PARTIALLY', labels: [] });
+    expect(notices[0].rendered.en).toMatch(/removed/);
+  });
+
+  it('an appeal puts the listing back in review as an appeal, and its outcome is a new notice', async () => {
+    expect((await stack.request('POST', `/v1/notices/${firstNoticeId}/appeal`, { reason: 'not mine' }, as('sellerB'))).status).toBe(404);
+    const appeal = await stack.request('POST', `/v1/notices/${firstNoticeId}/appeal`, { reason: 'The label was removed but I want the record corrected.' }, as('sellerA'));
+    expect(appeal.status).toBe(202);
+    expect((await stack.request('POST', `/v1/notices/${firstNoticeId}/appeal`, { reason: 'again' }, as('sellerA'))).status).toBe(409);
+    const queue = await stack.request('GET', '/v1/review/items?appeal=true', undefined, as('reviewer1'));
+    expect(queue.body.items).toEqual([expect.objectContaining({ id: appeal.body.reviewItemId, listingId, isAppeal: true, appealNoticeId: firstNoticeId })]);
+    const id = appeal.body.reviewItemId;
+    await stack.request('POST', `/v1/review/items/${id}/claim`, {}, as('reviewer1'));
+    const decided = await stack.request(
+      'POST',
+      `/v1/review/items/${id}/decision`,
+      { decision: 'confirm', ground: 'Terms of sale §4.2', note: 'Generator metadata is present; label stands.', labels: { apply: ['ai-generated-image'] } },
+      as('reviewer1'),
+    );
+    expect(decided.status).toBe(200);
+    const notices = (await stack.request('GET', '/v1/sellers/seller-a/notices', undefined, as('sellerA'))).body.items;
+    expect(notices).toHaveLength(3);
+    expect(notices[0]).toMatchObject({ parentNoticeId: firstNoticeId, statement: { labels: ['ai-generated-image'] } });
+    expect(notices[0].rendered.en).toMatch(/Appeal reviewed/);
+  });
+
+  it('bulk decisions decide many items at once, each reported on its own', async () => {
+    const listings = await Promise.all(['bulk-1', 'bulk-2', 'bulk-3'].map((id) => ingestAi(id, 'seller-c')));
+    const items = (await stack.request('GET', '/v1/review/items?marketplace=mod-shop&status=open', undefined, as('reviewer1'))).body.items;
+    const ids = items.filter((i: { listingId: string }) => listings.some((l) => l.listingId === i.listingId)).map((i: { id: string }) => i.id);
+    expect(ids).toHaveLength(3);
+    const res = await stack.request(
+      'POST',
+      '/v1/review/decisions/bulk',
+      { decisions: [...ids, '00000000-0000-4000-8000-000000000000'].map((itemId: string) => ({ itemId, decision: 'confirm', ground: 'Terms §4.2', note: 'bulk confirm' })) },
+      as('reviewer2'),
+    );
+    expect(res.status).toBe(200);
+    expect(res.body.results.map((r: { status: number }) => r.status)).toEqual([200, 200, 200, 404]);
+  });
+
+  it('every scope boundary holds when tried from the wrong key', async () => {
+    const post = { marketplace: 'mod-shop', externalId: 'nope', sellerId: 'seller-a', title: 't', price: { amount: '1', currency: 'EUR' }, images: [{ dataBase64: aiImage }] };
+    const denied: Array<[string, string, string, unknown, number]> = [
+      ['sellerA', 'POST', '/v1/listings', post, 403],
+      ['sellerA', 'GET', '/v1/review/items', undefined, 403],
+      ['sellerA', 'GET', '/v1/audit', undefined, 403],
+      ['sellerA', 'POST', '/v1/api-keys', { name: 'x', scopes: ['admin'] }, 403],
+      ['sellerA', 'POST', '/v1/policies', { marketplace: 'x', rules: [] }, 403],
+      ['sellerB', 'GET', `/v1/listings/${listingId}`, undefined, 404],
+      ['sellerB', 'GET', '/v1/sellers/seller-a/notices', undefined, 404],
+      ['sellerB', 'GET', `/v1/notices/${firstNoticeId}`, undefined, 404],
+      ['ingest', 'GET', '/v1/review/items', undefined, 403],
+      ['ingest', 'GET', '/v1/sellers/seller-a/notices', undefined, 403],
+      ['reviewer1', 'POST', '/v1/listings', post, 403],
+      ['reviewer1', 'POST', '/v1/api-keys', { name: 'x', scopes: ['admin'] }, 403],
+    ];
+    for (const [who, method, path, body, status] of denied) {
+      const res = await stack.request(method, path, body, as(who));
+      expect([who, method, path, res.status]).toEqual([who, method, path, status]);
+    }
+    const scan = (await stack.request('GET', `/v1/listings/${listingId}`, undefined, as('sellerA'))).body.latestScan.scanId;
+    expect((await stack.request('GET', `/v1/scans/${scan}`, undefined, as('sellerB'))).status).toBe(404);
+    expect((await stack.request('GET', `/v1/scans/${scan}`, undefined, as('sellerA'))).status).toBe(200);
+  });
+
+  it('a revoked key stops working', async () => {
+    const created = await stack.request('POST', '/v1/api-keys', { name: 'temp', scopes: ['read'] });
+    const key = { authorization: `Bearer ${created.body.key}` };
+    expect((await stack.request('GET', `/v1/listings/${listingId}`, undefined, key)).status).toBe(200);
+    expect((await stack.request('DELETE', `/v1/api-keys/${created.body.id}`)).status).toBe(204);
+    expect((await stack.request('GET', `/v1/listings/${listingId}`, undefined, key)).status).toBe(401);
+  });
+
+  it('policies are versioned data; a shadow version is recorded, not acted on', async () => {
+    const rules = [{ id: 'shadow.everything.label', code: '*', actions: [{ type: 'auto_label', label: 'shadow-test' }] }];
+    const created = await stack.request('POST', '/v1/policies', { marketplace: 'mod-shop', rules, shadow: true });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ marketplace: 'mod-shop', version: 1, shadow: true });
+    const { listingId: shadowed } = await ingestAi('shadowed-1', 'seller-d');
+    expect((await stack.request('GET', `/v1/listings/${shadowed}`)).body.labels).toEqual(['ai-generated-image']);
+    const audit = await stack.db.query<{ action: string; shadow: boolean; policyVersion: number }>(
+      'SELECT action, shadow, "policyVersion" FROM audit_events WHERE "listingId" = $1 AND shadow', [shadowed]);
+    expect(audit).toEqual([{ action: 'policy.shadow_match', shadow: true, policyVersion: 1 }]);
+    const bad = await stack.request('POST', '/v1/policies', { marketplace: 'mod-shop', rules: [{ id: 'x', code: 'no.such', actions: [] }] });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.fields.map((f: { field: string }) => f.field)).toEqual(['rules[0].code', 'rules[0].actions']);
+  });
+
+  it('the audit log exports in full as NDJSON and CSV, and pages to the same rows', async () => {
+    const [{ count }] = await stack.db.query<{ count: string }>('SELECT count(*) FROM audit_events');
+    expect(Number(count)).toBeGreaterThan(10);
+    const nd = await fetch(`${stack.baseUrl}/v1/audit?format=ndjson`, { headers: as('reviewer1') });
+    const lines = (await nd.text()).trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines).toHaveLength(Number(count));
+    expect(lines[0]).toMatchObject({ seq: expect.any(String), actor: expect.any(String), action: expect.any(String) });
+    const csv = await (await fetch(`${stack.baseUrl}/v1/audit?format=csv`, { headers: as('reviewer1') })).text();
+    expect(csv.split('\n')[0]).toBe('seq,at,actorType,actor,action,listingId,subjectType,subjectId,reason,policyVersion,ruleId,shadow,data');
+    let after = '0';
+    let paged = 0;
+    for (;;) {
+      const page = await stack.request('GET', `/v1/audit?after=${after}&limit=7`, undefined, as('reviewer1'));
+      paged += page.body.items.length;
+      if (!page.body.next) break;
+      after = page.body.next;
+    }
+    expect(paged).toBe(Number(count));
+    await expect(stack.db.query('DELETE FROM audit_events')).rejects.toThrow(/append-only/);
+  });
+});
