@@ -17,6 +17,16 @@ const schema = z.object({
   /** Scans still unfinished after this long are re-enqueued (a lost enqueue, a flushed Redis). */
   RECONCILE_AFTER_MS: z.coerce.number().int().min(1000).default(120_000),
   RECONCILE_INTERVAL_MS: z.coerce.number().int().min(1000).default(30_000),
+  /** OCR worker threads (default: the machine's cores) and languages (eng, chi_sim, chi_tra, jpn, kor). */
+  OCR_POOL_SIZE: z.coerce.number().int().min(1).optional(),
+  OCR_LANGUAGES: z
+    .string()
+    .default('eng,chi_sim')
+    .transform((s) => s.split(',').map((l) => l.trim()).filter(Boolean))
+    .pipe(z.array(z.enum(['eng', 'chi_sim', 'chi_tra', 'jpn', 'kor'])).min(1)),
+  OCR_TIMEOUT_MS: z.coerce.number().int().positive().default(60_000),
+  /** OCR off: no text detectors run (AI-image and reuse checks still do). */
+  OCR_ENABLED: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 export type WorkerConfig = z.infer<typeof schema>;

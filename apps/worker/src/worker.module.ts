@@ -1,9 +1,11 @@
 import { Inject, Module, type OnModuleDestroy } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { DataAccessModule } from '@listinglens/data-access';
-import { QueueModule } from '@listinglens/queue';
+import { QueueModule, redisOptions } from '@listinglens/queue';
 import { createScanner, DEFAULT_SCANNER_OPTIONS, type Scanner } from '@listinglens/scanner';
 import { parseAllowHosts } from '@listinglens/pipeline';
+import { MemoryOcrCache, RedisOcrCache, TieredOcrCache } from '@listinglens/ocr';
+import { Redis } from 'ioredis';
 import { SCANNER, WORKER_CONFIG, workerConfig } from './config';
 import { ReconcilerService } from './reconciler.service';
 import { ScanJobService } from './scan-job.service';
@@ -11,6 +13,7 @@ import { ScanProcessor } from './scan.processor';
 import { WebhooksWorkerModule } from './webhooks/webhooks-worker.module';
 
 const config = workerConfig();
+const OCR_REDIS = Symbol('OCR_REDIS');
 
 @Module({
   imports: [
@@ -21,16 +24,28 @@ const config = workerConfig();
   ],
   providers: [
     { provide: WORKER_CONFIG, useValue: config },
+    { provide: OCR_REDIS, useFactory: () => new Redis(redisOptions(config.REDIS_URL, 'producer')) },
     {
       provide: SCANNER,
-      useFactory: () =>
-        createScanner({
-          ...DEFAULT_SCANNER_OPTIONS,
-          allowHosts: parseAllowHosts(config.IMAGE_FETCH_ALLOW_HOSTS),
-          fetchTimeoutMs: config.IMAGE_FETCH_TIMEOUT_MS,
-          maxImageBytes: config.IMAGE_MAX_BYTES,
-          maxImagePixels: config.IMAGE_MAX_PIXELS,
-        }),
+      inject: [OCR_REDIS],
+      useFactory: (redis: Redis) =>
+        createScanner(
+          {
+            ...DEFAULT_SCANNER_OPTIONS,
+            allowHosts: parseAllowHosts(config.IMAGE_FETCH_ALLOW_HOSTS),
+            fetchTimeoutMs: config.IMAGE_FETCH_TIMEOUT_MS,
+            maxImageBytes: config.IMAGE_MAX_BYTES,
+            maxImagePixels: config.IMAGE_MAX_PIXELS,
+          },
+          {
+            ocr: config.OCR_ENABLED && { languages: config.OCR_LANGUAGES, poolSize: config.OCR_POOL_SIZE, timeoutMs: config.OCR_TIMEOUT_MS },
+            // Shared by every worker: an image read once is never read again, here or elsewhere.
+            ocrCache: new TieredOcrCache([
+              new MemoryOcrCache(),
+              new RedisOcrCache(redis, { keyPrefix: `${config.QUEUE_PREFIX}:ocr:` }),
+            ]),
+          },
+        ),
     },
     ScanJobService,
     ScanProcessor,
@@ -38,9 +53,13 @@ const config = workerConfig();
   ],
 })
 export class WorkerModule implements OnModuleDestroy {
-  constructor(@Inject(SCANNER) private readonly scanner: Scanner) {}
+  constructor(
+    @Inject(SCANNER) private readonly scanner: Scanner,
+    @Inject(OCR_REDIS) private readonly redis: Redis,
+  ) {}
 
   async onModuleDestroy(): Promise<void> {
     await this.scanner.close();
+    this.redis.disconnect();
   }
 }

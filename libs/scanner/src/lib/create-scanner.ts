@@ -1,12 +1,7 @@
-import {
-  type Detector,
-  ImageLoader,
-  SafeHttpFetcher,
-  ScanPipeline,
-  SharpImageDecoder,
-  type TextReader,
-} from '@listinglens/pipeline';
 import { createAiDetectors, type PhashIndex } from '@listinglens/ai-signals';
+import { createTextReader, type CreateTextReaderOptions, type OcrCache } from '@listinglens/ocr';
+import { ImageLoader, SafeHttpFetcher, ScanPipeline, SharpImageDecoder } from '@listinglens/pipeline';
+import { createTextDetectors } from '@listinglens/text-detectors';
 import type { ScannerOptions } from './scanner-options';
 
 export interface Scanner {
@@ -18,6 +13,10 @@ export interface Scanner {
 export interface ScannerServices {
   /** Stored images of other listings (service only): enables `image.reused`. */
   phashIndex?: PhashIndex;
+  /** Where OCR results are cached (the service shares one in Redis); default: in memory. */
+  ocrCache?: OcrCache;
+  /** OCR settings (languages, pool size, timeout…); false turns OCR and the text detectors off. */
+  ocr?: Omit<CreateTextReaderOptions, 'cache'> | false;
 }
 
 /** The one place the pipeline is assembled, so the worker and the CLI scan exactly alike. */
@@ -28,14 +27,13 @@ export async function createScanner(options: ScannerOptions, services: ScannerSe
     maxBytes: options.maxImageBytes,
     maxRedirects: 3,
   });
-  const detectors: Detector[] = [...createAiDetectors({ phashIndex: services.phashIndex })];
-  const textReader: TextReader | undefined = undefined;
+  const textReader = services.ocr === false ? undefined : createTextReader({ ...services.ocr, cache: services.ocrCache });
   const pipeline = new ScanPipeline({
     loader: new ImageLoader(fetcher, options.maxImageBytes, options.pathBase),
     decoder: new SharpImageDecoder({ maxPixels: options.maxImagePixels }),
-    detectors,
+    detectors: [...(textReader ? createTextDetectors() : []), ...createAiDetectors({ phashIndex: services.phashIndex })],
     textReader,
     concurrency: options.imageConcurrency,
   });
-  return { pipeline, close: async () => undefined };
+  return { pipeline, close: async () => textReader?.close() };
 }
