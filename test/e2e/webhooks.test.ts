@@ -106,11 +106,10 @@ describe('delivery', () => {
 
   it('stays exactly-once per endpoint and event with a burst of events and two workers', async () => {
     const { id } = await hooks.endpoint('/burst', ['scan.completed'], () => ({ status: 200, body: 'ok' }));
-    const events = await Promise.all(
-      Array.from({ length: 30 }, (_, i) =>
-        hooks.emit('scan.completed', { scanId: `s${i}`, listingId: 'l', marketplace: 'm', externalId: `e${i}`, status: 'completed', findingCodes: [] }),
-      ),
-    );
+    const events: string[] = [];
+    for (let i = 0; i < 30; i++) {
+      events.push(await hooks.emit('scan.completed', { scanId: `s${i}`, listingId: 'l', marketplace: 'm', externalId: `e${i}`, status: 'completed', findingCodes: [] }));
+    }
     await waitFor('30 deliveries', () => receiver.at('/burst').length >= 30 || undefined);
     await new Promise((r) => setTimeout(r, 1_000));
     const ids = receiver.at('/burst').map((m) => m.webhookId);
