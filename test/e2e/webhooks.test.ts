@@ -19,7 +19,7 @@ beforeAll(async () => {
   // Two workers: outbox dispatch and delivery must stay exactly-once per endpoint and event.
   stack = await startStack(
     'webhooks',
-    { WEBHOOK_ALLOW_HOSTS: 'localhost', WEBHOOK_RETRY_SCHEDULE_MS: SCHEDULE.join(','), WEBHOOK_DISPATCH_INTERVAL_MS: '100', WEBHOOK_TIMEOUT_MS: '3000' },
+    { WEBHOOK_ALLOW_HOSTS: 'localhost', WEBHOOK_RETRY_SCHEDULE_MS: SCHEDULE.join(','), WEBHOOK_DISPATCH_INTERVAL_MS: '100', WEBHOOK_TIMEOUT_MS: '3000', WEBHOOK_RECONCILE_INTERVAL_MS: '1000' },
     2,
   );
 });
@@ -188,6 +188,21 @@ describe('delivery', () => {
     expect(JSON.parse(notice.body).data).toMatchObject({ endpointId: id, failingSince: expect.any(String) });
     expect(receiver.at('/five-days')).toHaveLength(1);
     expect(watcher.id).toBeTruthy();
+  });
+
+  it('sends a delivery whose job was lost (committed, never enqueued) once it is overdue', async () => {
+    const { id } = await hooks.endpoint('/lost', ['review.decided']);
+    // As if a worker died between the dispatch commit and the enqueue: the row exists, no job does.
+    const [event] = await stack.db.query<{ id: string }>(
+      `INSERT INTO outbox_events (id, type, payload, "dispatchedAt") VALUES (gen_random_uuid(), 'review.decided', '{"reviewItemId":"r"}', now()) RETURNING id`,
+    );
+    await stack.db.query(
+      `INSERT INTO webhook_deliveries (id, "endpointId", "eventId", "messageId", status, "nextAttemptAt")
+       VALUES (gen_random_uuid(), $1, $2, $3, 'pending', (now() AT TIME ZONE 'utc') - interval '2 minutes')`,
+      [id, event.id, `msg_${event.id}`],
+    );
+    await hooks.waitForDelivery(id, event.id, ['delivered'], 15_000);
+    expect(receiver.at('/lost').map((m) => [m.webhookId, m.verifiedBy])).toEqual([[`msg_${event.id}`, [0]]]);
   });
 
   it('refuses a private address that is not allow-listed, without sending anything', async () => {
