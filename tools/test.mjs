@@ -22,7 +22,8 @@ if (!existsSync(report)) {
 const totals = JSON.parse(readFileSync(report, 'utf8'));
 // A suite that failed to load counts as a failure even though none of its tests ran.
 const brokenSuites = totals.testResults.filter((s) => s.status === 'failed' && s.assertionResults.length === 0).length;
-const failed = totals.numFailedTests + brokenSuites;
+// A run that failed outside any test (setup, a crash) still counts as a failure.
+const failed = totals.numFailedTests + brokenSuites || (result.status === 0 ? 0 : 1);
 const skipped = totals.numPendingTests + totals.numTodoTests;
 console.log(`${totals.numPassedTests} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
 process.exit(result.status ?? 1);

@@ -23,7 +23,7 @@ export async function startStack(label: string, workerEnv: Record<string, string
   const port = await freePort();
   const common = { DATABASE_URL: db.url, REDIS_URL, QUEUE_PREFIX: `lltest-${label}-${randomBytes(3).toString('hex')}` };
   const api = await startApp('api', { ...common, PORT: String(port), HOST: '127.0.0.1', BOOTSTRAP_ADMIN_KEY: ADMIN_KEY }, /api listening/);
-  const env = { ...common, ...workerEnv };
+  const env = { ...common, OCR_POOL_SIZE: '1', ...workerEnv };
   const running: RunningProcess[] = [];
   const startWorker = async (extra: Record<string, string> = {}) => {
     const w = await startApp('worker', { ...env, ...extra }, /worker started/);
