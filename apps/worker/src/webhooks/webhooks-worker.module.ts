@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { WEBHOOK_WORKER_REPOSITORIES } from '@listinglens/data-access';
-import { parseAllowHosts } from '@listinglens/pipeline';
+import { guardedLookup, isPrivateAddress, parseAllowHosts } from '@listinglens/pipeline';
 import { SafeWebhookPoster } from '@listinglens/webhooks';
 import { OutboxDispatcherService } from './outbox-dispatcher.service';
 import { WebhookDeliveryReconcilerService } from './webhook-delivery-reconciler.service';
@@ -16,7 +16,11 @@ import { WEBHOOK_POSTER, WEBHOOKS_CONFIG, webhooksConfig, type WebhooksConfig } 
       provide: WEBHOOK_POSTER,
       inject: [WEBHOOKS_CONFIG],
       useFactory: (config: WebhooksConfig) =>
-        new SafeWebhookPoster({ allowHosts: parseAllowHosts(config.WEBHOOK_ALLOW_HOSTS), timeoutMs: config.WEBHOOK_TIMEOUT_MS }),
+        new SafeWebhookPoster({
+          guard: { guardedLookup, isPrivateAddress },
+          allowHosts: parseAllowHosts(config.WEBHOOK_ALLOW_HOSTS),
+          timeoutMs: config.WEBHOOK_TIMEOUT_MS,
+        }),
     },
     ...WEBHOOK_WORKER_REPOSITORIES,
     WebhookDeliveryService,

@@ -1,7 +1,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import { isIP, type LookupFunction } from 'node:net';
-import { guardedLookup, ImageError, isPrivateAddress } from '@listinglens/pipeline';
+import type { guardedLookup, isPrivateAddress } from '@listinglens/pipeline';
 import { parseRetryAfter } from './retry-after';
 import { RESPONSE_READ_LIMIT_BYTES, responseExcerpt } from './response-excerpt';
 
@@ -24,7 +24,18 @@ export interface WebhookPoster {
   post(request: WebhookRequest): Promise<WebhookAttemptResult>;
 }
 
+/**
+ * The SSRF rule shared with image fetching: pass `{ guardedLookup, isPrivateAddress }` from
+ * @listinglens/pipeline. Injected rather than imported so that the api, which only needs secrets from
+ * this lib, does not load the image pipeline (sharp) at start.
+ */
+export interface AddressGuard {
+  guardedLookup: typeof guardedLookup;
+  isPrivateAddress: typeof isPrivateAddress;
+}
+
 export interface WebhookPosterOptions {
+  guard: AddressGuard;
   /** Hosts (names or IP literals) that may resolve to private addresses (WEBHOOK_ALLOW_HOSTS). */
   allowHosts: ReadonlySet<string>;
   timeoutMs?: number;
@@ -60,16 +71,16 @@ export class SafeWebhookPoster implements WebhookPoster {
     const host = url.hostname.replace(/^\[|\]$/g, '').toLowerCase();
     const allowed = this.options.allowHosts.has(host);
     // Node skips the lookup for IP literals, so they are checked here.
-    if (!allowed && isIP(host) && isPrivateAddress(host)) {
+    if (!allowed && isIP(host) && this.options.guard.isPrivateAddress(host)) {
       return { kind: 'refused', latencyMs: 0, error: `refused: ${host} is a private or reserved address (not in WEBHOOK_ALLOW_HOSTS)` };
     }
     let refusedByLookup = false;
     const lookup: LookupFunction | undefined = allowed
       ? undefined
       : (hostname, options, callback) =>
-          guardedLookup(host)(hostname, options, (err, ...rest) => {
-            // The guard reports refusals as ImageError; DNS failures arrive as plain system errors.
-            if (err instanceof ImageError) refusedByLookup = true;
+          this.options.guard.guardedLookup(host)(hostname, options, (err, ...rest) => {
+            // The guard reports refusals as an ImageError; DNS failures arrive as system errors.
+            if (err?.name === 'ImageError') refusedByLookup = true;
             (callback as (e: NodeJS.ErrnoException | null, ...r: unknown[]) => void)(err, ...rest);
           });
     try {
