@@ -20,40 +20,40 @@ const CNY = (amount: string): ListingFields['price'] => ({ amount, currency: 'CN
 const USD = (amount: string): ListingFields['price'] => ({ amount, currency: 'USD' });
 const t = (text: string, x: number, y: number, size: number, extra: Partial<TextSpec> = {}): TextSpec => ({ text, x, y, size, ...extra });
 
-const priceTag = t('¥99', 360, 140, 80);
-const percent = t('-70%', 80, 300, 90, { weight: 'bold' });
+const priceTag = t('¥99', 260, 140, 48);
+const percent = t('-70%', 80, 300, 56, { weight: 'bold' });
 const qr = qrRects(520, 60, 8);
-const phone = t('加V 13800138000', 40, 120, 44);
-const banknote = t('FEDERAL RESERVE NOTE', 40, 60, 48, { weight: 'bold' });
+const phone = t('加V 13800138000', 40, 120, 40);
+const banknote = t('FEDERAL RESERVE NOTE', 40, 60, 44, { weight: 'bold' });
 
 const CASES = {
-  priceTag: { spec: { width: 800, height: 360, texts: [t('限时特价', 60, 140, 72), priceTag] }, price: CNY('199.00') },
+  priceTag: { spec: { width: 800, height: 360, texts: [t('限时特价', 60, 140, 44), priceTag] }, price: CNY('199.00') },
   wasNow: {
-    spec: { width: 700, height: 440, texts: [t('WAS $199', 80, 60, 64), t('NOW $49', 80, 170, 64), percent] },
+    spec: { width: 700, height: 440, texts: [t('WAS $199', 80, 60, 44), t('NOW $49', 80, 170, 44), percent] },
     price: USD('49.00'),
   },
-  coupon: { spec: { width: 800, height: 300, texts: [t('领券立减', 60, 50, 64), t('满200减30', 60, 160, 72)] }, price: CNY('99') },
+  coupon: { spec: { width: 800, height: 300, texts: [t('领券立减', 60, 50, 44), t('满200减30', 60, 160, 44)] }, price: CNY('99') },
   livestream: {
     spec: {
       width: 720,
       height: 900,
       rects: [{ x: 30, y: 30, width: 140, height: 70, color: '#e0245e' }],
       texts: [
-        t('LIVE', 45, 42, 48, { color: '#fff', weight: 'bold' }),
-        t('12.8万人观看', 200, 45, 44),
-        t('带货榜第3', 40, 180, 44),
-        t('立即购买', 420, 780, 56, { weight: 'bold' }),
+        t('LIVE', 50, 45, 40, { color: '#fff', weight: 'bold' }),
+        t('12.8万人观看', 200, 45, 36),
+        t('带货榜第3', 40, 180, 36),
+        t('立即购买', 420, 780, 44, { weight: 'bold' }),
       ],
     },
     price: CNY('99'),
   },
-  badge: { spec: { width: 800, height: 320, texts: [t('官方旗舰店', 60, 50, 72), t('Best Seller', 60, 180, 64)] }, price: CNY('99') },
+  badge: { spec: { width: 800, height: 320, texts: [t('官方旗舰店', 60, 50, 44), t('Best Seller', 60, 180, 44)] }, price: CNY('99') },
   contact: { spec: { width: 800, height: 320, texts: [phone], rects: qr.rects }, price: CNY('99') },
-  banknote: { spec: { width: 800, height: 260, texts: [banknote, t('MB 12345678 C', 40, 150, 48)] }, price: USD('20') },
-  cleanBrand: { spec: { width: 700, height: 300, texts: [t('SONY', 60, 60, 96, { weight: 'bold' }), t('WH-1000XM5', 60, 190, 56)] }, price: USD('349') },
-  cleanMatchingPrice: { spec: { width: 600, height: 260, texts: [t('特价 ¥199', 60, 80, 80)] }, price: CNY('199.00') },
-  cleanMatchingDollar: { spec: { width: 700, height: 260, texts: [t('$1,299.00', 60, 80, 80)] }, price: USD('1299') },
-  cleanProduct: { spec: { width: 800, height: 300, texts: [t('Organic Green Tea', 40, 60, 64), t('有机绿茶 250g', 40, 170, 64)] }, price: CNY('39') },
+  banknote: { spec: { width: 800, height: 260, texts: [banknote, t('MB 12345678 C', 40, 150, 40)] }, price: USD('20') },
+  cleanBrand: { spec: { width: 700, height: 300, texts: [t('SONY', 60, 60, 64, { weight: 'bold' }), t('WH-1000XM5', 60, 190, 44)] }, price: USD('349') },
+  cleanMatchingPrice: { spec: { width: 600, height: 260, texts: [t('特价 ¥199', 60, 80, 48)] }, price: CNY('199.00') },
+  cleanMatchingDollar: { spec: { width: 700, height: 260, texts: [t('$1,299.00', 60, 80, 48)] }, price: USD('1299') },
+  cleanProduct: { spec: { width: 800, height: 300, texts: [t('Organic Green Tea', 40, 60, 44), t('有机绿茶 250g', 40, 170, 44)] }, price: CNY('39') },
 } satisfies Record<string, Case>;
 
 type CaseName = keyof typeof CASES;
@@ -117,7 +117,7 @@ describe('overlays read by OCR give findings with boxes in place', () => {
   it('a livestream screen → livestream.overlay with at least three cue kinds', () => {
     const f = only('livestream', 'livestream.overlay');
     expect((f.evidence['cueKinds'] as string[]).length).toBeGreaterThanOrEqual(3);
-    expect(overlaps({ x: 420, y: 780, width: 200, height: 56 }, boxOf(f), 0.8)).toBe(true);
+    expect(overlaps({ x: 420, y: 780, width: 176, height: 44 }, boxOf(f), 0.8)).toBe(true);
   });
 
   it('官方旗舰店 / Best Seller → badge.claim', () => {

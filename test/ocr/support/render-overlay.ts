@@ -44,7 +44,7 @@ export async function renderOverlay(spec: RenderSpec): Promise<Buffer> {
 
 /** Where a drawn text line is, roughly (the em box, width estimated per character). */
 export function textBox(t: TextSpec): Box {
-  const width = [...t.text].reduce((w, ch) => w + (/[\u0000-\u00ff]/.test(ch) ? 0.6 : 1) * t.size, 0);
+  const width = [...t.text].reduce((w, ch) => w + (ch.charCodeAt(0) < 0x100 ? 0.6 : 1) * t.size, 0);
   return { x: t.x, y: t.y, width, height: t.size };
 }
 

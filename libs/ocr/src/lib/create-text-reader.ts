@@ -22,6 +22,7 @@ const READER_VERSION = 'tesseract.js@7/reader@1';
  * - languageSource: 'auto' (Debian tessdata when installed, else npm @tesseract.js-data), 'debian', 'npm'.
  * - languageDir: folder to gather traineddata links in (default under the OS temp dir).
  * - poolSize: worker threads (default: the machine's cores). timeoutMs: per image (default 60 s).
+ * - pageSegMode: tesseract PSM (default '6', one block: measured best on the corpus; see ocr-options).
  * - minWordConfidence: 0..1, words below it are dropped (default 0.3).
  * - preprocess: see PreprocessOptions (normalise, upscaleToLongSide, maxUpscale, tileAspect,
  *   tileHeightRatio, tileOverlap, maxOcrPixels).
@@ -34,7 +35,13 @@ export function createTextReader(input: CreateTextReaderOptions = {}): Tesseract
   const options = resolveOcrOptions(rest);
   const langPath = assembleLanguageFolder(options.languages, options.languageSource, options.languageDir);
   const workerPath = writeOfflineWorkerScript(langPath);
-  const pool = new TesseractWorkerPool({ languages: options.languages, langPath, workerPath, size: options.poolSize });
+  const pool = new TesseractWorkerPool({
+    languages: options.languages,
+    langPath,
+    workerPath,
+    size: options.poolSize,
+    parameters: { tessedit_pageseg_mode: options.pageSegMode },
+  });
   return new TesseractTextReader(
     pool,
     cache ?? new MemoryOcrCache(),

@@ -42,6 +42,13 @@ export interface OcrOptions {
   poolSize: number;
   /** Per image (all its tiles). On expiry the worker is replaced and read() throws OcrTimeoutError. */
   timeoutMs: number;
+  /**
+   * Tesseract page segmentation mode. The tesseract API (and so tesseract.js) defaults to 6, "one
+   * uniform block of text"; the CLI uses 3, "automatic". Measured on the corpus, 6 found 55.5 % of
+   * ground-truth strings, 3 found 49.5 % and 11 (sparse text) 49.7 %: 6 keeps receipt and price-tag
+   * lines whole, where 3 splits them into fragments.
+   */
+  pageSegMode: '3' | '4' | '6' | '11' | '12';
   /** Words below this confidence (0..1) are dropped: they are mostly noise from photos and textures. */
   minWordConfidence: number;
   preprocess: PreprocessOptions;
@@ -63,6 +70,7 @@ export function defaultOcrOptions(): OcrOptions {
     languageSource: 'auto',
     poolSize: Math.max(1, availableParallelism()),
     timeoutMs: 60_000,
+    pageSegMode: '6',
     minWordConfidence: 0.3,
     preprocess: { ...DEFAULT_PREPROCESS },
   };
@@ -96,6 +104,7 @@ export function ocrSettingsFingerprint(options: OcrOptions, engineVersion: strin
     langs: options.languages,
     src: options.languageSource,
     conf: options.minWordConfidence,
+    psm: options.pageSegMode,
     pre: options.preprocess,
   });
 }

@@ -6,6 +6,8 @@ export interface WorkerPoolOptions {
   langPath: string;
   workerPath: string;
   size: number;
+  /** Tesseract parameters set once per worker (e.g. tessedit_pageseg_mode). */
+  parameters?: Record<string, string>;
 }
 
 /** One recognition request: an image (encoded PNG) and the deadline it must meet. */
@@ -158,10 +160,13 @@ export class TesseractWorkerPool {
         errorHandler: (err: unknown) => {
           if (!started) reject(new Error(`OCR worker failed to start: ${String(err)}`));
         },
-      }).then((worker) => {
-        started = true;
-        resolve(worker);
-      }, reject);
+      })
+        .then(async (worker) => {
+          if (this.options.parameters) await worker.setParameters(this.options.parameters);
+          started = true;
+          resolve(worker);
+        })
+        .catch(reject);
     });
   }
 }

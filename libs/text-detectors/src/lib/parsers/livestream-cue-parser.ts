@@ -25,7 +25,7 @@ const PATTERNS: [LivestreamCueKind, RegExp][] = [
 
 // "name: text" lines of a comment stream. Receipt and label keys ("TOTAL:", "DATE:", "Tel:") are not
 // viewers, so a key made of such words never counts.
-const COMMENT = /^\s*([\p{L}\p{N}_.\-]{2,16})\s?[:：]\s?(\S.{1,60})$/u;
+const COMMENT = /^\s*([\p{L}\p{N}_.-]{2,16})\s?[:：]\s?(\S.{1,60})$/u;
 const NOT_A_VIEWER =
   /^(?:total|subtotal|date|time|tel|fax|phone|email|cashier|amount|qty|price|tax|gst|cash|change|invoice|receipt|no|doc|code|member|address|www|http|https|url|size|color|colour|model|brand|sku|weight|material|note|item|order|auth|tid|mid|aid|tvr|iad|tsi|电话|地址|时间|日期|价格|品牌|型号|尺寸|颜色|材质|规格|重量|产地|货号|微信|qq|wechat|whatsapp|line|telegram)$/iu;
 
