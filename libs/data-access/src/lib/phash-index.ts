@@ -90,11 +90,11 @@ const BAND_COLUMNS = [
  * The lookup statement (exported so the tests and the benchmark can EXPLAIN exactly what runs).
  *
  * One arm per probed band, each `band = ANY(values) AND bit_count(...) <= t`, UNIONed on id. With the
- * current single-column band indexes each arm is a bitmap index scan plus a heap visit per candidate
- * (about as fast as one BitmapOr over the four bands, measured in bench/reuse.bench.ts). The shape is
- * chosen for the next step: with `(band) INCLUDE ("phashInt", id)` indexes the exact-distance filter
- * runs inside index-only scans and the heap is read only for true matches, which is what brings t = 12
- * under 20 ms at 1,000,000 hashes (see the benchmark).
+ * current single-column band indexes each arm is a bitmap index scan plus a heap visit per candidate,
+ * no slower than one BitmapOr over the four bands (bench/reuse.bench.ts). The shape is chosen for the
+ * next step: with `(band) INCLUDE ("phashInt", id)` indexes the exact-distance filter runs inside
+ * index-only scans and the heap is read only for true matches; only that brings t = 12 under 20 ms at
+ * 1,000,000 hashes (the heap visits of ~17,000 candidates are what costs, not the index probes).
  *
  * Only the latest hashed version of a listing counts: an image is skipped once a newer scan of its
  * listing has completed (checked on the few survivors through the (listingId, listingVersion) index).
