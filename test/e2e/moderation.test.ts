@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SD_PARAMETERS, solidPng, withTextChunk } from '../support/images';
 import { type Stack, startStack } from '../support/stack';
+import { WebhookReceiver, waitFor } from '../webhooks/webhook-receiver';
 
 let stack: Stack;
+const receiver = new WebhookReceiver();
 let aiImage: string;
 const keys: Record<string, string> = {};
 const as = (who: string) => ({ authorization: `Bearer ${keys[who]}` });
@@ -29,14 +31,24 @@ async function ingestAi(externalId: string, sellerId: string, who = 'ingest') {
 
 beforeAll(async () => {
   aiImage = withTextChunk(await solidPng(256, 256, '#c96'), 'parameters', SD_PARAMETERS).toString('base64');
-  stack = await startStack('moderation');
+  await receiver.start();
+  stack = await startStack('moderation', { WEBHOOK_ALLOW_HOSTS: 'localhost', WEBHOOK_DISPATCH_INTERVAL_MS: '100' });
+  const endpoint = await stack.request('POST', '/v1/webhook-endpoints', {
+    url: receiver.url('/hooks'),
+    events: ['scan.completed', 'listing.flagged', 'listing.labeled', 'review.decided', 'notice.created', 'notice.appealed'],
+  });
+  expect(endpoint.status).toBe(201);
+  receiver.expect('/hooks', [endpoint.body.secret]);
   keys.ingest = await createKey('marketplace ingest', ['ingest']);
   keys.reviewer1 = await createKey('reviewer one', ['review']);
   keys.reviewer2 = await createKey('reviewer two', ['review']);
   keys.sellerA = await createKey('seller A', ['seller:seller-a']);
   keys.sellerB = await createKey('seller B', ['seller:seller-b']);
 });
-afterAll(async () => stack?.stop());
+afterAll(async () => {
+  await stack?.stop();
+  await receiver.stop();
+});
 
 describe('an undisclosed AI image, end to end through policy, review, notices and audit', () => {
   let listingId: string;
@@ -209,5 +221,18 @@ describe('an undisclosed AI image, end to end through policy, review, notices an
     }
     expect(paged).toBe(Number(count));
     await expect(stack.db.query('DELETE FROM audit_events')).rejects.toThrow(/append-only/);
+  });
+
+  it('every change went out as a signed webhook, exactly once per webhook-id', async () => {
+    const [{ count }] = await stack.db.query<{ count: string }>('SELECT count(*) FROM outbox_events');
+    await waitFor('all events delivered', () => receiver.at('/hooks').length >= Number(count) || undefined, 30_000);
+    const got = receiver.at('/hooks');
+    expect(got.every((m) => m.verifiedBy.length === 1)).toBe(true);
+    expect(new Set(got.map((m) => m.webhookId)).size).toBe(got.length);
+    const types = got.map((m) => JSON.parse(m.body) as { type: string; data: { listingId?: string } });
+    const forFirst = types.filter((t) => t.data.listingId === listingId).map((t) => t.type);
+    for (const type of ['scan.completed', 'listing.flagged', 'listing.labeled', 'notice.created', 'review.decided', 'notice.appealed']) {
+      expect(forFirst).toContain(type);
+    }
   });
 });

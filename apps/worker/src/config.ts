@@ -3,7 +3,8 @@ import { z } from 'zod';
 /** Every setting the worker reads, validated once at start (see .env.example). */
 const schema = z.object({
   DATABASE_URL: z.string().url(),
-  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).default(5),
+  // Scans, up to WEBHOOK_CONCURRENCY deliveries and the outbox dispatcher share the pool.
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).default(12),
   REDIS_URL: z.string().url().default('redis://127.0.0.1:6379'),
   QUEUE_PREFIX: z.string().min(1).default('listinglens'),
   /** Scans run at once per worker process (image work is off the event loop; OCR is pooled). */
