@@ -23,7 +23,7 @@ const READER_VERSION = 'tesseract.js@7/reader@1';
  * - languageDir: folder to gather traineddata links in (default under the OS temp dir).
  * - poolSize: worker threads (default: the machine's cores). timeoutMs: per image (default 60 s).
  * - pageSegMode: tesseract PSM (default '6', one block: measured best on the corpus; see ocr-options).
- * - minWordConfidence: 0..1, words below it are dropped (default 0.3).
+ * - minWordConfidence: 0..1, words below it are dropped (default 0.1).
  * - preprocess: see PreprocessOptions (normalise, upscaleToLongSide, maxUpscale, tileAspect,
  *   tileHeightRatio, tileOverlap, maxOcrPixels).
  * - cache: see above.
