@@ -105,4 +105,25 @@ describe('a listing end to end (built api + worker, real PostgreSQL and Redis)',
     expect(wrong.status).toBe(401);
     expect(wrong.body.error.code).toBe('unauthorized');
   });
+
+  it("finds another seller's near-identical photo, and ignores the same seller's", async () => {
+    const sharp = (await import('sharp')).default;
+    const photo = await sharp({ create: { width: 400, height: 300, channels: 3, background: '#222' } })
+      .composite([{ input: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="400" height="300"><circle cx="120" cy="150" r="90" fill="#e63"/><rect x="230" y="60" width="120" height="180" fill="#3ae"/></svg>') }])
+      .jpeg()
+      .toBuffer();
+    const recompressed = await sharp(photo).resize(300).jpeg({ quality: 55 }).toBuffer();
+    const send = async (externalId: string, sellerId: string, bytes: Buffer) => {
+      const res = await stack.request('POST', '/v1/listings', listing({ externalId, sellerId, images: [{ dataBase64: bytes.toString('base64') }] }));
+      return { listingId: res.body.listingId as string, scan: await stack.waitForScan(res.body.scanId) };
+    };
+    const original = await send('reuse-orig', 'seller-orig', photo);
+    expect(original.scan.findings.filter((f: { code: string }) => f.code === 'image.reused')).toEqual([]);
+    const own = await send('reuse-own', 'seller-orig', recompressed);
+    expect(own.scan.findings.filter((f: { code: string }) => f.code === 'image.reused')).toEqual([]);
+    const copy = await send('reuse-copy', 'seller-copycat', recompressed);
+    const reused = copy.scan.findings.filter((f: { code: string }) => f.code === 'image.reused');
+    expect(reused).toHaveLength(1);
+    expect(JSON.stringify(reused[0].evidence)).toContain(original.listingId);
+  });
 });

@@ -1,6 +1,6 @@
 import { Inject, Module, type OnModuleDestroy } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
-import { DataAccessModule } from '@listinglens/data-access';
+import { DataAccessModule, PgPhashIndex, PrismaService } from '@listinglens/data-access';
 import { QueueModule, redisOptions } from '@listinglens/queue';
 import { createScanner, DEFAULT_SCANNER_OPTIONS, type Scanner } from '@listinglens/scanner';
 import { parseAllowHosts } from '@listinglens/pipeline';
@@ -27,8 +27,8 @@ const OCR_REDIS = Symbol('OCR_REDIS');
     { provide: OCR_REDIS, useFactory: () => new Redis(redisOptions(config.REDIS_URL, 'producer')) },
     {
       provide: SCANNER,
-      inject: [OCR_REDIS],
-      useFactory: (redis: Redis) =>
+      inject: [OCR_REDIS, PrismaService],
+      useFactory: (redis: Redis, prisma: PrismaService) =>
         createScanner(
           {
             ...DEFAULT_SCANNER_OPTIONS,
@@ -38,6 +38,7 @@ const OCR_REDIS = Symbol('OCR_REDIS');
             maxImagePixels: config.IMAGE_MAX_PIXELS,
           },
           {
+            phashIndex: new PgPhashIndex(prisma),
             ocr: config.OCR_ENABLED && { languages: config.OCR_LANGUAGES, poolSize: config.OCR_POOL_SIZE, timeoutMs: config.OCR_TIMEOUT_MS },
             // Shared by every worker: an image read once is never read again, here or elsewhere.
             ocrCache: new TieredOcrCache([

@@ -13,3 +13,4 @@ export * from './lib/policy.repository';
 export * from './lib/review.repository';
 export * from './lib/notice.repository';
 export * from './lib/audit.repository';
+export * from './lib/phash-index';

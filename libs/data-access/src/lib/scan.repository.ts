@@ -3,6 +3,7 @@ import type { Finding, FindingCode, ImageErrorCode, ModerationEffects, ScanView,
 import type { Prisma } from '../generated/prisma/client';
 import { activeLabels, applyModeration } from './moderation.repository';
 import { appendOutboxEvent } from './outbox.repository';
+import { phashBands, phashToInt } from './phash-index';
 import { PrismaService } from './prisma.service';
 
 /** What a worker needs to run a scan: the listing as it was for this version, and its image sources. */
@@ -42,17 +43,11 @@ export interface ScanCompletion {
 /** Decides the policy's actions given the labels the listing carries now (read inside the transaction). */
 export type ModerationDecider = (activeLabels: string[]) => ModerationEffects;
 
-/** The 64-bit pHash as a signed int64 plus its four 16-bit bands (the reuse index columns). */
+/** The reuse index columns: the pHash as a signed int64 and its four 16-bit bands. */
 function phashColumns(phash: string | null) {
   if (!phash) return { phashInt: null, phashBand0: null, phashBand1: null, phashBand2: null, phashBand3: null };
-  const band = (i: number) => parseInt(phash.slice(i * 4, i * 4 + 4), 16);
-  return {
-    phashInt: BigInt.asIntN(64, BigInt(`0x${phash}`)),
-    phashBand0: band(0),
-    phashBand1: band(1),
-    phashBand2: band(2),
-    phashBand3: band(3),
-  };
+  const [phashBand0, phashBand1, phashBand2, phashBand3] = phashBands(phash);
+  return { phashInt: phashToInt(phash), phashBand0, phashBand1, phashBand2, phashBand3 };
 }
 
 @Injectable()
