@@ -8,23 +8,21 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { Agent, request } from 'node:http';
-import { Client } from 'pg';
 import sharp from 'sharp';
 import { Queue } from 'bullmq';
-import { createScanner, DEFAULT_SCANNER_OPTIONS } from '@listinglens/scanner';
+import { ImageLoader, SafeHttpFetcher, ScanPipeline, SharpImageDecoder } from '@listinglens/pipeline';
+import { DEFAULT_SCANNER_OPTIONS } from '@listinglens/scanner';
+import { createScratchDatabase } from './support/scratch-database';
 
 const ADMIN_KEY = 'bench-admin-key-0123456789';
 const DURATION_MS = Number(process.env.BENCH_SECONDS ?? 10) * 1000;
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32);
-const adminUrl = process.env.DATABASE_URL ?? 'postgresql://listinglens:listinglens@127.0.0.1:5432/listinglens';
 const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 async function main(): Promise<void> {
-  const dbName = `ll_bench_${randomBytes(3).toString('hex')}`;
+  const scratch = await createScratchDatabase('ingest');
+  const dbUrl = scratch.url;
   const prefix = `llbench-${randomBytes(3).toString('hex')}`;
-  const dbUrl = withDatabase(adminUrl, dbName);
-  await admin(`CREATE DATABASE ${dbName}`);
-  await run(process.execPath, ['tools/prisma.mjs', 'migrate', 'deploy'], { DATABASE_URL: dbUrl });
   const port = 3900 + Math.floor(Math.random() * 90);
   const api = spawn(process.execPath, ['dist/apps/api/src/main.js'], {
     env: { ...process.env, DATABASE_URL: dbUrl, REDIS_URL: redisUrl, QUEUE_PREFIX: prefix, PORT: String(port), HOST: '127.0.0.1', BOOTSTRAP_ADMIN_KEY: ADMIN_KEY, LOG_LEVEL: 'warn', DATABASE_POOL_SIZE: '16' },
@@ -47,7 +45,7 @@ async function main(): Promise<void> {
     await queue.obliterate({ force: true }).catch(() => undefined);
     await queue.close();
     await new Promise((r) => setTimeout(r, 500));
-    await admin(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+    await scratch.drop();
   }
   await scanPerImage();
 }
@@ -111,39 +109,25 @@ async function scanPerImage(): Promise<void> {
       sharp({ create: { width: 1000, height: 1000, channels: 3, background: '#000', noise: { type: 'gaussian', mean: 100 + i, sigma: 30 } } }).jpeg({ quality: 85 }).toBuffer(),
     ),
   );
-  const scanner = await createScanner(DEFAULT_SCANNER_OPTIONS);
+  const opts = DEFAULT_SCANNER_OPTIONS;
+  // The spine alone: the same loader and decoder the scanner uses, with no detectors and no OCR.
+  const pipeline = new ScanPipeline({
+    loader: new ImageLoader(new SafeHttpFetcher({ allowHosts: opts.allowHosts, timeoutMs: opts.fetchTimeoutMs, maxBytes: opts.maxImageBytes, maxRedirects: 3 }), opts.maxImageBytes),
+    decoder: new SharpImageDecoder({ maxPixels: opts.maxImagePixels }),
+    detectors: [],
+  });
   const listing = { marketplace: 'bench', externalId: 'x', sellerId: 's', title: 't', price: { amount: '1', currency: 'USD' } };
-  await scanner.pipeline.scan(listing, images.slice(0, 4).map((bytes) => ({ kind: 'inline' as const, bytes })));
+  await pipeline.scan(listing, images.slice(0, 4).map((bytes) => ({ kind: 'inline' as const, bytes })));
   let t0 = performance.now();
-  for (const bytes of images) await scanner.pipeline.scan(listing, [{ kind: 'inline', bytes }]);
+  for (const bytes of images) await pipeline.scan(listing, [{ kind: 'inline', bytes }]);
   const ours = (performance.now() - t0) / images.length;
   t0 = performance.now();
   for (const bytes of images) await sharp(bytes).greyscale().resize(32, 32, { fit: 'fill' }).raw().toBuffer();
   const yardstick = (performance.now() - t0) / images.length;
-  await scanner.close();
   console.log('\n| scan, no detectors (1000×1000 JPEG, one at a time) | ms/image |');
   console.log('| --- | --- |');
   console.log(`| ListingLens pipeline (sha256, sniff, header check, decode, pHash) | ${ours.toFixed(1)} |`);
   console.log(`| yardstick: sharp decode to 32×32 alone | ${yardstick.toFixed(1)} |`);
-}
-
-function withDatabase(url: string, name: string): string {
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  return u.toString();
-}
-
-async function admin(sql: string): Promise<void> {
-  const client = new Client({ connectionString: adminUrl });
-  await client.connect();
-  await client.query(sql).finally(() => client.end());
-}
-
-function run(cmd: string, args: string[], env: Record<string, string>): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${cmd} ${args.join(' ')} exited ${code}`))));
-  });
 }
 
 async function waitForHttp(url: string): Promise<void> {

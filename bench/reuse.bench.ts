@@ -9,20 +9,18 @@
  * Last, the band indexes are rebuilt as `(band) INCLUDE ("phashInt", id)` — the migration this
  * benchmark argues for — and PgPhashIndex is timed again.
  */
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { loadavg } from 'node:os';
 import { Client } from 'pg';
 // Relative until libs/data-access/src/index.ts exports phash-index (then '@listinglens/data-access').
-import { bandRadii, PgPhashIndex, phashBands, phashToInt, valuesWithin } from '../libs/data-access/src/lib/phash-index';
-import { PrismaService } from '../libs/data-access/src/lib/prisma.service';
+import { bandRadii, PgPhashIndex, phashBands, phashToInt, PrismaService, valuesWithin } from '@listinglens/data-access';
+import { createScratchDatabase } from './support/scratch-database';
 
 const STORED = Number(process.env.BENCH_HASHES ?? 1_000_000);
 const PLANTED_DISTANCES = [0, 4, 8, 10, 12];
 const QUERIES_PER_DISTANCE = Number(process.env.BENCH_QUERIES ?? 20);
 const RANDOM_QUERIES = QUERIES_PER_DISTANCE * 2;
 const QUERY_SELLER = 'bench-query-seller';
-const adminUrl = process.env.DATABASE_URL ?? 'postgresql://listinglens:listinglens@127.0.0.1:5432/listinglens';
 
 interface Query {
   phash: string;
@@ -41,13 +39,11 @@ interface Lookup {
 }
 
 async function main(): Promise<void> {
-  const dbName = `ll_bench_reuse_${randomBytes(3).toString('hex')}`;
-  const dbUrl = withDatabase(adminUrl, dbName);
-  await admin(`CREATE DATABASE ${dbName}`);
+  const scratch = await createScratchDatabase('reuse');
+  const dbUrl = scratch.url;
   const db = new Client({ connectionString: dbUrl });
   let prisma: PrismaService | undefined;
   try {
-    await run(process.execPath, ['tools/prisma.mjs', 'migrate', 'deploy'], { DATABASE_URL: dbUrl });
     await db.connect();
     const queries = makeQueries();
     const seedMs = await seed(db, queries);
@@ -71,26 +67,16 @@ async function main(): Promise<void> {
     ];
     console.log(`timing ${lookups.length} lookups over the same ${queries.length} queries, interleaved…`);
     const results = await measureAll(lookups, queries);
-
-    console.log('rebuilding the band indexes as covering indexes, timing again…');
-    const coveringMs = await coveringBandIndexes(db);
-    const covered = await db.query<{ bands: string }>(
-      `SELECT pg_size_pretty(sum(pg_relation_size(indexrelid))) AS bands FROM pg_index
-       WHERE indexrelid::regclass::text LIKE '"listing_images_phashBand%'`,
-    );
-    const covering = [12, 10].map((t) => ({ label: 'PgPhashIndex + (band) INCLUDE ("phashInt", id) indexes', t, probes: probes(bandRadii(t)), perGroup: QUERIES_PER_DISTANCE, run: (q: string) => index.findNear(q, t, QUERY_SELLER) }));
-    results.push(...(await measureAll(covering, queries)));
     const floor = await roundTrip(p);
 
     console.log(`\n| lookup | t | band values probed | planted: median / p99 ms (n) | random: median / p99 ms (n) | planted found (distance ≤ t) |`);
     console.log('| --- | --- | --- | --- | --- | --- |');
     for (const row of results) console.log(row);
-    console.log(`\nround-trip floor (SELECT 1 through Prisma): ${floor.toFixed(2)} ms median. ` +
-      `Covering band indexes: rebuilt in ${(coveringMs / 1000).toFixed(1)} s, ${covered.rows[0].bands} for the four.`);
+    console.log(`\nround-trip floor (SELECT 1 through Prisma): ${floor.toFixed(2)} ms median.`);
   } finally {
     await prisma?.$disconnect();
     await db.end().catch(() => undefined);
-    await admin(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+    await scratch.drop();
   }
 }
 
@@ -152,19 +138,6 @@ async function seed(db: Client, queries: Query[]): Promise<number> {
   );
   await db.query(`SET maintenance_work_mem = '256MB'`);
   for (const i of indexes) await db.query(i.definition);
-  await db.query('VACUUM ANALYZE listing_images');
-  return performance.now() - started;
-}
-
-/** The migration this benchmark argues for: each band index also carries "phashInt" and id, so the
- * exact-distance filter runs in an index-only scan. VACUUM sets the visibility map those scans need. */
-async function coveringBandIndexes(db: Client): Promise<number> {
-  const started = performance.now();
-  for (let band = 0; band < 4; band++) {
-    const name = `"listing_images_phashBand${band}_idx"`;
-    await db.query(`DROP INDEX ${name}`);
-    await db.query(`CREATE INDEX ${name} ON listing_images ("phashBand${band}") INCLUDE ("phashInt", id)`);
-  }
   await db.query('VACUUM ANALYZE listing_images');
   return performance.now() - started;
 }
@@ -264,25 +237,6 @@ function percentile(xs: number[], p: number): number {
   if (xs.length === 0) return NaN;
   const sorted = [...xs].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)];
-}
-
-function withDatabase(url: string, name: string): string {
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  return u.toString();
-}
-
-async function admin(sql: string): Promise<void> {
-  const client = new Client({ connectionString: adminUrl });
-  await client.connect();
-  await client.query(sql).finally(() => client.end());
-}
-
-function run(cmd: string, args: string[], env: Record<string, string>): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${cmd} ${args.join(' ')} exited ${code}`))));
-  });
 }
 
 main().catch((err: unknown) => {

@@ -5,3 +5,4 @@ export * from './views';
 export * from './listing-input.schema';
 export * from './events';
 export * from './moderation';
+export * from './phash-index';

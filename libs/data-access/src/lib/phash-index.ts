@@ -1,24 +1,6 @@
+import type { PhashIndex, PhashNeighbour } from '@listinglens/contracts';
 import { Prisma } from '../generated/prisma/client';
 import { PrismaService } from './prisma.service';
-
-/**
- * Structurally identical to `PhashNeighbour` / `PhashIndex` in @listinglens/ai-signals. Declared here
- * because the module-boundary rule lets a data-access lib import only util libs, and ai-signals is a
- * feature lib; TypeScript's structural typing lets a PgPhashIndex be passed wherever that one is wanted.
- */
-export interface PhashNeighbour {
-  listingId: string;
-  sellerId: string;
-  imagePosition: number;
-  /** 16 hex digits (64-bit DCT pHash). */
-  phash: string;
-  /** Hamming distance to the looked-up hash, 0..64. */
-  distance: number;
-}
-
-export interface PhashIndex {
-  findNear(phash: string, maxDistance: number, excludeSellerId: string): Promise<PhashNeighbour[]>;
-}
 
 const BANDS = 4;
 const BAND_BITS = 16;

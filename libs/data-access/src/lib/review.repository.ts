@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import type { Finding, FindingCode, ModerationEffects, Severity } from '@listinglens/contracts';
+import type { Finding, ModerationEffects, Severity } from '@listinglens/contracts';
 import type { Prisma } from '../generated/prisma/client';
 import { appendOutboxEvent } from './outbox.repository';
 import { activeLabels, applyModeration } from './moderation.repository';
 import { PrismaService } from './prisma.service';
 import { decodeCursor, encodeCursor } from './cursor';
+import { findingFromRow } from './finding-row';
 
 export interface ReviewItemView {
   id: string;
@@ -132,15 +133,7 @@ export class ReviewRepository {
       const effects = decide({
         item: toView(row, now),
         listing: { listingId: listing.id, sellerId: listing.sellerId, title: listing.title, marketplace: listing.marketplace, createdAt: listing.createdAt.toISOString() },
-        findings: findings.map((f) => ({
-          code: f.code as FindingCode,
-          severity: f.severity as Severity,
-          confidence: f.confidence,
-          imagePosition: f.imagePosition,
-          evidence: f.evidence as Record<string, unknown>,
-          ruleId: f.ruleId,
-          ruleVersion: f.ruleVersion,
-        })),
+        findings: findings.map(findingFromRow),
         labels,
       });
       const applied = await applyModeration(

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Finding, FindingCode, ImageErrorCode, ModerationEffects, ScanView, Severity } from '@listinglens/contracts';
 import type { Prisma } from '../generated/prisma/client';
+import { findingFromRow } from './finding-row';
 import { activeLabels, applyModeration } from './moderation.repository';
 import { appendOutboxEvent } from './outbox.repository';
 import { phashBands, phashToInt } from './phash-index';
@@ -209,14 +210,10 @@ export class ScanRepository {
           ? { code: image.errorCode as ImageErrorCode, message: image.errorMessage ?? '' }
           : null,
       })),
-      findings: scan.findings.map((f) => ({
-        code: f.code as FindingCode,
-        severity: f.severity as Severity,
-        confidence: f.confidence,
-        imagePosition: f.imagePosition,
-        evidence: f.evidence as Record<string, unknown>,
-        ruleId: f.ruleId,
-      })),
+      findings: scan.findings.map((row) => {
+        const { ruleVersion: _version, ...finding } = findingFromRow(row);
+        return finding;
+      }),
     };
   }
 }
