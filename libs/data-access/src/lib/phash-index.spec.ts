@@ -165,7 +165,7 @@ describe('PgPhashIndex (PostgreSQL)', () => {
         Prisma.sql`EXPLAIN ${phashNearQuery(QUERY, t, 'seller-a')}`,
       );
       const text = plan.map((r) => r['QUERY PLAN']).join('\n');
-      expect(text).toMatch(/(Bitmap Index Scan on|Index Only Scan using|Index Scan using) "listing_images_phashBand[0-3]_idx"/);
+      expect(text).toMatch(/(Bitmap Index Scan on|Index Only Scan using|Index Scan using) "listing_images_phashBand[0-3]_phashInt_id_idx"/);
       expect(text).not.toMatch(/Seq Scan on listing_images/);
     }
   });
