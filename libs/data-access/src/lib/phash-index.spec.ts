@@ -160,6 +160,17 @@ describe('PgPhashIndex (PostgreSQL)', () => {
   });
 
   it('looks up through the band indexes, not a sequential scan of listing_images', async () => {
+    // On a handful of rows any plan is cheap and the planner may rightly scan the table; with enough
+    // rows for the plan to matter (100,000 random hashes here, 1,000,000 in bench:reuse) it must not.
+    const filler = await listing('seller-filler');
+    await db.query(
+      `INSERT INTO listing_images (id, "scanId", "listingId", position, "sourceKind", "phashInt", "phashBand0", "phashBand1", "phashBand2", "phashBand3", "sellerId")
+       SELECT gen_random_uuid(), $1, $2, g, 'url', (random() * 9.2e18)::bigint, (random() * 65535)::int, (random() * 65535)::int,
+              (random() * 65535)::int, (random() * 65535)::int, 'seller-filler'
+       FROM generate_series(1000, 100999) AS g`,
+      [filler.scans[0], filler.id],
+    );
+    await db.query('ANALYZE listing_images');
     for (const t of [4, 8, T]) {
       const plan = await prisma.$queryRaw<Array<{ 'QUERY PLAN': string }>>(
         Prisma.sql`EXPLAIN ${phashNearQuery(QUERY, t, 'seller-a')}`,
