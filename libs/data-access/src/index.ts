@@ -14,3 +14,4 @@ export * from './lib/review.repository';
 export * from './lib/notice.repository';
 export * from './lib/audit.repository';
 export * from './lib/phash-index';
+export * from './lib/sql-pool.service';

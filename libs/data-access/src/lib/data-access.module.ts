@@ -7,6 +7,7 @@ import { PolicyRepository } from './policy.repository';
 import { ReviewRepository } from './review.repository';
 import { PrismaService } from './prisma.service';
 import { ScanRepository } from './scan.repository';
+import { SqlPool } from './sql-pool.service';
 
 export interface DataAccessOptions {
   databaseUrl: string;
@@ -21,6 +22,7 @@ export class DataAccessModule {
       global: true,
       providers: [
         { provide: PrismaService, useFactory: () => new PrismaService(options.databaseUrl, options.poolSize) },
+        { provide: SqlPool, useFactory: () => new SqlPool(options.databaseUrl, options.poolSize) },
         ListingRepository,
         ScanRepository,
         ApiKeyRepository,
@@ -29,7 +31,7 @@ export class DataAccessModule {
         NoticeRepository,
         AuditRepository,
       ],
-      exports: [PrismaService, ListingRepository, ScanRepository, ApiKeyRepository, PolicyRepository, ReviewRepository, NoticeRepository, AuditRepository],
+      exports: [PrismaService, SqlPool, ListingRepository, ScanRepository, ApiKeyRepository, PolicyRepository, ReviewRepository, NoticeRepository, AuditRepository],
     };
   }
 }

@@ -10,6 +10,11 @@ export class ScanQueueProducer {
 
   async enqueue(scans: ReadonlyArray<JobPayloads['scan.listing']>): Promise<void> {
     if (scans.length === 0) return;
+    // One job is the common case (POST /v1/listings): add() is one round trip, addBulk() a MULTI.
+    if (scans.length === 1) {
+      await this.queue.add('scan.listing', scans[0], { jobId: scans[0].scanId });
+      return;
+    }
     await this.queue.addBulk(scans.map((data) => ({ name: 'scan.listing', data, opts: { jobId: data.scanId } })));
   }
 
