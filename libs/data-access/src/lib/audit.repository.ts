@@ -1,19 +1,11 @@
 import { Injectable } from '@nestjs/common';
+import type { AuditEntry } from '@listinglens/contracts';
 import { PrismaService } from './prisma.service';
 
-export interface AuditView {
+/** A stored audit entry: what was appended, with its sequence number (the export cursor) and time. */
+export interface AuditView extends Omit<AuditEntry, 'data'> {
   seq: string;
   at: string;
-  actorType: string;
-  actor: string;
-  action: string;
-  listingId: string | null;
-  subjectType: string;
-  subjectId: string;
-  reason: string | null;
-  policyVersion: number | null;
-  ruleId: string | null;
-  shadow: boolean;
   data: unknown;
 }
 
@@ -28,7 +20,8 @@ export class AuditRepository {
       orderBy: { seq: 'asc' },
       take: limit,
     });
-    return rows.map((r) => ({ ...r, seq: r.seq.toString(), at: r.at.toISOString(), data: r.data }));
+    // actorType is only ever written from AuditEntry ('system' | 'key').
+    return rows.map((r) => ({ ...r, actorType: r.actorType as AuditEntry['actorType'], seq: r.seq.toString(), at: r.at.toISOString(), data: r.data }));
   }
 
   /** Every row after `afterSeq`, page by page: an export of any size in constant memory. */
