@@ -46,3 +46,10 @@ describe('CLI on examples/', () => {
     await expect(cli(file, '--format', 'xml')).rejects.toMatchObject({ code: 2 });
   });
 });
+
+describe('OpenAPI document', () => {
+  it('the committed openapi.json matches the controllers (run `npm run openapi` after changing them)', async () => {
+    const { stdout } = await run(process.execPath, ['dist/apps/api/src/openapi-cli.js', '--check'], { cwd: root, timeout: 60_000 });
+    expect(stdout).toContain('openapi.json matches the code');
+  });
+});
