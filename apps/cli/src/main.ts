@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { CliListingBody } from '@listinglens/contracts';
+import { type CliListingBody, toFindingView } from '@listinglens/contracts';
 import type { ImageSource } from '@listinglens/pipeline';
 import { parseAllowHosts } from '@listinglens/pipeline';
 import { createScanner, DEFAULT_SCANNER_OPTIONS } from '@listinglens/scanner';
@@ -63,7 +63,7 @@ async function main(): Promise<number> {
         images: outcome.images.map(({ position, sha256, format, width, height, error, text }) => ({
           position, sha256, format, width, height, error, ...(text !== undefined ? { text } : {}),
         })),
-        findings: outcome.findings.map(({ ruleVersion: _version, ...finding }) => finding),
+        findings: outcome.findings.map(toFindingView),
       });
     }
   } finally {

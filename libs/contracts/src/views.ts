@@ -1,4 +1,4 @@
-import type { Evidence, FindingCode, Severity } from './findings';
+import type { Evidence, Finding, FindingCode, Severity } from './findings';
 import type { ImageErrorView } from './image-errors';
 
 /** Public shapes shared by the API and the CLI report. */
@@ -44,4 +44,9 @@ export interface IngestResult {
   status: ScanStatus;
   /** false when the same content was sent before and nothing new was queued. */
   created: boolean;
+}
+
+/** The public shape of a finding (API and CLI report): ruleId names the rule; its version stays internal. */
+export function toFindingView(f: Finding): FindingView {
+  return { code: f.code, severity: f.severity, confidence: f.confidence, imagePosition: f.imagePosition, evidence: f.evidence, ruleId: f.ruleId };
 }

@@ -20,7 +20,8 @@ export class IngestService {
 
   async ingest(bodies: ListingBody[], requestId: string): Promise<IngestResult[]> {
     const inputs = bodies.map((body, index) => this.toInput(body, bodies.length > 1 ? `listings[${index}].` : ''));
-    const results = await mapLimited(inputs, 8, (input) => this.listings.ingest(input, requestId));
+    // All at once: the repository groups concurrent ingests into shared statements (group commit).
+    const results = await Promise.all(inputs.map((input) => this.listings.ingest(input, requestId)));
     await this.queue.enqueue(results.filter((r) => r.created).map((r) => ({ scanId: r.scanId, requestId })));
     return results;
   }
@@ -38,18 +39,4 @@ export class IngestService {
     });
     return { ...body, images };
   }
-}
-
-async function mapLimited<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array(items.length);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(limit, items.length) }, async () => {
-      while (next < items.length) {
-        const index = next++;
-        out[index] = await fn(items[index]);
-      }
-    }),
-  );
-  return out;
 }

@@ -1,4 +1,4 @@
-import type { Finding, FindingCode, Severity } from '@listinglens/contracts';
+import { type Finding, type FindingCode, type FindingView, type Severity, toFindingView } from '@listinglens/contracts';
 
 /** A stored finding row as the domain type (codes and evidence were validated when written). */
 export function findingFromRow(row: {
@@ -19,4 +19,9 @@ export function findingFromRow(row: {
     ruleId: row.ruleId,
     ruleVersion: row.ruleVersion,
   };
+}
+
+/** A stored finding row in its public shape. */
+export function findingViewFromRow(row: Parameters<typeof findingFromRow>[0]): FindingView {
+  return toFindingView(findingFromRow(row));
 }

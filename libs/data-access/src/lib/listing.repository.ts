@@ -1,8 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import type { IngestResult, ScanStatus } from '@listinglens/contracts';
-import { listingContentHash, type ListingInput } from './content-hash';
-import { CURRENT_SCAN_SQL, INGEST_SQL } from './ingest.sql';
+import type { IngestResult } from '@listinglens/contracts';
+import type { ListingInput } from './content-hash';
+import { IngestBatcher } from './ingest-batcher';
 import { PrismaService } from './prisma.service';
 import { SqlPool } from './sql-pool.service';
 
@@ -23,60 +22,26 @@ export interface ListingRecord {
   labels: string[];
 }
 
-interface ScanRow {
-  scanId: string;
-  listingId: string;
-  status: ScanStatus;
-}
 
 @Injectable()
 export class ListingRepository {
+  private readonly batcher: IngestBatcher;
+
   constructor(
     private readonly prisma: PrismaService,
-    private readonly sql: SqlPool,
-  ) {}
+    sql: SqlPool,
+  ) {
+    // As many statements in flight as the pool has connections: batches form only when all are busy.
+    this.batcher = new IngestBatcher(sql, sql.options.max ?? 10);
+  }
 
   /**
-   * Stores a listing version, its scan and its images in ONE statement (atomic, one round trip, one
-   * commit). Same content as the current version: nothing is written and the current scan comes back
-   * with `created: false`, so the caller enqueues nothing. Concurrent identical sends are settled by
-   * the upsert's WHERE clause and the unique key, not by luck.
+   * Stores a listing version, its scan and its images atomically (see ingest.sql.ts; concurrent
+   * ingests share one statement and one commit). Same content as the current version: nothing is
+   * written and the current scan comes back with `created: false`, so the caller enqueues nothing.
    */
-  async ingest(input: ListingInput, requestId?: string): Promise<IngestResult> {
-    const contentHash = listingContentHash(input);
-    const snapshot = {
-      marketplace: input.marketplace,
-      externalId: input.externalId,
-      sellerId: input.sellerId,
-      title: input.title,
-      description: input.description ?? null,
-      price: input.price,
-      aiDisclosure: input.aiDisclosure ?? null,
-    };
-    // Named: each connection parses and plans this statement once, not on every ingest.
-    const { rows } = await this.sql.query<ScanRow & { created: boolean }>({ name: 'listinglens_ingest', text: INGEST_SQL, values: [
-      randomUUID(),
-      input.marketplace,
-      input.externalId,
-      input.sellerId,
-      input.title,
-      input.description ?? null,
-      input.price.amount,
-      input.price.currency,
-      input.aiDisclosure ?? null,
-      contentHash,
-      randomUUID(),
-      JSON.stringify(snapshot),
-      requestId ?? null,
-      input.images.map((i) => i.kind),
-      input.images.map((i) => (i.kind === 'url' ? i.url : null)),
-      input.images.map((i) => (i.kind === 'inline' ? i.bytes.toString('base64') : null)),
-    ] });
-    if (rows.length > 0) return rows[0];
-    // An identical send committed after this statement's snapshot was taken: read what it stored.
-    const { rows: winner } = await this.sql.query<ScanRow>(CURRENT_SCAN_SQL, [input.marketplace, input.externalId, contentHash]);
-    if (!winner[0]) throw new Error(`listing ${input.marketplace}/${input.externalId} changed during ingest; retry`);
-    return { ...winner[0], created: false };
+  ingest(input: ListingInput, requestId?: string): Promise<IngestResult> {
+    return this.batcher.submit(input, requestId);
   }
 
   async findById(listingId: string): Promise<ListingRecord | null> {

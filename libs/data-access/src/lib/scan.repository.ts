@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import type { Finding, FindingCode, ImageErrorCode, ModerationEffects, ScanView, Severity } from '@listinglens/contracts';
+import type { Finding, ImageErrorCode, ModerationEffects, ScanView } from '@listinglens/contracts';
 import type { Prisma } from '../generated/prisma/client';
-import { findingFromRow } from './finding-row';
+import { findingViewFromRow } from './finding-row';
 import { activeLabels, applyModeration } from './moderation.repository';
 import { appendOutboxEvent } from './outbox.repository';
 import { phashBands, phashToInt } from './phash-index';
@@ -210,10 +210,7 @@ export class ScanRepository {
           ? { code: image.errorCode as ImageErrorCode, message: image.errorMessage ?? '' }
           : null,
       })),
-      findings: scan.findings.map((row) => {
-        const { ruleVersion: _version, ...finding } = findingFromRow(row);
-        return finding;
-      }),
+      findings: scan.findings.map(findingViewFromRow),
     };
   }
 }

@@ -1,0 +1,159 @@
+import { randomUUID } from 'node:crypto';
+import type { IngestResult, ScanStatus } from '@listinglens/contracts';
+import type { Pool } from 'pg';
+import { listingContentHash, type ListingInput } from './content-hash';
+import { CURRENT_SCAN_SQL, INGEST_ONE_SQL, INGEST_SQL } from './ingest.sql';
+
+interface Pending {
+  input: ListingInput;
+  requestId: string | null;
+  resolve(result: IngestResult): void;
+  reject(err: unknown): void;
+}
+
+interface Row {
+  requestScanId: string;
+  scanId: string;
+  listingId: string;
+  status: ScanStatus;
+  created: boolean;
+}
+
+/**
+ * Group commit for ingest. At most `maxInFlight` statements run at once; listings that arrive while
+ * they do wait and go together in the next one (up to `maxBatch`). An idle server sends each listing
+ * alone at once; a busy one pays one statement and one commit per batch instead of per listing
+ * (measured on 2 cores: ~1,400 → see README "Figures").
+ */
+export class IngestBatcher {
+  private readonly queue: Pending[] = [];
+  private inFlight = 0;
+
+  constructor(
+    private readonly pool: Pool,
+    private readonly maxInFlight = 8,
+    private readonly maxBatch = 200,
+  ) {}
+
+  submit(input: ListingInput, requestId?: string): Promise<IngestResult> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ input, requestId: requestId ?? null, resolve, reject });
+      this.pump();
+    });
+  }
+
+  private pump(): void {
+    while (this.inFlight < this.maxInFlight && this.queue.length > 0) {
+      const batch = this.takeBatch();
+      this.inFlight++;
+      void this.run(batch).finally(() => {
+        this.inFlight--;
+        this.pump();
+      });
+    }
+  }
+
+  /** One statement cannot upsert the same listing twice: a repeat waits for the next batch. */
+  private takeBatch(): Pending[] {
+    const batch: Pending[] = [];
+    const keys = new Set<string>();
+    for (let i = 0; i < this.queue.length && batch.length < this.maxBatch; ) {
+      const key = `${this.queue[i].input.marketplace}\u0000${this.queue[i].input.externalId}`;
+      if (keys.has(key)) {
+        i++;
+        continue;
+      }
+      keys.add(key);
+      batch.push(...this.queue.splice(i, 1));
+    }
+    return batch;
+  }
+
+  private async run(batch: Pending[]): Promise<void> {
+    try {
+      const prepared = batch.map((p) => ({ ...p, hash: listingContentHash(p.input), scanId: randomUUID() }));
+      const images = prepared.flatMap((p) => p.input.images.map((image, position) => ({ scanId: p.scanId, position, image })));
+      // Named: each connection parses and plans each statement once.
+      const { rows } = await this.pool.query<Row>(prepared.length === 1 ? oneStatement(prepared[0]) : {
+        name: 'listinglens_ingest_batch',
+        text: INGEST_SQL,
+        values: [
+          prepared.map(() => randomUUID()),
+          prepared.map((p) => p.input.marketplace),
+          prepared.map((p) => p.input.externalId),
+          prepared.map((p) => p.input.sellerId),
+          prepared.map((p) => p.input.title),
+          prepared.map((p) => p.input.description ?? null),
+          prepared.map((p) => p.input.price.amount),
+          prepared.map((p) => p.input.price.currency),
+          prepared.map((p) => p.input.aiDisclosure ?? null),
+          prepared.map((p) => p.hash),
+          prepared.map((p) => p.scanId),
+          prepared.map((p) => JSON.stringify(snapshotOf(p.input))),
+          prepared.map((p) => p.requestId),
+          images.map((i) => i.scanId),
+          images.map((i) => i.position),
+          images.map((i) => i.image.kind),
+          images.map((i) => (i.image.kind === 'url' ? i.image.url : null)),
+          images.map((i) => (i.image.kind === 'inline' ? i.image.bytes.toString('base64') : null)),
+        ],
+      });
+      const byScan = new Map(rows.map((r) => [r.requestScanId, r]));
+      for (const p of prepared) {
+        const row = byScan.get(p.scanId);
+        if (row) p.resolve({ scanId: row.scanId, listingId: row.listingId, status: row.status, created: row.created });
+        else this.settleLate(p, p.hash);
+      }
+    } catch (err) {
+      for (const p of batch) p.reject(err);
+    }
+  }
+
+  /** An identical send committed after this statement's snapshot was taken: read what it stored. */
+  private settleLate(p: Pending, hash: string): void {
+    this.pool
+      .query<Omit<Row, 'requestScanId' | 'created'>>(CURRENT_SCAN_SQL, [p.input.marketplace, p.input.externalId, hash])
+      .then(({ rows: [winner] }) => {
+        if (winner) p.resolve({ ...winner, created: false });
+        else p.reject(new Error(`listing ${p.input.marketplace}/${p.input.externalId} changed during ingest; retry`));
+      }, p.reject);
+  }
+}
+
+function oneStatement(p: { input: ListingInput; requestId: string | null; hash: string; scanId: string }) {
+  const { input } = p;
+  return {
+    name: 'listinglens_ingest_one',
+    text: INGEST_ONE_SQL,
+    values: [
+      randomUUID(),
+      input.marketplace,
+      input.externalId,
+      input.sellerId,
+      input.title,
+      input.description ?? null,
+      input.price.amount,
+      input.price.currency,
+      input.aiDisclosure ?? null,
+      p.hash,
+      p.scanId,
+      JSON.stringify(snapshotOf(input)),
+      p.requestId,
+      input.images.map((i) => i.kind),
+      input.images.map((i) => (i.kind === 'url' ? i.url : null)),
+      input.images.map((i) => (i.kind === 'inline' ? i.bytes.toString('base64') : null)),
+    ],
+  };
+}
+
+function snapshotOf(input: ListingInput) {
+  return {
+    marketplace: input.marketplace,
+    externalId: input.externalId,
+    sellerId: input.sellerId,
+    title: input.title,
+    description: input.description ?? null,
+    price: input.price,
+    aiDisclosure: input.aiDisclosure ?? null,
+  };
+}
