@@ -24,7 +24,8 @@ describe('a worker SIGKILLed mid-scan', () => {
       sellerId: 'seller-1',
       title: 'Slow bowl',
       price: { amount: '5', currency: 'USD' },
-      images: [{ url: server.url('/slow/slow.png?ms=4000') }, { url: server.url('/img/slow.png') }],
+      // Slow enough that the kill lands mid-fetch even on a loaded machine.
+      images: [{ url: server.url('/slow/slow.png?ms=10000') }, { url: server.url('/img/slow.png') }],
     });
     await stack.waitForScan(res.body.scanId, ['running'], 20_000);
     await stack.workers[0].stop('SIGKILL');
