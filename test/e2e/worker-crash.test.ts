@@ -9,7 +9,7 @@ let server: FixtureServer;
 beforeAll(async () => {
   server = await startFixtureServer({ 'slow.png': await solidPng(100, 100) });
   // A short lock so the killed worker's job is noticed as stalled within seconds.
-  stack = await startStack('crash', { IMAGE_FETCH_ALLOW_HOSTS: 'localhost', WORKER_LOCK_MS: '2000' }, 1);
+  stack = await startStack('crash', { IMAGE_FETCH_ALLOW_HOSTS: 'localhost', WORKER_LOCK_MS: '2000', IMAGE_FETCH_TIMEOUT_MS: '30000' }, 1);
 });
 afterAll(async () => {
   await stack?.stop();
