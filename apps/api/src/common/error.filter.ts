@@ -39,6 +39,9 @@ export class ErrorFilter implements ExceptionFilter {
       const message = fastify.message ?? 'bad request';
       return [fastify.statusCode, { code: httpCode(fastify.statusCode, message), message }];
     }
+    if (isUnavailable(exception)) {
+      return [503, { code: 'dependency_unavailable', message: 'a backing service (PostgreSQL or Redis) is unavailable; retry later' }];
+    }
     return [500, { code: 'internal_error', message: 'internal error; quote the request id when reporting it' }];
   }
 }
@@ -56,4 +59,10 @@ function httpCode(status: number, message: string): string {
     415: 'unsupported_media_type',
   };
   return known[status] ?? 'http_error';
+}
+
+/** Connection failures to PostgreSQL or Redis: the request was fine, the service is not (yet). */
+function isUnavailable(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '57P01', '57P03', '08006', '08001', 'P1001'].includes(code);
 }

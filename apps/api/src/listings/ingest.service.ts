@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { IngestResult } from '@listinglens/contracts';
 import { type ImageInput, type ListingInput, ListingRepository } from '@listinglens/data-access';
 import { ScanQueueProducer } from '@listinglens/queue';
@@ -12,6 +12,8 @@ import type { ListingBody } from '@listinglens/contracts';
  */
 @Injectable()
 export class IngestService {
+  private readonly logger = new Logger(IngestService.name);
+
   constructor(
     private readonly listings: ListingRepository,
     private readonly queue: ScanQueueProducer,
@@ -22,7 +24,13 @@ export class IngestService {
     const inputs = bodies.map((body, index) => this.toInput(body, bodies.length > 1 ? `listings[${index}].` : ''));
     // All at once: the repository groups concurrent ingests into shared statements (group commit).
     const results = await Promise.all(inputs.map((input) => this.listings.ingest(input, requestId)));
-    await this.queue.enqueue(results.filter((r) => r.created).map((r) => ({ scanId: r.scanId, requestId })));
+    try {
+      await this.queue.enqueue(results.filter((r) => r.created).map((r) => ({ scanId: r.scanId, requestId })));
+    } catch (err) {
+      // The listings and their scans are committed: the worker's reconciler enqueues scans left queued,
+      // so a Redis outage delays scanning but loses nothing, and the caller still gets its 202.
+      this.logger.warn({ err, requestId }, 'enqueue failed; scans stay queued for the reconciler');
+    }
     return results;
   }
 
