@@ -1,13 +1,12 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { IngestResult } from '@listinglens/contracts';
+import type { IngestResult, ListingBody } from '@listinglens/contracts';
 import { type ImageInput, type ListingInput, ListingRepository } from '@listinglens/data-access';
 import { ScanQueueProducer } from '@listinglens/queue';
 import { ValidationError } from '../common/api-error';
 import { API_CONFIG, type ApiConfig } from '../config';
-import type { ListingBody } from '@listinglens/contracts';
 
 /**
- * Accepts listings: store the version and its scan (one transaction), then enqueue only what is new.
+ * Accepts listings: store each version with its scan (one atomic statement), then enqueue only what is new.
  * If the process dies between the two, the worker's reconciler finds the queued scan and enqueues it.
  */
 @Injectable()
