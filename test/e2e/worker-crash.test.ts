@@ -28,6 +28,11 @@ describe('a worker SIGKILLed mid-scan', () => {
       images: [{ url: server.url('/slow/slow.png?ms=10000') }, { url: server.url('/img/slow.png') }],
     });
     await stack.waitForScan(res.body.scanId, ['running'], 20_000);
+    // Kill only once the worker is inside the slow fetch: that is "mid-scan".
+    for (const deadline = Date.now() + 20_000; server.hits('/slow/slow.png') === 0 && Date.now() < deadline; ) {
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(server.hits('/slow/slow.png')).toBe(1);
     await stack.workers[0].stop('SIGKILL');
 
     await stack.startWorker();
