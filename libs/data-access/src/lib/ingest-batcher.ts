@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { IngestResult, ScanStatus } from '@listinglens/contracts';
+import type { IngestResult, ListingSnapshot, ScanStatus } from '@listinglens/contracts';
 import type { Pool } from 'pg';
 import { listingContentHash, type ListingInput } from './content-hash';
 import { CURRENT_SCAN_SQL, INGEST_ONE_SQL, INGEST_SQL } from './ingest.sql';
@@ -146,7 +146,7 @@ function oneStatement(p: { input: ListingInput; requestId: string | null; hash: 
   };
 }
 
-function snapshotOf(input: ListingInput) {
+function snapshotOf(input: ListingInput): ListingSnapshot {
   return {
     marketplace: input.marketplace,
     externalId: input.externalId,

@@ -1,19 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import type { IngestResult } from '@listinglens/contracts';
+import type { IngestResult, ListingSnapshot } from '@listinglens/contracts';
 import type { ListingInput } from './content-hash';
 import { IngestBatcher } from './ingest-batcher';
 import { PrismaService } from './prisma.service';
 import { SqlPool } from './sql-pool.service';
 
-export interface ListingRecord {
+export interface ListingRecord extends ListingSnapshot {
   listingId: string;
-  marketplace: string;
-  externalId: string;
-  sellerId: string;
-  title: string;
-  description: string | null;
-  price: { amount: string; currency: string };
-  aiDisclosure: boolean | null;
   version: number;
   createdAt: string;
   updatedAt: string;

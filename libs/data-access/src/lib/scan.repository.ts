@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Finding, ImageErrorCode, ModerationEffects, ScanView } from '@listinglens/contracts';
+import type { Finding, ImageErrorCode, ListingSnapshot, ModerationEffects, ScanView } from '@listinglens/contracts';
 import type { Prisma } from '../generated/prisma/client';
 import { findingViewFromRow } from './finding-row';
 import { activeLabels, applyModeration } from './moderation.repository';
@@ -12,15 +12,7 @@ export interface ScanWork {
   scanId: string;
   listingId: string;
   attempts: number;
-  listing: {
-    marketplace: string;
-    externalId: string;
-    sellerId: string;
-    title: string;
-    description: string | null;
-    price: { amount: string; currency: string };
-    aiDisclosure: boolean | null;
-  };
+  listing: ListingSnapshot;
   images: Array<{ position: number; source: { kind: 'url'; url: string } | { kind: 'inline'; bytes: Buffer } }>;
 }
 
