@@ -24,8 +24,7 @@ export class ListingRepository {
     private readonly prisma: PrismaService,
     sql: SqlPool,
   ) {
-    // As many statements in flight as the pool has connections: batches form only when all are busy.
-    this.batcher = new IngestBatcher(sql, sql.options.max ?? 10);
+    this.batcher = new IngestBatcher(sql);
   }
 
   /**
