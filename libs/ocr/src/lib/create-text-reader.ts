@@ -19,7 +19,8 @@ const READER_VERSION = 'tesseract.js@7/reader@1';
 /**
  * Builds the OCR reader. Options (all optional):
  * - languages: ['eng', 'chi_sim'] by default; also 'chi_tra', 'jpn', 'kor'.
- * - languageSource: 'auto' (Debian tessdata when installed, else npm @tesseract.js-data), 'debian', 'npm'.
+ * - profile: 'accurate' (default) or 'fast', a preset of languageSource and pageSegMode (see OCR_PROFILES).
+ * - languageSource: 'auto' (npm @tesseract.js-data, else Debian tessdata when installed), 'debian', 'npm'.
  * - languageDir: folder to gather traineddata links in (default under the OS temp dir).
  * - poolSize: worker threads (default: the machine's cores). timeoutMs: per image (default 60 s).
  * - pageSegMode: tesseract PSM (default '6', one block: measured best on the corpus; see ocr-options).

@@ -12,6 +12,12 @@ describe('resolveOcrOptions', () => {
     expect(() => resolveOcrOptions({ languages: ['xx' as 'eng'] })).toThrow(/unsupported/);
     expect(() => resolveOcrOptions({ poolSize: 0 })).toThrow();
   });
+  it('takes a profile as a preset that explicit options override', () => {
+    expect(resolveOcrOptions()).toMatchObject({ languageSource: 'auto', pageSegMode: '6' });
+    expect(resolveOcrOptions({ profile: 'fast' })).toMatchObject({ languageSource: 'debian', pageSegMode: '3' });
+    expect(resolveOcrOptions({ profile: 'fast', pageSegMode: '6' })).toMatchObject({ languageSource: 'debian', pageSegMode: '6' });
+    expect(ocrSettingsFingerprint(resolveOcrOptions({ profile: 'fast' }), 'v')).not.toBe(ocrSettingsFingerprint(resolveOcrOptions(), 'v'));
+  });
   it('fingerprints what changes the output, not the pool size', () => {
     const a = ocrSettingsFingerprint(resolveOcrOptions({ poolSize: 1 }), 'v');
     expect(ocrSettingsFingerprint(resolveOcrOptions({ poolSize: 4 }), 'v')).toBe(a);
