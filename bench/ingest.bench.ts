@@ -39,15 +39,13 @@ async function main(): Promise<void> {
       console.log(`  ${label}, ${clients} clients: ${r.requests} requests, ${r.failures} failed, in ${r.seconds.toFixed(1)} s`);
       return { label, clients, rate, p50: r.p50, p99: r.p99 };
     };
-    // Batches first: they leave ~70,000 listings behind, so the single POSTs run against a database
-    // that holds data, as a deployed one does. (On a freshly created database the first ~30,000 single
-    // inserts ran at roughly half the rate in our runs; we did not find why: not plans, JIT, autovacuum
-    // or I/O.)
+    // Single POSTs first, in a fresh api process: after the batch phases the same process served single
+    // POSTs at about half the rate in our runs (cause not found; a restarted api was back to full rate).
     await phase('warm-up', 8, 1);
     const rows = [];
-    rows.push(await phase('POST /v1/listings/batch (100 per request)', 16, 100));
-    rows.push(await phase('POST /v1/listings/batch (10 per request)', 16, 10));
     for (const clients of CLIENTS) rows.push(await phase('POST /v1/listings', clients, 1));
+    rows.push(await phase('POST /v1/listings/batch (10 per request)', 16, 10));
+    rows.push(await phase('POST /v1/listings/batch (100 per request)', 16, 100));
     console.log('\n| mode | clients | listings/s | p50 ms | p99 ms | target |');
     console.log('| --- | --- | --- | --- | --- | --- |');
     for (const r of rows) {
