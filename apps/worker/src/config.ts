@@ -27,7 +27,7 @@ const schema = z.object({
     .pipe(z.array(z.enum(['eng', 'chi_sim', 'chi_tra', 'jpn', 'kor'])).min(1)),
   OCR_TIMEOUT_MS: z.coerce.number().int().positive().default(60_000),
   /** accurate (default) or fast: Debian's tessdata_fast with PSM 3, ~2× the throughput, misreads more
-   * small overlay text (README "OCR profiles"; needs apt tesseract-ocr-eng / -chi-sim ...). */
+   * small overlay text (README "Figures"; needs apt tesseract-ocr-eng / -chi-sim ...). */
   OCR_PROFILE: z.enum(['accurate', 'fast']).default('accurate'),
   /** OCR off: no text detectors run (AI-image and reuse checks still do). */
   OCR_ENABLED: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),

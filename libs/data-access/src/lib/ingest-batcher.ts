@@ -24,8 +24,8 @@ interface Row {
  * they all do wait and go together in the next one (up to `maxBatch`). A lone listing uses the
  * single-listing statement; a busy server pays one statement and one commit per batch instead of per
  * listing. Two in flight, not one per pool connection: on 2 cores a statement per request is mostly
- * syscall and commit cost, and single POSTs went from ~1,350 to ~2,100/s at 16 clients (README
- * "Figures"); the second slot keeps one slow statement from holding up everyone else.
+ * syscall and commit cost, and single POSTs went from ~1,350 to ~2,100/s at 16 clients in our wrk
+ * runs; the second slot keeps one slow statement from holding up everyone else.
  */
 export class IngestBatcher {
   private readonly queue: Pending[] = [];
