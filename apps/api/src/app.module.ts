@@ -1,10 +1,12 @@
 import { type DynamicModule, Inject, Injectable, Module, type OnApplicationBootstrap } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
+import type { Logger } from 'pino';
 import { ApiKeyRepository, DataAccessModule } from '@listinglens/data-access';
 import { QueueModule } from '@listinglens/queue';
 import { ApiKeyGuard } from './auth/api-key.guard';
 import { ErrorFilter } from './common/error.filter';
+import { createApiLogger } from './common/request-logging';
 import { API_CONFIG, type ApiConfig } from './config';
 import { HealthController } from './health/health.controller';
 import { IngestService } from './listings/ingest.service';
@@ -32,18 +34,13 @@ class BootstrapAdminKey implements OnApplicationBootstrap {
 
 @Module({})
 export class AppModule {
-  static forConfig(config: ApiConfig): DynamicModule {
+  static forConfig(config: ApiConfig, logger: Logger = createApiLogger(config)): DynamicModule {
     return {
       module: AppModule,
       imports: [
-        LoggerModule.forRoot({
-          pinoHttp: {
-            level: config.LOG_LEVEL,
-            genReqId: (req) => (req as { requestId?: string }).requestId ?? 'unknown',
-            redact: ['req.headers.authorization', 'req.headers.cookie'],
-            autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },
-          },
-        }),
+        // Request lines come from Fastify (ApiLogController); nestjs-pino only backs Nest's Logger, so it
+        // is given the api's logger and no routes to put its middleware on.
+        LoggerModule.forRoot({ pinoHttp: { logger }, forRoutes: [] }),
         DataAccessModule.forRoot({ databaseUrl: config.DATABASE_URL, poolSize: config.DATABASE_POOL_SIZE }),
         QueueModule.forRoot({ redisUrl: config.REDIS_URL, prefix: config.QUEUE_PREFIX, role: 'producer' }),
         WebhooksApiModule,

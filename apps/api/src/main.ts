@@ -8,12 +8,16 @@ import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { loadApiConfig } from './config';
 import { buildOpenApiDocument } from './openapi';
+import { ApiLogController, createApiLogger } from './common/request-logging';
 
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
 
 async function bootstrap(): Promise<void> {
   const config = loadApiConfig();
+  const logger = createApiLogger(config);
   const adapter = new FastifyAdapter({
+    loggerInstance: logger,
+    logController: new ApiLogController(),
     bodyLimit: Math.round(config.BODY_LIMIT_MB * 1024 * 1024),
     // A caller's x-request-id is kept (so one id follows a listing through logs and jobs), else a new one.
     genReqId: (req: IncomingMessage) => {
@@ -23,7 +27,7 @@ async function bootstrap(): Promise<void> {
       return id;
     },
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forConfig(config), adapter, { bufferLogs: true });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forConfig(config, logger), adapter, { bufferLogs: true });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
   SwaggerModule.setup('docs', app, buildOpenApiDocument(app));
