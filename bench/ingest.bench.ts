@@ -42,14 +42,18 @@ async function main(): Promise<void> {
     // Single POSTs first, in a fresh api process: after the batch phases the same process served single
     // POSTs at about half the rate in our runs (cause not found; a restarted api was back to full rate).
     await phase('warm-up', 8, 1);
-    const rows = [];
+    const rows: Array<Awaited<ReturnType<typeof phase>>> = [];
     for (const clients of CLIENTS) rows.push(await phase('POST /v1/listings', clients, 1));
     rows.push(await phase('POST /v1/listings/batch (10 per request)', 16, 10));
     rows.push(await phase('POST /v1/listings/batch (100 per request)', 16, 100));
+    // The issue's target is for single-listing POSTs; batch rows are for comparison (their p99 is per
+    // request of 10 or 100 listings).
+    const target = (r: (typeof rows)[number]): string =>
+      r.label === 'POST /v1/listings' ? `${r.rate >= 2000 && r.p99 < 25 ? 'met' : 'NOT met'} (≥ 2000/s, p99 < 25 ms)` : '-';
     console.log('\n| mode | clients | listings/s | p50 ms | p99 ms | target |');
     console.log('| --- | --- | --- | --- | --- | --- |');
     for (const r of rows) {
-      console.log(`| ${r.label} | ${r.clients} | ${r.rate.toFixed(0)} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} | ≥ 2000/s, p99 < 25 ms (per request) |`);
+      console.log(`| ${r.label} | ${r.clients} | ${r.rate.toFixed(0)} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} | ${target(r)} |`);
     }
   } finally {
     api.kill('SIGTERM');
