@@ -25,6 +25,8 @@ const percent = t('-70%', 80, 300, 56, { weight: 'bold' });
 const qr = qrRects(520, 60, 8);
 const phone = t('加V 13800138000', 40, 120, 40);
 const banknote = t('FEDERAL RESERVE NOTE', 40, 60, 44, { weight: 'bold' });
+const buyButton = t('立即购买', 455, 1150, 44, { color: '#fff' });
+const yellowPercent = t('-70% OFF', 70, 669, 64, { color: '#ffd60a', weight: 'bold' });
 
 const CASES = {
   priceTag: { spec: { width: 800, height: 360, texts: [t('限时特价', 60, 140, 44), priceTag] }, price: CNY('199.00') },
@@ -53,6 +55,33 @@ const CASES = {
   cleanBrand: { spec: { width: 700, height: 300, texts: [t('SONY', 60, 60, 64, { weight: 'bold' }), t('WH-1000XM5', 60, 190, 44)] }, price: USD('349') },
   cleanMatchingPrice: { spec: { width: 600, height: 260, texts: [t('特价 ¥199', 60, 80, 48)] }, price: CNY('199.00') },
   cleanMatchingDollar: { spec: { width: 700, height: 260, texts: [t('$1,299.00', 60, 80, 48)] }, price: USD('1299') },
+  // Light text on saturated colour: the whole-image pass loses it, the colour-panel pass reads it.
+  darkLivestream: {
+    spec: {
+      width: 720,
+      height: 1280,
+      background: '#222',
+      rects: [
+        { x: 30, y: 40, width: 120, height: 56, color: '#ff2d55' },
+        { x: 420, y: 1130, width: 260, height: 90, color: '#ff2d55' },
+      ],
+      texts: [t('LIVE', 46, 50, 36, { color: '#fff', weight: 'bold' }), t('12.8万人观看', 170, 50, 36, { color: '#fff' }), buyButton],
+    },
+    price: CNY('99'),
+  },
+  // As examples/images/price-tag.png draws it: a product, then a red strip with white and yellow text.
+  redStrip: {
+    spec: {
+      width: 800,
+      height: 800,
+      rects: [
+        { x: 210, y: 140, width: 380, height: 380, color: '#3b6ea5' },
+        { x: 40, y: 560, width: 720, height: 200, color: '#d62828' },
+      ],
+      texts: [t('WAS $99 NOW $49', 70, 584, 64, { color: '#fff', weight: 'bold' }), yellowPercent],
+    },
+    price: USD('49.00'),
+  },
   cleanProduct: { spec: { width: 800, height: 300, texts: [t('Organic Green Tea', 40, 60, 44), t('有机绿茶 250g', 40, 170, 44)] }, price: CNY('39') },
 } satisfies Record<string, Case>;
 
@@ -133,6 +162,17 @@ describe('overlays read by OCR give findings with boxes in place', () => {
     expect(overlaps(boxOf(wechat as Finding), textBox(phone), 0.6)).toBe(true);
     expect(qrHit?.evidence).toMatchObject({ kind: 'whatsapp', payload: WHATSAPP_QR_PAYLOAD });
     expect(overlaps(boxOf(qrHit as Finding), qr.box, 0.8)).toBe(true);
+  });
+
+  it('white LIVE badge and buy button on saturated colour, on a dark screen → livestream.overlay with both cues', () => {
+    const f = only('darkLivestream', 'livestream.overlay');
+    expect(f.evidence['cueKinds']).toEqual(expect.arrayContaining(['live_badge', 'buy_button']));
+  });
+
+  it('yellow "-70% OFF" on a red strip under WAS $99 / NOW $49 → discount math (51 % shown, 70 % claimed)', () => {
+    const math = only('redStrip', 'price.discount_math');
+    expect(math.evidence).toMatchObject({ claimedPercentOff: 70 });
+    expect(overlaps(boxOf(math), textBox(yellowPercent), 0.6)).toBe(true);
   });
 
   it('FEDERAL RESERVE NOTE → currency.banknote', () => {

@@ -14,7 +14,7 @@ export interface CreateTextReaderOptions extends OcrOptionsInput {
 }
 
 // Bump when a code change alters OCR output, so cached results from older code are not served.
-const READER_VERSION = 'tesseract.js@7/reader@1';
+const READER_VERSION = 'tesseract.js@7/reader@2';
 
 /**
  * Builds the OCR reader. Options (all optional):
@@ -26,7 +26,7 @@ const READER_VERSION = 'tesseract.js@7/reader@1';
  * - pageSegMode: tesseract PSM (default '6', one block: measured best on the corpus; see ocr-options).
  * - minWordConfidence: 0..1, words below it are dropped (default 0.1).
  * - preprocess: see PreprocessOptions (normalise, upscaleToLongSide, maxUpscale, tileAspect,
- *   tileHeightRatio, tileOverlap, maxOcrPixels).
+ *   tileHeightRatio, tileOverlap, colourPanels, maxOcrPixels).
  * - cache: see above.
  * Language data is checked and linked here (throws if missing); workers start on first read or warmUp().
  * Call close() on shutdown.

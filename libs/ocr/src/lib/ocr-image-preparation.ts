@@ -1,4 +1,6 @@
+import type { Box } from '@listinglens/contracts';
 import sharp from 'sharp';
+import { findColourPanels, panelPixels } from './colour-panels';
 import type { PreprocessOptions } from './ocr-options';
 import { planTiles, type TilePlan } from './tile-plan';
 
@@ -6,6 +8,8 @@ export interface PreparedImage {
   plan: TilePlan;
   /** One encoded image per tile, in plan order. */
   tiles: Buffer[];
+  /** Panels of saturated colour to read again on their own (box in scaled pixels), when enabled. */
+  panels: Array<{ box: Box; image: Buffer }>;
 }
 
 /**
@@ -38,5 +42,14 @@ export async function prepareForOcr(bytes: Buffer, opts: PreprocessOptions): Pro
         .toBuffer(),
     ),
   );
-  return { plan, tiles };
+  const panels = opts.colourPanels
+    ? await Promise.all(
+        findColourPanels({ data, width: info.width, height: info.height, channels: info.channels }).map(async (box) => {
+          const grey = panelPixels({ data, width: info.width, height: info.height, channels: info.channels }, box);
+          const image = await sharp(grey.data, { raw: { width: grey.width, height: grey.height, channels: 1 } }).png({ compressionLevel: 1 }).toBuffer();
+          return { box, image };
+        }),
+      )
+    : [];
+  return { plan, tiles, panels };
 }

@@ -27,6 +27,9 @@ export interface PreprocessOptions {
   tileHeightRatio: number;
   /** Overlap between bands in scaled pixels; must exceed the tallest text line to keep lines whole. */
   tileOverlap: number;
+  /** Read solid panels of saturated colour (badges, buttons, coupon strips) again on their own, as
+   * 255 − min(R, G, B): light text on them is lost in the whole-image pass (see colour-panels.ts). */
+  colourPanels: boolean;
   /** Cap on the pixels sent to OCR for one image (all tiles together): the image is downscaled to fit.
    * Also a recall win: a 4961×7016 receipt scan read better at 2.5 MP than at full size. */
   maxOcrPixels: number;
@@ -63,6 +66,7 @@ export const DEFAULT_PREPROCESS: PreprocessOptions = {
   tileAspect: 3,
   tileHeightRatio: 1.5,
   tileOverlap: 160,
+  colourPanels: true,
   maxOcrPixels: 2_500_000,
 };
 

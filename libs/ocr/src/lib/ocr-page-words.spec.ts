@@ -1,6 +1,7 @@
 import type { Page } from 'tesseract.js';
 import { describe, expect, it } from 'vitest';
-import { joinWords, linesToResult, tileLines } from './ocr-page-words';
+import type { OcrWord } from '@listinglens/pipeline';
+import { joinWords, linesToResult, mergePanelRead, tileLines } from './ocr-page-words';
 
 function page(words: { text: string; conf: number; x0: number; y0: number; x1: number; y1: number }[]): Page {
   const line = { words: words.map((w) => ({ text: w.text, confidence: w.conf, bbox: { x0: w.x0, y0: w.y0, x1: w.x1, y1: w.y1 } })) };
@@ -43,5 +44,27 @@ describe('linesToResult', () => {
   it('joins CJK characters tesseract split into words', () => {
     expect(joinWords(['满', '200', '减', '30'])).toBe('满 200 减 30');
     expect(joinWords(['立', '即', '购', '买'])).toBe('立即购买');
+  });
+});
+
+describe('mergePanelRead', () => {
+  const word = (text: string, x: number, y: number, confidence: number, width = 40): OcrWord => ({ text, confidence, box: { x, y, width, height: 20 } });
+  const panel = { x: 0, y: 0, width: 400, height: 100 };
+
+  it('lets the more confident read of each spot win and rebuilds the line it changed', () => {
+    const lines = [{ words: [word('WAS', 10, 10, 0.9), word('$99', 60, 10, 0.9), word('-10%', 110, 10, 0.3)] }, { words: [word('elsewhere', 10, 300, 0.9)] }];
+    const merged = mergePanelRead(lines, panel, [{ words: [word('-70%', 112, 11, 0.8)] }, { words: [word('OFF', 10, 50, 0.8)] }]);
+    expect(linesToResult(merged).text).toBe('elsewhere\nWAS $99 -70%\nOFF');
+  });
+
+  it('keeps the whole-image words where they are more confident', () => {
+    const lines = [{ words: [word('券后价', 10, 10, 0.9, 60), word('¥99', 80, 10, 0.9)] }];
+    expect(mergePanelRead(lines, panel, [{ words: [word('FEN', 10, 10, 0.25, 60)] }])).toBe(lines);
+  });
+
+  it('leaves words outside the panel alone', () => {
+    const lines = [{ words: [word('outside', 10, 200, 0.2)] }];
+    const merged = mergePanelRead(lines, panel, [{ words: [word('LIVE', 10, 10, 0.96)] }]);
+    expect(linesToResult(merged).text).toBe('outside\nLIVE');
   });
 });

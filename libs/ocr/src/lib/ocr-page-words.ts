@@ -27,7 +27,7 @@ export function tileLines(page: Page, tile: Tile, scale: number, minConfidence: 
           words.push({
             text,
             confidence: round3(confidence),
-            box: toOriginal(word.bbox, tile.top, scale),
+            box: toOriginal(word.bbox, 0, tile.top, scale),
           });
         }
         if (words.length > 0) lines.push({ words });
@@ -35,6 +35,69 @@ export function tileLines(page: Page, tile: Tile, scale: number, minConfidence: 
     }
   }
   return lines;
+}
+
+/** The words of a colour panel's own page, in original image coordinates (`panel` is in scaled pixels). */
+export function panelLines(page: Page, panel: Box, scale: number, minConfidence: number): OcrLine[] {
+  const lines: OcrLine[] = [];
+  for (const block of page.blocks ?? []) {
+    for (const paragraph of block.paragraphs) {
+      for (const line of paragraph.lines) {
+        const words = line.words
+          .map((word) => ({ text: word.text.trim(), confidence: round3(word.confidence / 100), box: toOriginal(word.bbox, panel.x, panel.y, scale) }))
+          .filter((word) => word.text && word.confidence >= minConfidence);
+        if (words.length > 0) lines.push({ words });
+      }
+    }
+  }
+  return lines;
+}
+
+/**
+ * Merges a colour panel's own read into the whole-image words, spot by spot: where a panel word and
+ * whole-image words overlap, the more confident read wins; words only one read found are kept. Light
+ * text on colour reads far better alone; dark text on a light colour often does not, and there the
+ * whole-image words stay. `area` is the panel in original coordinates.
+ */
+export function mergePanelRead(lines: OcrLine[], area: Box, panelRead: OcrLine[]): OcrLine[] {
+  const candidates = lines.flatMap((line) => line.words).filter((w) => contains(area, w.box.x + w.box.width / 2, w.box.y + w.box.height / 2));
+  const replaced = new Set<OcrWord>();
+  const winners: OcrWord[] = [];
+  for (const word of panelRead.flatMap((line) => line.words)) {
+    const rivals = candidates.filter((w) => overlapShare(w.box, word.box) > 0.3 || overlapShare(word.box, w.box) > 0.3);
+    if (rivals.some((w) => w.confidence > word.confidence)) continue;
+    for (const w of rivals) replaced.add(w);
+    winners.push(word);
+  }
+  if (winners.length === 0) return lines;
+  // Lines that lost a word are rebuilt with the winners, so "WAS $99 NOW $29" stays one line.
+  const touched = new Set(lines.filter((line) => line.words.some((w) => replaced.has(w))));
+  const rest = [...touched].flatMap((line) => line.words.filter((w) => !replaced.has(w)));
+  return [...lines.filter((line) => !touched.has(line)), ...groupIntoLines([...rest, ...winners])];
+}
+
+/** Words on the same text line (vertical centres within half a word height), each line left to right. */
+function groupIntoLines(words: OcrWord[]): OcrLine[] {
+  const centre = (w: OcrWord): number => w.box.y + w.box.height / 2;
+  const lines: OcrLine[] = [];
+  for (const word of [...words].sort((a, b) => centre(a) - centre(b))) {
+    const line = lines.find((l) => Math.abs(centre(l.words[0]) - centre(word)) < Math.min(l.words[0].box.height, word.box.height) / 2);
+    if (line) line.words.push(word);
+    else lines.push({ words: [word] });
+  }
+  for (const line of lines) line.words.sort((a, b) => a.box.x - b.box.x);
+  return lines;
+}
+
+/** Share of `a`'s area that `b` covers. */
+function overlapShare(a: Box, b: Box): number {
+  const ix = Math.max(0, Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x));
+  const iy = Math.max(0, Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y));
+  return (ix * iy) / (a.width * a.height);
+}
+
+function contains(box: Box, x: number, y: number): boolean {
+  return x >= box.x && x < box.x + box.width && y >= box.y && y < box.y + box.height;
 }
 
 /** Joins lines into the OcrResult; CJK characters tesseract split into "words" are joined back. */
@@ -76,13 +139,13 @@ function dropDuplicateWords(lines: OcrLine[]): OcrLine[] {
   return out;
 }
 
-function toOriginal(bbox: { x0: number; y0: number; x1: number; y1: number }, top: number, scale: number): Box {
-  const x = Math.floor(bbox.x0 / scale);
+function toOriginal(bbox: { x0: number; y0: number; x1: number; y1: number }, left: number, top: number, scale: number): Box {
+  const x = Math.floor((bbox.x0 + left) / scale);
   const y = Math.floor((bbox.y0 + top) / scale);
   return {
     x,
     y,
-    width: Math.max(1, Math.ceil(bbox.x1 / scale) - x),
+    width: Math.max(1, Math.ceil((bbox.x1 + left) / scale) - x),
     height: Math.max(1, Math.ceil((bbox.y1 + top) / scale) - y),
   };
 }

@@ -4,7 +4,7 @@ import { type OcrCache, ocrCacheKey } from './ocr-cache';
 import { OcrClosedError, OcrTimeoutError } from './ocr-errors';
 import { prepareForOcr } from './ocr-image-preparation';
 import type { OcrOptions } from './ocr-options';
-import { linesToResult, tileLines } from './ocr-page-words';
+import { linesToResult, mergePanelRead, panelLines, tileLines } from './ocr-page-words';
 import type { TesseractWorkerPool } from './tesseract-worker-pool';
 
 /**
@@ -64,10 +64,16 @@ export class TesseractTextReader implements TextReader {
     const deadline = Date.now() + timeoutMs;
     const prepared = await prepareForOcr(bytes, preprocess);
     if (Date.now() > deadline) throw new OcrTimeoutError(timeoutMs);
-    const pages = await Promise.all(prepared.tiles.map((tile) => this.pool.recognize(tile, deadline, timeoutMs)));
-    const lines = pages.flatMap((page, i) =>
-      tileLines(page, prepared.plan.tiles[i], prepared.plan.scale, minWordConfidence),
-    );
+    const { scale } = prepared.plan;
+    const [pages, panelPages] = await Promise.all([
+      Promise.all(prepared.tiles.map((tile) => this.pool.recognize(tile, deadline, timeoutMs))),
+      Promise.all(prepared.panels.map((panel) => this.pool.recognize(panel.image, deadline, timeoutMs))),
+    ]);
+    let lines = pages.flatMap((page, i) => tileLines(page, prepared.plan.tiles[i], scale, minWordConfidence));
+    prepared.panels.forEach(({ box }, i) => {
+      const area = { x: box.x / scale, y: box.y / scale, width: box.width / scale, height: box.height / scale };
+      lines = mergePanelRead(lines, area, panelLines(panelPages[i], box, scale, minWordConfidence));
+    });
     return linesToResult(lines);
   }
 }
