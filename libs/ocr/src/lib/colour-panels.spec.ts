@@ -60,3 +60,12 @@ describe('panelPixels', () => {
     expect(grey.data[12 * 100 + 32]).toBe(0);
   });
 });
+
+describe('findColourPanels budget', () => {
+  it('keeps all panels together under maxShareOfImage of the image', () => {
+    const rects = [0, 1, 2].map((i) => ({ x: 10, y: 10 + i * 130, w: 380, h: 120, rgb: RED }));
+    const panels = findColourPanels(image(400, 400, WHITE, rects));
+    // Each is 28.5 % of the image: a second one would take them past half.
+    expect(panels).toHaveLength(1);
+  });
+});

@@ -12,7 +12,8 @@ export interface PanelLimits {
   /** Smallest panel, in pixels of the image searched. */
   minWidth: number;
   minHeight: number;
-  /** Panels larger than this share of the image are its background; the main pass reads those. */
+  /** Panels larger than this share of the image are its background; the main pass reads those. All
+   * panels together stay under it too. */
   maxShareOfImage: number;
   /** Share of the bounding box that must be saturated colour: a badge or button, not a colourful photo. */
   minFill: number;
@@ -97,8 +98,11 @@ export function findColourPanels(image: RawPixels, limits: PanelLimits = DEFAULT
       panels.push({ ...box, colour });
     }
   }
+  // Together, too, panels stay under maxShareOfImage, so the pass adds at most half the image's OCR work.
+  let budget = limits.maxShareOfImage * image.width * image.height;
   return panels
     .sort((a, b) => b.width * b.height - a.width * a.height)
+    .filter((panel) => (budget -= panel.width * panel.height) >= 0)
     .slice(0, limits.maxPanels);
 }
 
