@@ -29,7 +29,7 @@ export interface PreprocessOptions {
   tileOverlap: number;
   /** Read solid panels of saturated colour (badges, buttons, coupon strips) again on their own, as
    * grey = 255 − distance from the panel's colour: light text on them is lost in the whole-image pass
-   * (see colour-panels.ts). On the corpus: recall 54.4 → 54.7 %, about 6 % more OCR CPU. */
+   * (see colour-panels.ts). On the corpus: recall 54.4 → 54.7 %, 6–8 % more OCR CPU. */
   colourPanels: boolean;
   /** Cap on the pixels sent to OCR for one image (all tiles together): the image is downscaled to fit.
    * Also a recall win: a 4961×7016 receipt scan read better at 2.5 MP than at full size. */
