@@ -86,7 +86,7 @@ export function defaultOcrOptions(): OcrOptions {
 /**
  * Named trade-offs between speed and what is read (bench:ocr prints both next to the native CLI).
  * - accurate (default): best_int data, PSM 6. Reads rendered price tags and percentages right;
- *   about 0.5× the native CLI's throughput on the corpus.
+ *   0.41–0.44× the native CLI's throughput on the corpus.
  * - fast: Debian's tessdata_fast, PSM 3 (the native CLI's own settings). About the native CLI's
  *   throughput with a little more recall than it on the corpus, but it misreads small rendered
  *   overlays ("¥99" → "¥OO", "-70%" → "-10%"), which is what the text detectors are for.
