@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IngestResult, ListingSnapshot, ScanStatus } from '@listinglens/contracts';
 import type { Pool } from 'pg';
-import { listingContentHash, type ListingInput } from './content-hash';
+import { type ImageInput, listingContentHash, type ListingInput } from './content-hash';
 import { CURRENT_SCAN_SQL, INGEST_ONE_SQL, INGEST_SQL } from './ingest.sql';
 
 interface Pending {
@@ -74,32 +74,8 @@ export class IngestBatcher {
   private async run(batch: Pending[]): Promise<void> {
     try {
       const prepared = batch.map((p) => ({ ...p, hash: listingContentHash(p.input), scanId: randomUUID() }));
-      const images = prepared.flatMap((p) => p.input.images.map((image, position) => ({ scanId: p.scanId, position, image })));
       // Named: each connection parses and plans each statement once.
-      const { rows } = await this.pool.query<Row>(prepared.length === 1 ? oneStatement(prepared[0]) : {
-        name: 'listinglens_ingest_batch',
-        text: INGEST_SQL,
-        values: [
-          prepared.map(() => randomUUID()),
-          prepared.map((p) => p.input.marketplace),
-          prepared.map((p) => p.input.externalId),
-          prepared.map((p) => p.input.sellerId),
-          prepared.map((p) => p.input.title),
-          prepared.map((p) => p.input.description ?? null),
-          prepared.map((p) => p.input.price.amount),
-          prepared.map((p) => p.input.price.currency),
-          prepared.map((p) => p.input.aiDisclosure ?? null),
-          prepared.map((p) => p.hash),
-          prepared.map((p) => p.scanId),
-          prepared.map((p) => JSON.stringify(snapshotOf(p.input))),
-          prepared.map((p) => p.requestId),
-          images.map((i) => i.scanId),
-          images.map((i) => i.position),
-          images.map((i) => i.image.kind),
-          images.map((i) => (i.image.kind === 'url' ? i.image.url : null)),
-          images.map((i) => (i.image.kind === 'inline' ? i.image.bytes.toString('base64') : null)),
-        ],
-      });
+      const { rows } = await this.pool.query<Row>(prepared.length === 1 ? oneStatement(prepared[0]) : batchStatement(prepared));
       const byScan = new Map(rows.map((r) => [r.requestScanId, r]));
       for (const p of prepared) {
         const row = byScan.get(p.scanId);
@@ -122,28 +98,56 @@ export class IngestBatcher {
   }
 }
 
-function oneStatement(p: { input: ListingInput; requestId: string | null; hash: string; scanId: string }) {
-  const { input } = p;
+interface Prepared {
+  input: ListingInput;
+  requestId: string | null;
+  hash: string;
+  scanId: string;
+}
+
+/** $1–$13 of both statements for one listing (see ingest.sql.ts): a scalar each, or one array column each. */
+function listingParams({ input, requestId, hash, scanId }: Prepared): unknown[] {
+  return [
+    randomUUID(),
+    input.marketplace,
+    input.externalId,
+    input.sellerId,
+    input.title,
+    input.description ?? null,
+    input.price.amount,
+    input.price.currency,
+    input.aiDisclosure ?? null,
+    hash,
+    scanId,
+    JSON.stringify(snapshotOf(input)),
+    requestId,
+  ];
+}
+
+/** Image sources as the statements' kind, url and base64 columns. */
+function imageColumns(images: readonly ImageInput[]): [string[], Array<string | null>, Array<string | null>] {
+  return [
+    images.map((i) => i.kind),
+    images.map((i) => (i.kind === 'url' ? i.url : null)),
+    images.map((i) => (i.kind === 'inline' ? i.bytes.toString('base64') : null)),
+  ];
+}
+
+function oneStatement(p: Prepared) {
+  return { name: 'listinglens_ingest_one', text: INGEST_ONE_SQL, values: [...listingParams(p), ...imageColumns(p.input.images)] };
+}
+
+function batchStatement(prepared: Prepared[]) {
+  const listings = prepared.map(listingParams);
+  const images = prepared.flatMap((p) => p.input.images.map((image, position) => ({ scanId: p.scanId, position, image })));
   return {
-    name: 'listinglens_ingest_one',
-    text: INGEST_ONE_SQL,
+    name: 'listinglens_ingest_batch',
+    text: INGEST_SQL,
     values: [
-      randomUUID(),
-      input.marketplace,
-      input.externalId,
-      input.sellerId,
-      input.title,
-      input.description ?? null,
-      input.price.amount,
-      input.price.currency,
-      input.aiDisclosure ?? null,
-      p.hash,
-      p.scanId,
-      JSON.stringify(snapshotOf(input)),
-      p.requestId,
-      input.images.map((i) => i.kind),
-      input.images.map((i) => (i.kind === 'url' ? i.url : null)),
-      input.images.map((i) => (i.kind === 'inline' ? i.bytes.toString('base64') : null)),
+      ...listings[0].map((_, column) => listings.map((row) => row[column])),
+      images.map((i) => i.scanId),
+      images.map((i) => i.position),
+      ...imageColumns(images.map((i) => i.image)),
     ],
   };
 }

@@ -1,3 +1,15 @@
+/** The listing columns both ingest statements insert, in their VALUES / SELECT order. */
+const INSERT_LISTING = `INSERT INTO listings (id, marketplace, "externalId", "sellerId", title, description, "priceAmount",
+                        "priceCurrency", "aiDisclosure", "contentHash", version, "updatedAt")`;
+
+/** Both statements' conflict rule: a listing's fields change, and its version moves, only when its content does. */
+const NEW_VERSION_ON_CONFLICT = `ON CONFLICT (marketplace, "externalId") DO UPDATE SET
+    "sellerId" = EXCLUDED."sellerId", title = EXCLUDED.title, description = EXCLUDED.description,
+    "priceAmount" = EXCLUDED."priceAmount", "priceCurrency" = EXCLUDED."priceCurrency",
+    "aiDisclosure" = EXCLUDED."aiDisclosure", "contentHash" = EXCLUDED."contentHash",
+    version = listings.version + 1, "updatedAt" = now()
+  WHERE listings."contentHash" <> EXCLUDED."contentHash"`;
+
 /**
  * Ingest of a batch of listings in ONE statement (atomic, one round trip, one commit): upsert each
  * listing (its version moves only when the content hash differs), insert a scan and images for each
@@ -17,16 +29,10 @@ WITH input AS (
                        $8::text[], $9::boolean[], $10::text[], $11::uuid[], $12::jsonb[], $13::text[])
     AS i(id, marketplace, external_id, seller_id, title, description, amount, currency, ai, hash, scan_id, snapshot, request_id)
 ), upserted AS (
-  INSERT INTO listings (id, marketplace, "externalId", "sellerId", title, description, "priceAmount",
-                        "priceCurrency", "aiDisclosure", "contentHash", version, "updatedAt")
+  ${INSERT_LISTING}
   SELECT id, marketplace, external_id, seller_id, title, description, amount, currency, ai, hash, 1, now()
   FROM input ORDER BY marketplace, external_id
-  ON CONFLICT (marketplace, "externalId") DO UPDATE SET
-    "sellerId" = EXCLUDED."sellerId", title = EXCLUDED.title, description = EXCLUDED.description,
-    "priceAmount" = EXCLUDED."priceAmount", "priceCurrency" = EXCLUDED."priceCurrency",
-    "aiDisclosure" = EXCLUDED."aiDisclosure", "contentHash" = EXCLUDED."contentHash",
-    version = listings.version + 1, "updatedAt" = now()
-  WHERE listings."contentHash" <> EXCLUDED."contentHash"
+  ${NEW_VERSION_ON_CONFLICT}
   RETURNING id, version, marketplace, "externalId"
 ), new_scans AS (
   INSERT INTO scans (id, "listingId", "listingVersion", "contentHash", snapshot, "requestId")
@@ -60,15 +66,9 @@ WHERE NOT EXISTS (SELECT 1 FROM new_scans ns WHERE ns.id = i.scan_id)`;
  */
 export const INGEST_ONE_SQL = `
 WITH upserted AS (
-  INSERT INTO listings (id, marketplace, "externalId", "sellerId", title, description, "priceAmount",
-                        "priceCurrency", "aiDisclosure", "contentHash", version, "updatedAt")
+  ${INSERT_LISTING}
   VALUES ($1::uuid, $2, $3, $4, $5, $6, $7::numeric, $8, $9::boolean, $10, 1, now())
-  ON CONFLICT (marketplace, "externalId") DO UPDATE SET
-    "sellerId" = EXCLUDED."sellerId", title = EXCLUDED.title, description = EXCLUDED.description,
-    "priceAmount" = EXCLUDED."priceAmount", "priceCurrency" = EXCLUDED."priceCurrency",
-    "aiDisclosure" = EXCLUDED."aiDisclosure", "contentHash" = EXCLUDED."contentHash",
-    version = listings.version + 1, "updatedAt" = now()
-  WHERE listings."contentHash" <> EXCLUDED."contentHash"
+  ${NEW_VERSION_ON_CONFLICT}
   RETURNING id, version
 ), new_scan AS (
   INSERT INTO scans (id, "listingId", "listingVersion", "contentHash", snapshot, "requestId")

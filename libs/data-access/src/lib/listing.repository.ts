@@ -15,7 +15,6 @@ export interface ListingRecord extends ListingSnapshot {
   labels: string[];
 }
 
-
 @Injectable()
 export class ListingRepository {
   private readonly batcher: IngestBatcher;
