@@ -8,11 +8,14 @@ export interface OcrLine {
   words: OcrWord[];
 }
 
+type Bbox = { x0: number; y0: number; x1: number; y1: number };
+
 /**
- * Takes the words of one tile's tesseract page, keeps those whose centre lies in the tile's own band
- * (the overlap is read twice; each half belongs to one tile), and maps boxes to original coordinates.
+ * Tesseract's lines of one page as OcrLines: words trimmed, those below `minConfidence` dropped, and
+ * those `keep` refuses; `left` and `top` place the page in the scaled image, `scale` maps back to the
+ * original image.
  */
-export function tileLines(page: Page, tile: Tile, scale: number, minConfidence: number): OcrLine[] {
+function pageLines(page: Page, at: { left: number; top: number; scale: number }, minConfidence: number, keep: (bbox: Bbox) => boolean = () => true): OcrLine[] {
   const lines: OcrLine[] = [];
   for (const block of page.blocks ?? []) {
     for (const paragraph of block.paragraphs) {
@@ -21,14 +24,8 @@ export function tileLines(page: Page, tile: Tile, scale: number, minConfidence: 
         for (const word of line.words) {
           const text = word.text.trim();
           const confidence = word.confidence / 100;
-          if (!text || confidence < minConfidence) continue;
-          const centreY = tile.top + (word.bbox.y0 + word.bbox.y1) / 2;
-          if (centreY < tile.ownTop || centreY >= tile.ownBottom) continue;
-          words.push({
-            text,
-            confidence: round3(confidence),
-            box: toOriginal(word.bbox, 0, tile.top, scale),
-          });
+          if (!text || confidence < minConfidence || !keep(word.bbox)) continue;
+          words.push({ text, confidence: round3(confidence), box: toOriginal(word.bbox, at.left, at.top, at.scale) });
         }
         if (words.length > 0) lines.push({ words });
       }
@@ -37,20 +34,20 @@ export function tileLines(page: Page, tile: Tile, scale: number, minConfidence: 
   return lines;
 }
 
+/**
+ * Takes the words of one tile's tesseract page, keeps those whose centre lies in the tile's own band
+ * (the overlap is read twice; each half belongs to one tile), and maps boxes to original coordinates.
+ */
+export function tileLines(page: Page, tile: Tile, scale: number, minConfidence: number): OcrLine[] {
+  return pageLines(page, { left: 0, top: tile.top, scale }, minConfidence, (bbox) => {
+    const centreY = tile.top + (bbox.y0 + bbox.y1) / 2;
+    return centreY >= tile.ownTop && centreY < tile.ownBottom;
+  });
+}
+
 /** The words of a colour panel's own page, in original image coordinates (`panel` is in scaled pixels). */
 export function panelLines(page: Page, panel: Box, scale: number, minConfidence: number): OcrLine[] {
-  const lines: OcrLine[] = [];
-  for (const block of page.blocks ?? []) {
-    for (const paragraph of block.paragraphs) {
-      for (const line of paragraph.lines) {
-        const words = line.words
-          .map((word) => ({ text: word.text.trim(), confidence: round3(word.confidence / 100), box: toOriginal(word.bbox, panel.x, panel.y, scale) }))
-          .filter((word) => word.text && word.confidence >= minConfidence);
-        if (words.length > 0) lines.push({ words });
-      }
-    }
-  }
-  return lines;
+  return pageLines(page, { left: panel.x, top: panel.y, scale }, minConfidence);
 }
 
 /**
@@ -139,7 +136,7 @@ function dropDuplicateWords(lines: OcrLine[]): OcrLine[] {
   return out;
 }
 
-function toOriginal(bbox: { x0: number; y0: number; x1: number; y1: number }, left: number, top: number, scale: number): Box {
+function toOriginal(bbox: Bbox, left: number, top: number, scale: number): Box {
   const x = Math.floor((bbox.x0 + left) / scale);
   const y = Math.floor((bbox.y0 + top) / scale);
   return {
