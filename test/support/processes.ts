@@ -51,7 +51,9 @@ export async function startApp(app: 'api' | 'worker', env: Record<string, string
     stop: async (signal: NodeJS.Signals = 'SIGTERM') => {
       if (child.exitCode !== null || child.signalCode !== null) return;
       child.kill(signal);
+      const slow = setTimeout(() => console.error(`${app} (pid ${child.pid}) has not exited 15 s after ${signal}; its last output:\n${output.slice(-3000)}`), 15_000);
       await exited;
+      clearTimeout(slow);
     },
   };
 }
