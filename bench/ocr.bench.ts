@@ -1,16 +1,28 @@
 /**
- * `npm run bench:ocr`: our OCR (tesseract.js pool + preprocessing + tiling) against the native tesseract
- * CLI on ../shared/corpus/ocr. Prints throughput, ground-truth recall, cached re-scan speed-up and RSS.
- * Env: OCR_CORPUS_DIR (corpus folder), OCR_BENCH_POOL (threads/processes, default 2),
- * OCR_BENCH_OPTIONS (JSON merged into createTextReader options, for trying preprocessing settings),
- * OCR_BENCH_SKIP_NATIVE=1, OCR_BENCH_SKIP_FAST=1 (only the default profile), OCR_BENCH_DETAIL=1 (per-image rows).
+ * `npm run bench:ocr`: in one run on ../shared/corpus/ocr, both cores: the PP-OCR reader (default), the
+ * tesseract.js reader and the native tesseract CLI (2 processes, eng+chi_sim, the yardstick); recall of
+ * ground-truth strings overall and per group, images/s, CPU seconds, peak RSS; the Korean pages through
+ * the kor path; and the end-to-end scan (OCR + every detector + AI signals) in images/s.
+ * Env: OCR_CORPUS_DIR, OCR_BENCH_POOL (threads/processes, default 2), OCR_BENCH_OPTIONS (JSON merged into
+ * the PP-OCR reader's options, e.g. {"ppocr":{"limitSide":1280}}), OCR_BENCH_SKIP_TESSERACT=1,
+ * OCR_BENCH_SKIP_NATIVE=1, OCR_BENCH_SKIP_E2E=1, OCR_BENCH_DETAIL=1 (per-image rows).
  */
 import type { CreateTextReaderOptions } from '@listinglens/ocr';
+import { GROUPS, groupOf } from './ocr/corpus-groups';
+import { runEndToEnd } from './ocr/end-to-end-scan';
 import { countFound, findCorpusDir, loadCorpus } from './ocr/ocr-corpus';
 import { ensureNativeTesseract, runNativeTesseract } from './ocr/native-tesseract';
 import { runOurPipeline } from './ocr/our-ocr-pipeline';
 
 const LANGUAGES = ['eng', 'chi_sim'] as const;
+
+interface Column {
+  name: string;
+  texts: Map<string, string>;
+  seconds: number;
+  cpuSeconds: number | null;
+  peakRssMb: number | null;
+}
 
 async function main(): Promise<void> {
   const dir = findCorpusDir(process.cwd());
@@ -22,59 +34,68 @@ async function main(): Promise<void> {
   const paths = corpus.map((c) => c.path);
   const parallel = Number(process.env['OCR_BENCH_POOL'] ?? 2);
   const extra = JSON.parse(process.env['OCR_BENCH_OPTIONS'] ?? '{}') as CreateTextReaderOptions;
-  const totalExpected = corpus.reduce((n, c) => n + c.expected.length, 0);
-  console.log(`OCR corpus: ${corpus.length} images, ${totalExpected} ground-truth strings, ${dir}`);
-  console.log(`languages ${LANGUAGES.join('+')}, ${parallel} parallel; options ${JSON.stringify(extra)}`);
+  console.log(`OCR corpus: ${corpus.length} images, ${dir}; languages ${LANGUAGES.join('+')}, ${parallel} parallel; options ${JSON.stringify(extra)}`);
 
-  // First: it installs Debian's tesseract and data when missing, which the fast profile reads too.
   const nativeBin = process.env['OCR_BENCH_SKIP_NATIVE'] ? null : ensureNativeTesseract(LANGUAGES);
-  const ours = await runOurPipeline(paths, { languages: [...LANGUAGES], poolSize: parallel, ...extra });
-  const ourFound = corpus.map((c) => countFound(c.expected, ours.texts.get(c.path) ?? ''));
-  // The fast profile too, in the same run, unless the options already chose one.
-  const fast = extra.profile || process.env['OCR_BENCH_SKIP_FAST'] ? null : await runOurPipeline(paths, { languages: [...LANGUAGES], poolSize: parallel, ...extra, profile: 'fast' });
-  const fastFound = fast ? corpus.map((c) => countFound(c.expected, fast.texts.get(c.path) ?? '')) : null;
+  const columns: Column[] = [];
+  const ppocr = await runOurPipeline(paths, { engine: 'ppocr', languages: [...LANGUAGES], poolSize: parallel, ...extra });
+  columns.push({ name: 'PP-OCR', texts: ppocr.texts, seconds: ppocr.firstSeconds, cpuSeconds: ppocr.cpuSeconds, peakRssMb: ppocr.peakRssMb });
+  if (!process.env['OCR_BENCH_SKIP_TESSERACT']) {
+    const tess = await runOurPipeline(paths, { engine: 'tesseract', languages: [...LANGUAGES], poolSize: parallel });
+    columns.push({ name: 'tesseract.js', texts: tess.texts, seconds: tess.firstSeconds, cpuSeconds: tess.cpuSeconds, peakRssMb: tess.peakRssMb });
+  }
+  if (nativeBin) {
+    const native = await runNativeTesseract(paths, LANGUAGES, parallel);
+    columns.push({ name: 'native CLI', texts: native.texts, seconds: native.seconds, cpuSeconds: native.cpuSeconds, peakRssMb: null });
+  }
+  // The Korean pages through the configured path: PP-OCR with kor, unsure lines re-read by tesseract.js.
+  const korean = corpus.filter((c) => groupOf(c) === 'Korean');
+  const withKor = korean.length ? await runOurPipeline(korean.map((c) => c.path), { engine: 'ppocr', languages: [...LANGUAGES, 'kor'], poolSize: parallel, ...extra }) : null;
 
-  const native = nativeBin ? await runNativeTesseract(paths, LANGUAGES, parallel) : null;
-  const nativeFound = native ? corpus.map((c) => countFound(c.expected, native.texts.get(c.path) ?? '')) : null;
-
+  const found = (col: Column) => corpus.map((c) => countFound(c.expected, col.texts.get(c.path) ?? ''));
+  const counts = columns.map(found);
   if (process.env['OCR_BENCH_DETAIL']) {
-    console.log('\nimage                                   strings   ours  native');
-    corpus.forEach((c, i) => {
-      const n = nativeFound ? String(nativeFound[i]) : '-';
-      console.log(`${c.file.padEnd(40)} ${String(c.expected.length).padStart(7)} ${String(ourFound[i]).padStart(6)} ${n.padStart(7)}`);
-    });
+    console.log(`\n${'image'.padEnd(40)} ${'strings'.padStart(7)} ${columns.map((c) => c.name.padStart(13)).join('')}`);
+    corpus.forEach((c, i) => console.log(`${c.file.padEnd(40)} ${String(c.expected.length).padStart(7)} ${counts.map((n) => String(n[i]).padStart(13)).join('')}`));
   }
 
-  const sum = (xs: number[]): number => xs.reduce((a, b) => a + b, 0);
-  const pct = (n: number): string => `${((100 * n) / totalExpected).toFixed(1)} %`;
-  const ourRate = corpus.length / ours.firstSeconds;
-  const fastRate = fast ? corpus.length / fast.firstSeconds : 0;
-  const nativeRate = native ? corpus.length / native.seconds : 0;
-  const rows: [string, string, string, string][] = [
-    ['images/s (first scan)', ourRate.toFixed(3), fast ? fastRate.toFixed(3) : '-', native ? nativeRate.toFixed(3) : 'skipped'],
-    ['wall time, s', ours.firstSeconds.toFixed(1), fast ? fast.firstSeconds.toFixed(1) : '-', native ? native.seconds.toFixed(1) : '-'],
-    ['CPU time, s', ours.cpuSeconds.toFixed(1), fast ? fast.cpuSeconds.toFixed(1) : '-', native?.cpuSeconds != null ? native.cpuSeconds.toFixed(1) : '-'],
-    ['ground-truth recall', pct(sum(ourFound)), fastFound ? pct(sum(fastFound)) : '-', nativeFound ? pct(sum(nativeFound)) : '-'],
-    ['strings found', `${sum(ourFound)}/${totalExpected}`, fastFound ? `${sum(fastFound)}/${totalExpected}` : '-', nativeFound ? `${sum(nativeFound)}/${totalExpected}` : '-'],
-    ['cached re-scan, s', ours.cachedSeconds.toFixed(4), fast ? fast.cachedSeconds.toFixed(4) : '-', '-'],
-    ['peak RSS with pool, MB', String(ours.peakRssMb), fast ? String(fast.peakRssMb) : '-', '-'],
-    ['per-image errors', String(ours.errors.size), fast ? String(fast.errors.size) : '-', '-'],
-  ];
-  const head = extra.profile ? `ours (${extra.profile})` : 'ours (accurate)';
-  console.log(`\n${'metric'.padEnd(26)} ${head.padStart(20)} ${'ours (fast)'.padStart(12)} ${'native CLI'.padStart(12)}`);
-  for (const [name, a, b, c] of rows) console.log(`${name.padEnd(26)} ${a.padStart(20)} ${b.padStart(12)} ${c.padStart(12)}`);
-  if (native) {
-    // On a shared machine wall time moves with other load; CPU time per image does not.
-    const ratios = (label: string, run: typeof ours, rate: number) => {
-      const cpu = native.cpuSeconds ? `, CPU ${(native.cpuSeconds / run.cpuSeconds).toFixed(2)}` : '';
-      console.log(`throughput ratio ${label}/native: wall ${(rate / nativeRate).toFixed(2)}${cpu} (target ≥ 0.9)`);
-    };
-    console.log('');
-    ratios(head, ours, ourRate);
-    if (fast) ratios('ours (fast)', fast, fastRate);
+  const row = (label: string, cells: string[]) => console.log(`${label.padEnd(30)} ${cells.map((c) => c.padStart(13)).join('')}`);
+  const recall = (n: number[], pick: (i: number) => boolean) => {
+    let got = 0, total = 0;
+    corpus.forEach((c, i) => {
+      if (!pick(i)) return;
+      got += n[i];
+      total += c.expected.length;
+    });
+    return total ? `${((100 * got) / total).toFixed(1)} % (${got}/${total})` : '-';
+  };
+  console.log('');
+  row('', columns.map((c) => c.name));
+  row('recall, all strings', counts.map((n) => recall(n, () => true)));
+  for (const group of GROUPS) row(`  ${group}`, counts.map((n) => recall(n, (i) => groupOf(corpus[i]) === group)));
+  row('images/s', columns.map((c) => (corpus.length / c.seconds).toFixed(3)));
+  row('wall s', columns.map((c) => c.seconds.toFixed(1)));
+  row('CPU s', columns.map((c) => (c.cpuSeconds === null ? '-' : c.cpuSeconds.toFixed(1))));
+  row('peak RSS, MB (process)', columns.map((c) => (c.peakRssMb === null ? '-' : String(c.peakRssMb))));
+  if (withKor) {
+    const got = korean.reduce((s, c) => s + countFound(c.expected, withKor.texts.get(c.path) ?? ''), 0);
+    const total = korean.reduce((s, c) => s + c.expected.length, 0);
+    console.log(`\nKorean pages with OCR_LANGUAGES=eng,chi_sim,kor (PP-OCR, unsure lines re-read by tesseract.js kor): ${((100 * got) / total).toFixed(1)} % (${got}/${total}), ${withKor.firstSeconds.toFixed(1)} s`);
   }
-  console.log(`cached re-scan speed-up: ${Math.round(ours.firstSeconds / Math.max(ours.cachedSeconds, 1e-6))}× (target ≥ 50)`);
-  for (const [path, err] of ours.errors) console.log(`error ${path}: ${err}`);
+  const native = columns.find((c) => c.name === 'native CLI');
+  if (native) {
+    const nativeRate = corpus.length / native.seconds;
+    for (const c of columns.filter((x) => x !== native)) {
+      const cpu = c.cpuSeconds && native.cpuSeconds ? `, CPU ${(native.cpuSeconds / c.cpuSeconds).toFixed(2)}` : '';
+      console.log(`OCR throughput ${c.name}/native: wall ${(corpus.length / c.seconds / nativeRate).toFixed(2)}${cpu}`);
+    }
+    if (!process.env['OCR_BENCH_SKIP_E2E']) {
+      const e2e = await runEndToEnd(paths, parallel);
+      console.log(`end-to-end scan (OCR + detectors + AI signals): ${e2e.imagesPerSecond.toFixed(3)} images/s = ${(e2e.imagesPerSecond / nativeRate).toFixed(2)}× the native CLI's OCR (target ≥ 0.8); ${e2e.findings} findings, ${e2e.errors} image errors`);
+    }
+  }
+  console.log(`PP-OCR cached re-scan: ${ppocr.cachedSeconds.toFixed(4)} s (${Math.round(ppocr.firstSeconds / Math.max(ppocr.cachedSeconds, 1e-6))}× faster)`);
+  for (const [path, err] of ppocr.errors) console.log(`error ${path}: ${err}`);
 }
 
 main().catch((err: unknown) => {

@@ -4,7 +4,7 @@
  * text was drawn. Clean renders must give nothing. One reader, every image read up front in parallel.
  */
 import type { Box, Finding, FindingCode } from '@listinglens/contracts';
-import { createTextReader, type TesseractTextReader } from '@listinglens/ocr';
+import { createTextReader, type ManagedTextReader } from '@listinglens/ocr';
 import type { AnalyzedImage, ListingFields } from '@listinglens/pipeline';
 import { createTextDetectors } from '@listinglens/text-detectors';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -87,7 +87,7 @@ const CASES = {
 
 type CaseName = keyof typeof CASES;
 
-let reader: TesseractTextReader;
+let reader: ManagedTextReader;
 const images = new Map<CaseName, AnalyzedImage>();
 const findings = new Map<CaseName, Finding[]>();
 

@@ -26,7 +26,10 @@ const schema = z.object({
     .transform((s) => s.split(',').map((l) => l.trim()).filter(Boolean))
     .pipe(z.array(z.enum(['eng', 'chi_sim', 'chi_tra', 'jpn', 'kor'])).min(1)),
   OCR_TIMEOUT_MS: z.coerce.number().int().positive().default(60_000),
-  /** accurate (default) or fast: Debian's tessdata_fast with PSM 3, ~2× the throughput, misreads more
+  /** ppocr (default: PaddleOCR PP-OCRv4 on onnxruntime, for text over photos) or tesseract (tesseract.js).
+   * With ppocr, kor/jpn lines are re-read by tesseract.js (README "OCR engines"). */
+  OCR_ENGINE: z.enum(['ppocr', 'tesseract']).default('ppocr'),
+  /** tesseract engine only: accurate (default) or fast: Debian's tessdata_fast with PSM 3, ~2× the throughput, misreads more
    * small overlay text (README "Figures"; needs apt tesseract-ocr-eng / -chi-sim ...). */
   OCR_PROFILE: z.enum(['accurate', 'fast']).default('accurate'),
   /** OCR off: no text detectors run (AI-image and reuse checks still do). */

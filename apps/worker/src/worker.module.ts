@@ -39,7 +39,7 @@ const OCR_REDIS = Symbol('OCR_REDIS');
           },
           {
             phashIndex: new PgPhashIndex(prisma),
-            ocr: config.OCR_ENABLED && { profile: config.OCR_PROFILE, languages: config.OCR_LANGUAGES, poolSize: config.OCR_POOL_SIZE, timeoutMs: config.OCR_TIMEOUT_MS },
+            ocr: config.OCR_ENABLED && { engine: config.OCR_ENGINE, profile: config.OCR_PROFILE, languages: config.OCR_LANGUAGES, poolSize: config.OCR_POOL_SIZE, timeoutMs: config.OCR_TIMEOUT_MS },
             // Shared by every worker: an image read once is never read again, here or elsewhere.
             ocrCache: new TieredOcrCache([
               new MemoryOcrCache(),

@@ -1,7 +1,15 @@
+import type { TextReader } from '@listinglens/pipeline';
 import { MemoryOcrCache, type OcrCache } from './ocr-cache';
 import { assembleLanguageFolder } from './language-data';
 import { writeOfflineWorkerScript } from './offline-worker-script';
-import { type OcrOptionsInput, ocrSettingsFingerprint, resolveOcrOptions } from './ocr-options';
+import { type OcrLanguage, type OcrOptions, type OcrOptionsInput, ocrSettingsFingerprint, resolveOcrOptions } from './ocr-options';
+import { PaddleTextReader } from './paddle/paddle-text-reader';
+import { DB_DEFAULTS } from './paddle/db-postprocess';
+import { DETECTION_PLAN_DEFAULTS } from './paddle/detection-plan';
+import { PPOCR_DEFAULTS, type PpOcrSettings } from './paddle/ppocr-engine';
+import { PPOCR_MODEL_VERSION, ppOcrModelFiles } from './paddle/ppocr-models';
+import { PpOcrPool } from './paddle/ppocr-pool';
+import { TesseractLineRereader } from './tesseract-line-rereader';
 import { TesseractTextReader } from './tesseract-text-reader';
 import { TesseractWorkerPool } from './tesseract-worker-pool';
 
@@ -13,40 +21,77 @@ export interface CreateTextReaderOptions extends OcrOptionsInput {
   cache?: OcrCache;
 }
 
+/** A TextReader that owns threads: start them early, stop them on shutdown. */
+export interface ManagedTextReader extends TextReader {
+  warmUp(): Promise<void>;
+  close(): Promise<void>;
+}
+
 // Bump when a code change alters OCR output, so cached results from older code are not served.
-const READER_VERSION = 'tesseract.js@7/reader@2';
+const TESSERACT_READER_VERSION = 'tesseract.js@7/reader@2';
+const PPOCR_READER_VERSION = `ppocr:${PPOCR_MODEL_VERSION}/reader@1`;
+/** Languages PP-OCR's Chinese model cannot read: handed to tesseract.js line by line. */
+const TESSERACT_ONLY: readonly OcrLanguage[] = ['kor', 'jpn'];
 
 /**
  * Builds the OCR reader. Options (all optional):
+ * - engine: 'ppocr' (default) or 'tesseract' (see OCR_ENGINES).
  * - languages: ['eng', 'chi_sim'] by default; also 'chi_tra', 'jpn', 'kor'.
- * - profile: 'accurate' (default) or 'fast', a preset of languageSource and pageSegMode (see OCR_PROFILES).
- * - languageSource: 'auto' (npm @tesseract.js-data, else Debian tessdata when installed), 'debian', 'npm'.
- * - languageDir: folder to gather traineddata links in (default under the OS temp dir).
  * - poolSize: worker threads (default: the machine's cores). timeoutMs: per image (default 60 s).
- * - pageSegMode: tesseract PSM (default '6', one block: measured best on the corpus; see ocr-options).
- * - minWordConfidence: 0..1, words below it are dropped (default 0.1).
- * - preprocess: see PreprocessOptions (normalise, upscaleToLongSide, maxUpscale, tileAspect,
- *   tileHeightRatio, tileOverlap, colourPanels, maxOcrPixels).
+ * - ppocr: see PpOcrOptions. The tesseract engine: profile, languageSource, pageSegMode,
+ *   minWordConfidence, preprocess (see ocr-options.ts).
  * - cache: see above.
- * Language data is checked and linked here (throws if missing); workers start on first read or warmUp().
- * Call close() on shutdown.
+ * Model and language files are checked here (throws if missing); threads start on first read or warmUp().
  */
-export function createTextReader(input: CreateTextReaderOptions = {}): TesseractTextReader {
+export function createTextReader(input: CreateTextReaderOptions = {}): ManagedTextReader {
   const { cache, ...rest } = input;
   const options = resolveOcrOptions(rest);
+  return options.engine === 'ppocr' ? createPpOcrReader(options, cache ?? new MemoryOcrCache()) : createTesseractReader(options, cache ?? new MemoryOcrCache());
+}
+
+function createTesseractReader(options: OcrOptions, cache: OcrCache): TesseractTextReader {
   const langPath = assembleLanguageFolder(options.languages, options.languageSource, options.languageDir);
-  const workerPath = writeOfflineWorkerScript(langPath);
   const pool = new TesseractWorkerPool({
     languages: options.languages,
     langPath,
-    workerPath,
+    workerPath: writeOfflineWorkerScript(langPath),
     size: options.poolSize,
     parameters: { tessedit_pageseg_mode: options.pageSegMode },
   });
-  return new TesseractTextReader(
-    pool,
-    cache ?? new MemoryOcrCache(),
-    options,
-    ocrSettingsFingerprint(options, READER_VERSION),
-  );
+  return new TesseractTextReader(pool, cache, options, ocrSettingsFingerprint(options, TESSERACT_READER_VERSION));
+}
+
+function createPpOcrReader(options: OcrOptions, cache: OcrCache): PaddleTextReader {
+  const { ppocr } = options;
+  const rereadLanguages = options.languages.filter((l) => TESSERACT_ONLY.includes(l));
+  const settings: PpOcrSettings = {
+    ...PPOCR_DEFAULTS,
+    detection: { ...DETECTION_PLAN_DEFAULTS, limitSide: ppocr.limitSide },
+    db: DB_DEFAULTS,
+    maxOcrPixels: ppocr.maxOcrPixels,
+    angleClassifier: ppocr.angleClassifier,
+    // With a second engine, unsure lines come back too so it can re-read them; the reader drops the
+    // ones that stay below the line threshold.
+    minLineConfidence: rereadLanguages.length > 0 ? 0 : PPOCR_DEFAULTS.minLineConfidence,
+  };
+  const pool = new PpOcrPool(ppOcrModelFiles(), options.poolSize, settings);
+  let rereader: TesseractLineRereader | undefined;
+  if (rereadLanguages.length > 0) {
+    const langPath = assembleLanguageFolder(rereadLanguages, options.languageSource, options.languageDir);
+    const tesseract = new TesseractWorkerPool({
+      languages: rereadLanguages,
+      langPath,
+      workerPath: writeOfflineWorkerScript(langPath),
+      size: options.poolSize,
+      parameters: { tessedit_pageseg_mode: '7' },
+    });
+    rereader = new TesseractLineRereader(tesseract, ppocr.rereadBelow, options.timeoutMs);
+  }
+  const fingerprint = ocrSettingsFingerprint(options, PPOCR_READER_VERSION);
+  return new PaddleTextReader(pool, cache, {
+    timeoutMs: options.timeoutMs,
+    minLineConfidence: PPOCR_DEFAULTS.minLineConfidence,
+    fingerprint,
+    engineLabel: PPOCR_READER_VERSION,
+  }, rereader);
 }

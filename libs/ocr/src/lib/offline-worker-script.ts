@@ -1,5 +1,6 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { NETWORK_DISABLED_MESSAGE } from './no-network';
 
 /**
  * tesseract.js runs each worker from a script path we can choose. We run its own node worker script,
@@ -7,7 +8,6 @@ import { join } from 'node:path';
  * language data comes from a local folder, so no code path needs them, and a misconfiguration that would
  * otherwise fall back to the jsdelivr CDN fails loudly instead of downloading.
  */
-export const NETWORK_DISABLED_MESSAGE = 'network access is disabled in ListingLens OCR workers';
 
 function scriptSource(realWorkerScript: string): string {
   return `'use strict';

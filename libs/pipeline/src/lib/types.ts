@@ -39,11 +39,18 @@ export interface OcrWord {
   confidence: number;
   /** In original image coordinates. */
   box: Box;
+  /**
+   * Per UTF-16 unit of `text`, its x range [x0, x1) in original pixels, where the engine knows it (PP-OCR
+   * reads whole lines and knows each character's columns): a match inside a line gets its own box.
+   */
+  charX?: Array<[number, number]>;
 }
 
 export interface OcrResult {
   text: string;
   words: OcrWord[];
+  /** Engine and model version that read it (e.g. "paddle:PP-OCRv4..."), recorded in evidence. */
+  engine?: string;
 }
 
 /** Reads the text in an image (OCR). Implemented outside the core so the core has no engine in it. */

@@ -70,13 +70,30 @@ export function joinLine(words: readonly OcrWord[]): TextLine {
 }
 
 export function locate(line: TextLine, start: number, end: number): TextMatchLocation {
-  const words = line.spans.filter((s) => s.start < end && s.end > start).map((s) => s.word);
-  const picked = words.length > 0 ? words : line.spans.map((s) => s.word);
+  const spans = line.spans.filter((s) => s.start < end && s.end > start);
+  const picked = spans.length > 0 ? spans : line.spans;
   return {
-    words: picked,
-    box: unionBox(picked.map((w) => w.box)),
-    confidence: picked.reduce((sum, w) => sum + w.confidence, 0) / Math.max(1, picked.length),
+    words: picked.map((s) => s.word),
+    box: unionBox(picked.map((s) => narrowedBox(s, start, end))),
+    confidence: picked.reduce((sum, s) => sum + s.word.confidence, 0) / Math.max(1, picked.length),
   };
+}
+
+/** The part of a word a match covers: its characters' x range where the engine gave one (PP-OCR reads
+ * a whole line as one word), so the box sits on "¥99", not on the whole "限时特价¥99" line. */
+function narrowedBox(span: WordSpan, start: number, end: number): Box {
+  const { word } = span;
+  const from = Math.max(0, start - span.start);
+  const to = Math.min(word.text.length, end - span.start);
+  if (!word.charX || word.charX.length !== word.text.length || to <= from) return word.box;
+  const x0 = Math.max(word.box.x, Math.min(...word.charX.slice(from, to).map(([a]) => a)));
+  const x1 = Math.min(word.box.x + word.box.width, Math.max(...word.charX.slice(from, to).map(([, b]) => b)));
+  if (x1 <= x0) return word.box;
+  // A little of the neighbouring gap on each side: CTC columns mark a glyph's centre more than its edges.
+  const pad = Math.round(word.box.height * 0.15);
+  const left = Math.max(word.box.x, x0 - pad);
+  const right = Math.min(word.box.x + word.box.width, x1 + pad);
+  return { x: left, y: word.box.y, width: right - left, height: word.box.height };
 }
 
 export function unionBox(boxes: readonly Box[]): Box {

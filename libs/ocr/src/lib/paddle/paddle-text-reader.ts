@@ -1,0 +1,108 @@
+import type { AnalyzedImage, OcrResult, OcrWord, TextReader } from '@listinglens/pipeline';
+import { type OcrCache, ocrCacheKey } from '../ocr-cache';
+import { OcrClosedError } from '../ocr-errors';
+import type { PpOcrLine } from './ppocr-engine';
+import type { PpOcrPool } from './ppocr-pool';
+
+/** Re-reads a line crop with another engine (tesseract.js with kor/jpn data). */
+export interface LineRereader {
+  /** Lines PP-OCR read below this confidence are re-read (its Chinese model has no Hangul, 5 kana). */
+  readonly belowConfidence: number;
+  reread(image: Buffer, lines: readonly PpOcrLine[]): Promise<Array<{ text: string; confidence: number } | null>>;
+  close(): Promise<void>;
+}
+
+export interface PaddleReaderOptions {
+  timeoutMs: number;
+  /** Lines below this confidence are dropped after any re-read (PaddleOCR drop_score 0.5). */
+  minLineConfidence: number;
+  /** Engine, model and every setting that changes the text: part of the cache key and of evidence. */
+  fingerprint: string;
+  engineLabel: string;
+}
+
+/**
+ * The pipeline's TextReader on PP-OCR: cache first (sha256 + settings), then the thread pool, then
+ * optionally a second engine for the lines PP-OCR cannot read (Korean, Japanese). Each line becomes one
+ * OcrWord with per-character x ranges, its text NFKC-folded (PP-OCR writes ￥ and full-width digits).
+ */
+export class PaddleTextReader implements TextReader {
+  private readonly inFlight = new Map<string, Promise<OcrResult>>();
+  private closed = false;
+
+  constructor(
+    private readonly pool: PpOcrPool,
+    private readonly cache: OcrCache,
+    private readonly options: PaddleReaderOptions,
+    private readonly rereader?: LineRereader,
+  ) {}
+
+  async read(image: AnalyzedImage): Promise<OcrResult> {
+    if (this.closed) throw new OcrClosedError();
+    const key = ocrCacheKey(image.sha256, this.options.fingerprint);
+    const pending = this.inFlight.get(key);
+    if (pending) return pending;
+    const work = this.readThroughCache(key, image.bytes);
+    this.inFlight.set(key, work);
+    try {
+      return await work;
+    } finally {
+      this.inFlight.delete(key);
+    }
+  }
+
+  async warmUp(): Promise<void> {
+    this.pool.warmUp();
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await Promise.all([this.pool.close(), this.rereader?.close()]);
+  }
+
+  private async readThroughCache(key: string, bytes: Buffer): Promise<OcrResult> {
+    const cached = await this.cache.get(key);
+    if (cached) return cached;
+    let lines = await this.pool.read(bytes, this.options.timeoutMs);
+    if (this.rereader) lines = await this.rereadUnsure(bytes, lines, this.rereader);
+    const words = lines.filter((l) => l.confidence >= this.options.minLineConfidence).map(toWord).filter((w) => w.text);
+    const result: OcrResult = { text: words.map((w) => w.text).join('\n'), words, engine: this.options.engineLabel };
+    await this.cache.set(key, result);
+    return result;
+  }
+
+  private async rereadUnsure(bytes: Buffer, lines: PpOcrLine[], rereader: LineRereader): Promise<PpOcrLine[]> {
+    const unsure = lines.filter((l) => l.confidence < rereader.belowConfidence);
+    if (unsure.length === 0) return lines;
+    const reads = await rereader.reread(bytes, unsure);
+    const better = new Map<PpOcrLine, PpOcrLine>();
+    unsure.forEach((line, i) => {
+      const read = reads[i];
+      // The other engine's word boxes are not kept: its text replaces the line's, boxed by the line.
+      if (read && read.text.trim() && read.confidence > line.confidence) {
+        better.set(line, { ...line, text: read.text.trim(), confidence: read.confidence, chars: null });
+      }
+    });
+    return lines.map((l) => better.get(l) ?? l);
+  }
+}
+
+/** One line as an OcrWord: NFKC per character (so each folded character keeps its x range), trimmed. */
+export function toWord(line: PpOcrLine): OcrWord {
+  let text = '';
+  const charX: Array<[number, number]> = [];
+  const units = [...line.text];
+  units.forEach((ch, i) => {
+    const folded = ch.normalize('NFKC');
+    const range = line.chars?.[i] ?? [line.box.x, line.box.x + line.box.width];
+    for (let k = 0; k < folded.length; k++) charX.push([range[0], range[1]]);
+    text += folded;
+  });
+  const start = text.length - text.trimStart().length;
+  const end = text.trimEnd().length;
+  const word: OcrWord = { text: text.slice(start, end), confidence: round3(line.confidence), box: line.box };
+  if (line.chars) word.charX = charX.slice(start, end);
+  return word;
+}
+
+const round3 = (n: number) => Math.round(n * 1000) / 1000;

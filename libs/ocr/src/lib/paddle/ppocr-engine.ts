@@ -1,0 +1,220 @@
+import * as ort from 'onnxruntime-node';
+import sharp from 'sharp';
+import { ctcGreedyDecode } from './ctc-decode';
+import { DB_DEFAULTS, type DbPostprocessOptions, dbRegions } from './db-postprocess';
+import { DETECTION_PLAN_DEFAULTS, type DetectionPlanOptions, type DetectionTile, planDetection } from './detection-plan';
+import { loadAlphabet, type PpOcrModelFiles } from './ppocr-models';
+import { type CropTurn, type Rect, type RgbRaster, sampleCropInto } from './raster';
+
+export interface PpOcrSettings {
+  detection: DetectionPlanOptions;
+  db: DbPostprocessOptions;
+  /** Cap on the decoded raster OCR works on: a 35 MP scan is shrunk on load, so memory stays bounded. */
+  maxOcrPixels: number;
+  /** Lines the recogniser is less sure of are dropped (PaddleOCR drop_score: 0.5). */
+  minLineConfidence: number;
+  /** Run the 0°/180° classifier on every line and turn the upside-down ones. */
+  angleClassifier: boolean;
+  /** Lines recognised together (PaddleOCR rec_batch_num: 6); lines are sorted by width first. */
+  recBatchSize: number;
+}
+
+export const PPOCR_DEFAULTS: PpOcrSettings = {
+  detection: DETECTION_PLAN_DEFAULTS,
+  db: DB_DEFAULTS,
+  maxOcrPixels: 12_000_000,
+  minLineConfidence: 0.5,
+  angleClassifier: true,
+  recBatchSize: 6,
+};
+
+/** A recognised line in original image pixels. `chars` holds each character's x range when the line
+ * was read horizontally (turn 0 or 180); vertical lines have none. */
+export interface PpOcrLine {
+  text: string;
+  confidence: number;
+  box: Rect;
+  chars: Array<[number, number]> | null;
+}
+
+const REC_HEIGHT = 48;
+// PaddleOCR pads every recognition input to at least 320 px (48 × 320/48); narrower inputs change what
+// the v4 recogniser reads at the line's end.
+const REC_MIN_WIDTH = 320;
+const CLS_WIDTH = 192;
+const DET_MEAN = [0.485, 0.456, 0.406];
+const DET_STD = [0.229, 0.224, 0.225];
+
+/**
+ * PP-OCR on onnxruntime-node: DB text detection, 0°/180° line classification, CTC line recognition.
+ * Each image is decoded once into an RGB raster every stage samples from. Runs wherever it is
+ * created; the reader puts one engine in each worker thread (onnxruntime with one intra-op thread: the
+ * default thread pool burned ~45 % more CPU for the same page, ENVIRONMENT.md).
+ */
+export class PpOcrEngine {
+  private constructor(
+    private readonly det: ort.InferenceSession,
+    private readonly rec: ort.InferenceSession,
+    private readonly cls: ort.InferenceSession,
+    private readonly alphabet: string[],
+  ) {}
+
+  static async load(files: PpOcrModelFiles): Promise<PpOcrEngine> {
+    const options: ort.InferenceSession.SessionOptions = {
+      intraOpNumThreads: 1,
+      interOpNumThreads: 1,
+      executionMode: 'sequential',
+      graphOptimizationLevel: 'all',
+    };
+    const [det, rec, cls] = await Promise.all([
+      ort.InferenceSession.create(files.detection, options),
+      ort.InferenceSession.create(files.recognition, options),
+      ort.InferenceSession.create(files.angleClassifier, options),
+    ]);
+    return new PpOcrEngine(det, rec, cls, loadAlphabet(files.dictionary));
+  }
+
+  async read(bytes: Buffer, settings: PpOcrSettings = PPOCR_DEFAULTS): Promise<PpOcrLine[]> {
+    const { raster, scale } = await decodeRaster(bytes, settings.maxOcrPixels);
+    const regions: Rect[] = [];
+    for (const tile of planDetection(raster.width, raster.height, settings.detection)) {
+      regions.push(...(await this.detect(raster, tile, settings.db)));
+    }
+    if (regions.length === 0) return [];
+    const turns = regions.map((r): CropTurn => (r.height >= 1.5 * r.width ? 90 : 0));
+    if (settings.angleClassifier) await this.classify(raster, regions, turns);
+    const lines = await this.recognise(raster, regions, turns, settings.recBatchSize);
+    return lines
+      .filter((l) => l.text.trim() && l.confidence >= settings.minLineConfidence)
+      .map((l) => toOriginal(l, scale))
+      .sort((a, b) => a.box.y - b.box.y || a.box.x - b.box.x);
+  }
+
+  async release(): Promise<void> {
+    await Promise.all([this.det.release(), this.rec.release(), this.cls.release()]);
+  }
+
+  /** Text regions of one tile, in raster pixels, keeping only those whose centre the tile owns. */
+  private async detect(raster: RgbRaster, tile: DetectionTile, db: DbPostprocessOptions): Promise<Rect[]> {
+    const { rect, inputWidth: w, inputHeight: h } = tile;
+    const pixels = await sharp(raster.data, { raw: { width: raster.width, height: raster.height, channels: 3 } })
+      .extract({ left: rect.x, top: rect.y, width: rect.width, height: rect.height })
+      .resize(w, h, { fit: 'fill' })
+      .raw()
+      .toBuffer();
+    const input = new Float32Array(3 * w * h);
+    const plane = w * h;
+    for (let i = 0; i < plane; i++) {
+      // BGR order, ImageNet mean/std: what the DB model was trained on (OpenCV images).
+      input[i] = (pixels[i * 3 + 2] / 255 - DET_MEAN[0]) / DET_STD[0];
+      input[i + plane] = (pixels[i * 3 + 1] / 255 - DET_MEAN[1]) / DET_STD[1];
+      input[i + 2 * plane] = (pixels[i * 3] / 255 - DET_MEAN[2]) / DET_STD[2];
+    }
+    const out = await this.det.run({ [this.det.inputNames[0]]: new ort.Tensor('float32', input, [1, 3, h, w]) });
+    const prob = out[this.det.outputNames[0]].data as Float32Array;
+    const sx = rect.width / w;
+    const sy = rect.height / h;
+    return dbRegions(prob, w, h, db)
+      .map((r) => ({ x: rect.x + r.x * sx, y: rect.y + r.y * sy, width: r.width * sx, height: r.height * sy }))
+      .filter((r) => {
+        const centre = r.y + r.height / 2;
+        return centre >= tile.ownFrom && centre < tile.ownTo;
+      });
+  }
+
+  /** Adds 180° to the turn of every line the classifier finds upside down (PaddleOCR cls_thresh 0.9). */
+  private async classify(raster: RgbRaster, regions: Rect[], turns: CropTurn[]): Promise<void> {
+    const batch = 8;
+    for (let start = 0; start < regions.length; start += batch) {
+      const ids = regions.slice(start, start + batch).map((_, k) => start + k);
+      const input = new Float32Array(ids.length * 3 * REC_HEIGHT * CLS_WIDTH);
+      ids.forEach((id, k) => {
+        const outW = Math.min(CLS_WIDTH, Math.ceil(REC_HEIGHT * turnedRatio(regions[id], turns[id])));
+        sampleCropInto(input, k, CLS_WIDTH, REC_HEIGHT, raster, regions[id], turns[id], Math.max(1, outW));
+      });
+      const out = await this.cls.run({
+        [this.cls.inputNames[0]]: new ort.Tensor('float32', input, [ids.length, 3, REC_HEIGHT, CLS_WIDTH]),
+      });
+      const p = out[this.cls.outputNames[0]].data as Float32Array;
+      ids.forEach((id, k) => {
+        if (p[k * 2 + 1] > 0.9) turns[id] = ((turns[id] + 180) % 360) as CropTurn;
+      });
+    }
+  }
+
+  /** Lines recognised in batches of similar width, so little of each batch is padding. */
+  private async recognise(raster: RgbRaster, regions: Rect[], turns: CropTurn[], batchSize: number): Promise<PpOcrLine[]> {
+    const order = regions.map((_, i) => i).sort((a, b) => turnedRatio(regions[a], turns[a]) - turnedRatio(regions[b], turns[b]));
+    const lines: PpOcrLine[] = new Array(regions.length);
+    for (let start = 0; start < order.length; start += batchSize) {
+      const ids = order.slice(start, start + batchSize);
+      const widths = ids.map((id) => Math.max(1, Math.ceil(REC_HEIGHT * turnedRatio(regions[id], turns[id]))));
+      const tensorW = Math.max(REC_MIN_WIDTH, ...widths);
+      const input = new Float32Array(ids.length * 3 * REC_HEIGHT * tensorW);
+      ids.forEach((id, k) => sampleCropInto(input, k, tensorW, REC_HEIGHT, raster, regions[id], turns[id], widths[k]));
+      const out = await this.rec.run({
+        [this.rec.inputNames[0]]: new ort.Tensor('float32', input, [ids.length, 3, REC_HEIGHT, tensorW]),
+      });
+      const tensor = out[this.rec.outputNames[0]];
+      const [, steps, classes] = tensor.dims as number[];
+      const probs = tensor.data as Float32Array;
+      const stepWidth = tensorW / steps;
+      ids.forEach((id, k) => {
+        // Only the steps over the line itself: the grey padding after it can decode to stray characters.
+        const used = Math.min(steps, Math.ceil(widths[k] / stepWidth) + 1);
+        const decoded = ctcGreedyDecode(probs, k * steps * classes, used, classes, this.alphabet);
+        lines[id] = {
+          text: decoded.text,
+          confidence: decoded.confidence,
+          box: regions[id],
+          chars: charRanges(regions[id], turns[id], decoded.columns, (stepWidth * regions[id].width) / widths[k]),
+        };
+      });
+    }
+    return lines;
+  }
+}
+
+/** Decodes once: EXIF orientation applied, alpha flattened onto white (a transparent PNG's text would
+ * read as black on black), shrunk on load to at most `maxPixels`. */
+async function decodeRaster(bytes: Buffer, maxPixels: number): Promise<{ raster: RgbRaster; scale: number }> {
+  const meta = await sharp(bytes).metadata();
+  const rotated = (meta.orientation ?? 1) >= 5;
+  const width = (rotated ? meta.height : meta.width) ?? 0;
+  const height = (rotated ? meta.width : meta.height) ?? 0;
+  if (width === 0 || height === 0) throw new Error('image has no pixels');
+  const scale = Math.min(1, Math.sqrt(maxPixels / (width * height)));
+  let pipeline = sharp(bytes).rotate();
+  if (scale < 1) {
+    pipeline = pipeline.resize(Math.max(1, Math.round(width * scale)), Math.max(1, Math.round(height * scale)), { fit: 'fill' });
+  }
+  const { data, info } = await pipeline
+    .flatten({ background: '#ffffff' })
+    .toColourspace('srgb')
+    .removeAlpha()
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  if (info.channels !== 3) throw new Error(`unexpected ${info.channels}-channel raster`);
+  return { raster: { data, width: info.width, height: info.height }, scale: info.width / width };
+}
+
+function turnedRatio(r: Rect, turn: CropTurn): number {
+  return turn === 90 || turn === 270 ? r.height / r.width : r.width / r.height;
+}
+
+/** Each character's x range in raster pixels, for horizontally read lines. */
+function charRanges(rect: Rect, turn: CropTurn, columns: Array<[number, number]>, pxPerStep: number): Array<[number, number]> | null {
+  if (turn === 0) return columns.map(([a, b]) => [rect.x + a * pxPerStep, rect.x + b * pxPerStep]);
+  if (turn === 180) return columns.map(([a, b]) => [rect.x + rect.width - b * pxPerStep, rect.x + rect.width - a * pxPerStep]);
+  return null;
+}
+
+function toOriginal(line: PpOcrLine, scale: number): PpOcrLine {
+  const s = 1 / scale;
+  const r = (v: number) => Math.round(v * s);
+  return {
+    ...line,
+    box: { x: r(line.box.x), y: r(line.box.y), width: r(line.box.width), height: r(line.box.height) },
+    chars: line.chars?.map(([a, b]) => [r(a), r(b)]) ?? null,
+  };
+}

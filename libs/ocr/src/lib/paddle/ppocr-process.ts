@@ -1,0 +1,36 @@
+// Entry of one PP-OCR child process: loads the models once, then reads one image per message.
+import { disableNetworkInThisThread } from '../no-network';
+import { PpOcrEngine, type PpOcrLine, type PpOcrSettings } from './ppocr-engine';
+import type { PpOcrModelFiles } from './ppocr-models';
+
+export type ProcessRequest = { id: number; bytes: Uint8Array; settings: PpOcrSettings };
+
+export type ProcessReply =
+  | { id: 0; ready: true }
+  | { id: 0; ok: false; message: string }
+  | { id: number; ok: true; lines: PpOcrLine[] }
+  | { id: number; ok: false; message: string };
+
+disableNetworkInThisThread();
+const send = (reply: ProcessReply) => process.send?.(reply);
+const files = JSON.parse(process.env['LL_PPOCR_FILES'] ?? 'null') as PpOcrModelFiles | null;
+if (!files || !process.send) throw new Error('ppocr-process runs as a child of PpOcrPool');
+
+PpOcrEngine.load(files).then(
+  (engine) => {
+    process.on('message', (request: ProcessRequest) => {
+      const bytes = Buffer.from(request.bytes.buffer, request.bytes.byteOffset, request.bytes.byteLength);
+      engine.read(bytes, request.settings).then(
+        (lines) => send({ id: request.id, ok: true, lines }),
+        (err: unknown) => send({ id: request.id, ok: false, message: err instanceof Error ? err.message : String(err) }),
+      );
+    });
+    send({ id: 0, ready: true });
+  },
+  (err: unknown) => {
+    send({ id: 0, ok: false, message: `PP-OCR models failed to load: ${err instanceof Error ? err.message : String(err)}` });
+    process.exit(1);
+  },
+);
+// The parent went away: nothing left to read for.
+process.on('disconnect', () => process.exit(0));

@@ -1,0 +1,56 @@
+import sharp from 'sharp';
+import type { Page } from 'tesseract.js';
+import type { LineRereader } from './paddle/paddle-text-reader';
+import type { PpOcrLine } from './paddle/ppocr-engine';
+import type { TesseractWorkerPool } from './tesseract-worker-pool';
+
+/**
+ * The Korean and Japanese path: PP-OCR's Chinese recogniser has no Hangul and 5 kana, so a Korean line
+ * comes back as low-confidence Chinese (or nothing). Those lines are cut out of the image (PP-OCR's
+ * detector finds them whatever the script) and read again by tesseract.js with kor/jpn data, one line
+ * per page (PSM 7); the more confident read wins.
+ */
+export class TesseractLineRereader implements LineRereader {
+  constructor(
+    private readonly pool: TesseractWorkerPool,
+    readonly belowConfidence: number,
+    private readonly timeoutMs: number,
+  ) {}
+
+  async reread(image: Buffer, lines: readonly PpOcrLine[]): Promise<Array<{ text: string; confidence: number } | null>> {
+    const deadline = Date.now() + this.timeoutMs;
+    const oriented = await sharp(image).rotate().toBuffer({ resolveWithObject: true });
+    const { width, height } = oriented.info;
+    return Promise.all(
+      lines.map(async (line) => {
+        const { box } = line;
+        // A little margin: tesseract reads glyphs cut flush at the edge badly.
+        const pad = Math.round(box.height * 0.15);
+        const left = Math.max(0, box.x - pad);
+        const top = Math.max(0, box.y - pad);
+        const w = Math.min(width - left, box.width + 2 * pad);
+        const h = Math.min(height - top, box.height + 2 * pad);
+        if (w < 4 || h < 4) return null;
+        // Upscaled to ~64 px tall: tesseract's LSTM reads lines best at 30–60 px x-height.
+        const crop = await sharp(oriented.data)
+          .extract({ left, top, width: w, height: h })
+          .resize({ height: Math.max(h, 64), withoutEnlargement: false })
+          .png()
+          .toBuffer();
+        return pageText(await this.pool.recognize(crop, deadline, this.timeoutMs));
+      }),
+    );
+  }
+
+  close(): Promise<void> {
+    return this.pool.close();
+  }
+}
+
+function pageText(page: Page): { text: string; confidence: number } | null {
+  const words = (page.blocks ?? []).flatMap((b) => b.paragraphs.flatMap((p) => p.lines.flatMap((l) => l.words)));
+  if (words.length === 0) return null;
+  const text = words.map((w) => w.text).join(' ');
+  const confidence = words.reduce((s, w) => s + w.confidence, 0) / words.length / 100;
+  return { text, confidence };
+}
