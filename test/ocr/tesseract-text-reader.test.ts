@@ -45,7 +45,7 @@ describe('offline language data', () => {
       vi.spyOn(net, 'connect').mockImplementation(refuse),
     ];
     // A fresh folder: the language data must be gathered and loaded now, from disk.
-    const reader = createTextReader({ poolSize: 1, languageDir: mkdtempSync(join(tmpdir(), 'll-tessdata-')) });
+    const reader = createTextReader({ engine: 'tesseract', poolSize: 1, languageDir: mkdtempSync(join(tmpdir(), 'll-tessdata-')) });
     closers.push(() => reader.close());
     const result = await reader.read(await analyzedImage(await simpleImage()));
     expect(result.text).toContain('OFFLINE');
@@ -81,7 +81,7 @@ describe('tall listing pages', () => {
       { text: 'BOTTOM LINE 底部', y: 4050 },
     ];
     const bytes = await renderOverlay({ width: 600, height: 4200, texts: lines.map((l) => ({ text: l.text, x: 40, y: l.y, size: 40 })) });
-    const reader = createTextReader({ poolSize: 2 });
+    const reader = createTextReader({ engine: 'tesseract', poolSize: 2 });
     closers.push(() => reader.close());
     const result = await reader.read(await analyzedImage(bytes));
     for (const [i, word] of ['TOP', 'EDGE', 'BOTTOM'].entries()) {
@@ -107,7 +107,7 @@ describe('timeouts and bad input', () => {
   });
 
   it('reads an image without text as no words, and rejects bytes that are not an image', async () => {
-    const reader = createTextReader({ poolSize: 1 });
+    const reader = createTextReader({ engine: 'tesseract', poolSize: 1 });
     closers.push(() => reader.close());
     const blank = await sharp({ create: { width: 300, height: 300, channels: 3, background: '#7a9' } }).png().toBuffer();
     expect(await reader.read(await analyzedImage(blank))).toEqual({ text: '', words: [] });
@@ -127,7 +127,7 @@ describe('cache by content hash', () => {
         await memory.set(key, value);
       },
     };
-    const reader = createTextReader({ poolSize: 1, cache });
+    const reader = createTextReader({ engine: 'tesseract', poolSize: 1, cache });
     closers.push(() => reader.close());
     const image = await analyzedImage(await simpleImage());
     const [a, b] = await Promise.all([reader.read(image), reader.read(image)]);

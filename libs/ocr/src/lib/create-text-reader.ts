@@ -73,6 +73,7 @@ function createPpOcrReader(options: OcrOptions, cache: OcrCache): PaddleTextRead
     // With a second engine, unsure lines come back too so it can re-read them; the reader drops the
     // ones that stay below the line threshold.
     minLineConfidence: rereadLanguages.length > 0 ? 0 : PPOCR_DEFAULTS.minLineConfidence,
+    keepUnreadLines: rereadLanguages.length > 0,
   };
   const pool = new PpOcrPool(ppOcrModelFiles(), options.poolSize, settings);
   let rereader: TesseractLineRereader | undefined;

@@ -16,7 +16,8 @@ describe('resolveOcrOptions', () => {
     expect(resolveOcrOptions()).toMatchObject({ languageSource: 'auto', pageSegMode: '6' });
     expect(resolveOcrOptions({ profile: 'fast' })).toMatchObject({ languageSource: 'debian', pageSegMode: '3' });
     expect(resolveOcrOptions({ profile: 'fast', pageSegMode: '6' })).toMatchObject({ languageSource: 'debian', pageSegMode: '6' });
-    expect(ocrSettingsFingerprint(resolveOcrOptions({ profile: 'fast' }), 'v')).not.toBe(ocrSettingsFingerprint(resolveOcrOptions(), 'v'));
+    const tesseract = { engine: 'tesseract' } as const;
+    expect(ocrSettingsFingerprint(resolveOcrOptions({ ...tesseract, profile: 'fast' }), 'v')).not.toBe(ocrSettingsFingerprint(resolveOcrOptions(tesseract), 'v'));
   });
   it('fingerprints what changes the output, not the pool size', () => {
     const a = ocrSettingsFingerprint(resolveOcrOptions({ poolSize: 1 }), 'v');

@@ -1,6 +1,6 @@
 import type { OcrWord } from '@listinglens/pipeline';
 import { describe, expect, it } from 'vitest';
-import { buildTextLines, locate } from './text-lines';
+import { buildTextLines, joinLine, locate } from './text-lines';
 
 const w = (text: string, x: number, y: number, width = 20, height = 30): OcrWord => ({
   text,
@@ -27,5 +27,18 @@ describe('buildTextLines', () => {
     const where = locate(line, line.text.indexOf('$199'), line.text.indexOf('$199') + 4);
     expect(where.box).toEqual({ x: 70, y: 0, width: 80, height: 30 });
     expect(locate(line, 0, 8).box).toEqual({ x: 0, y: 0, width: 150, height: 30 });
+  });
+});
+
+describe('locate', () => {
+  it('narrows a match inside a one-word line to its characters where the engine gave their x ranges', () => {
+    const word = { text: '限时特价¥99', confidence: 0.95, box: { x: 60, y: 140, width: 300, height: 44 } };
+    const charX: Array<[number, number]> = [[60, 100], [100, 140], [140, 180], [180, 220], [250, 280], [280, 310], [310, 340]];
+    const line = joinLine([{ ...word, charX }]);
+    const where = locate(line, 4, 7);
+    // "¥99" spans x 250–340, plus a little margin (15 % of the line height).
+    expect(where.box).toEqual({ x: 243, y: 140, width: 104, height: 44 });
+    // Without character ranges the whole word is the box.
+    expect(locate(joinLine([word]), 4, 7).box).toEqual(word.box);
   });
 });

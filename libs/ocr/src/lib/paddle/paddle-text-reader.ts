@@ -72,19 +72,26 @@ export class PaddleTextReader implements TextReader {
   }
 
   private async rereadUnsure(bytes: Buffer, lines: PpOcrLine[], rereader: LineRereader): Promise<PpOcrLine[]> {
-    const unsure = lines.filter((l) => l.confidence < rereader.belowConfidence);
+    const unsure = lines.filter((l) => l.confidence < rereader.belowConfidence || tooFewCharacters(l));
     if (unsure.length === 0) return lines;
     const reads = await rereader.reread(bytes, unsure);
     const better = new Map<PpOcrLine, PpOcrLine>();
     unsure.forEach((line, i) => {
       const read = reads[i];
       // The other engine's word boxes are not kept: its text replaces the line's, boxed by the line.
-      if (read && read.text.trim() && read.confidence > line.confidence) {
+      const fuller = tooFewCharacters(line) && read && read.confidence >= 0.5 && [...read.text.trim()].length > [...line.text.trim()].length;
+      if (read && read.text.trim() && (read.confidence > line.confidence || fuller)) {
         better.set(line, { ...line, text: read.text.trim(), confidence: read.confidence, chars: null });
       }
     });
     return lines.map((l) => better.get(l) ?? l);
   }
+}
+
+/** A line box holds roughly width/height characters; far fewer read means the script was not the
+ * model's (タイムセール came back as "儿" at 0.9 confidence). */
+function tooFewCharacters(line: PpOcrLine): boolean {
+  return [...line.text.trim()].length < 0.4 * (line.box.width / Math.max(1, line.box.height));
 }
 
 /** One line as an OcrWord: NFKC per character (so each folded character keeps its x range), trimmed. */

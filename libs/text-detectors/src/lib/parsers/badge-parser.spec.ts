@@ -27,3 +27,22 @@ describe('parseBadges', () => {
     },
   );
 });
+
+describe('badges as PP-OCR writes them (no spaces) and English trust badges', () => {
+  it.each([
+    ['OfficialStore', 'official_store'],
+    ['TrustedSeller', 'trusted_seller'],
+    ['Certified Refurbished', 'trusted_seller'],
+    ['2YEARWARRANTY', 'warranty'],
+    ['Lifetime Warranty', 'warranty'],
+    ['三年质保', 'warranty'],
+    ['品牌授权', 'brand_authorised'],
+    ['假一赔十', 'authenticity'],
+  ])('%s → %s', (text, badge) => {
+    expect(parseBadges(text).map((b) => b.badge)).toContain(badge);
+  });
+
+  it('a plain mention is not a badge', () => {
+    expect(parseBadges('warranty card inside, see seller notes')).toEqual([]);
+  });
+});
