@@ -1,4 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  apiKeyCreatedSchema,
+  appealResultSchema,
+  auditPageSchema,
+  bulkDecisionResultSchema,
+  errorBodySchema,
+  listingViewSchema,
+  noticePageSchema,
+  noticeSchema,
+  reviewDecisionResultSchema,
+  reviewItemPageSchema,
+  reviewItemSchema,
+  webhookEndpointCreatedSchema,
+} from '@listinglens/contracts';
+import { policyRecordSchema } from '../../apps/api/src/policies/policy-responses.schema';
 import { SD_PARAMETERS, solidPng, withTextChunk } from '../support/images';
 import { type Stack, startStack } from '../support/stack';
 import { WebhookReceiver, waitFor } from '../webhooks/webhook-receiver';
@@ -12,6 +27,7 @@ const as = (who: string) => ({ authorization: `Bearer ${keys[who]}` });
 async function createKey(name: string, scopes: string[]): Promise<string> {
   const res = await stack.request('POST', '/v1/api-keys', { name, scopes });
   expect(res.status).toBe(201);
+  apiKeyCreatedSchema.parse(res.body); // responses are what the OpenAPI document says
   expect(res.body.key).toMatch(/^ll_/);
   return res.body.key;
 }
@@ -38,6 +54,7 @@ beforeAll(async () => {
     events: ['scan.completed', 'listing.flagged', 'listing.labeled', 'review.decided', 'notice.created', 'notice.appealed'],
   });
   expect(endpoint.status).toBe(201);
+  webhookEndpointCreatedSchema.parse(endpoint.body);
   receiver.expect('/hooks', [endpoint.body.secret]);
   keys.ingest = await createKey('marketplace ingest', ['ingest']);
   keys.reviewer1 = await createKey('reviewer one', ['review']);
@@ -58,10 +75,12 @@ describe('an undisclosed AI image, end to end through policy, review, notices an
     ({ listingId } = await ingestAi('ai-1', 'seller-a'));
     const listing = await stack.request('GET', `/v1/listings/${listingId}`, undefined, as('sellerA'));
     expect(listing.status).toBe(200);
+    listingViewSchema.parse(listing.body);
     expect(listing.body.labels).toEqual(['ai-generated-image']);
     expect(listing.body.latestScan.findings.map((f: { code: string }) => f.code)).toContain('ai.undisclosed');
 
     const notices = await stack.request('GET', '/v1/sellers/seller-a/notices', undefined, as('sellerA'));
+    noticePageSchema.parse(notices.body);
     expect(notices.body.items).toHaveLength(1);
     const notice = notices.body.items[0];
     firstNoticeId = notice.id;
@@ -80,9 +99,10 @@ describe('an undisclosed AI image, end to end through policy, review, notices an
     expect(notice.rendered.en).toMatch(/appeal/);
     expect(notice.rendered.zh).toMatch(/申诉/);
     const zh = await stack.request('GET', `/v1/notices/${notice.id}?lang=zh`, undefined, as('sellerA'));
-    expect(zh.body.text).toContain('标签');
+    expect(noticeSchema.parse(zh.body).text).toContain('标签');
 
     const queue = await stack.request('GET', '/v1/review/items?marketplace=mod-shop', undefined, as('reviewer1'));
+    reviewItemPageSchema.parse(queue.body);
     expect(queue.body.items).toEqual([expect.objectContaining({ listingId, status: 'open', severity: 'high', isAppeal: false, codes: expect.arrayContaining(['ai.undisclosed']) })]);
   });
 
@@ -98,18 +118,19 @@ describe('an undisclosed AI image, end to end through policy, review, notices an
     const [item] = (await stack.request('GET', '/v1/review/items?marketplace=mod-shop', undefined, as('reviewer1'))).body.items;
     const claim = await stack.request('POST', `/v1/review/items/${item.id}/claim`, { leaseSeconds: 1 }, as('reviewer1'));
     expect(claim.status).toBe(200);
-    expect(claim.body.status).toBe('claimed');
+    expect(reviewItemSchema.parse(claim.body).status).toBe('claimed');
     expect((await stack.request('POST', `/v1/review/items/${item.id}/claim`, {}, as('reviewer2'))).status).toBe(409);
     await new Promise((r) => setTimeout(r, 1300));
     expect((await stack.request('POST', `/v1/review/items/${item.id}/claim`, {}, as('reviewer2'))).status).toBe(200);
     const late = await stack.request('POST', `/v1/review/items/${item.id}/decision`, { decision: 'dismiss', note: 'too late' }, as('reviewer1'));
     expect(late.status).toBe(409);
+    errorBodySchema.parse(late.body);
     expect((await stack.request('POST', `/v1/review/items/${item.id}/decision`, { decision: 'confirm', note: 'x' }, as('reviewer2'))).body.error.fields).toEqual([
       { field: 'ground', message: 'confirm needs the policy ground it rests on' },
     ]);
     const dismissed = await stack.request('POST', `/v1/review/items/${item.id}/decision`, { decision: 'dismiss', note: 'Photo is a real studio shot; metadata was a leftover.' }, as('reviewer2'));
     expect(dismissed.status).toBe(200);
-    expect(dismissed.body.item.status).toBe('decided');
+    expect(reviewDecisionResultSchema.parse(dismissed.body).item.status).toBe('decided');
     expect((await stack.request('GET', `/v1/listings/${listingId}`, undefined, as('reviewer1'))).body.labels).toEqual([]);
     const notices = (await stack.request('GET', '/v1/sellers/seller-a/notices', undefined, as('sellerA'))).body.items;
     expect(notices).toHaveLength(2);
@@ -121,6 +142,7 @@ describe('an undisclosed AI image, end to end through policy, review, notices an
     expect((await stack.request('POST', `/v1/notices/${firstNoticeId}/appeal`, { reason: 'not mine' }, as('sellerB'))).status).toBe(404);
     const appeal = await stack.request('POST', `/v1/notices/${firstNoticeId}/appeal`, { reason: 'The label was removed but I want the record corrected.' }, as('sellerA'));
     expect(appeal.status).toBe(202);
+    appealResultSchema.parse(appeal.body);
     expect((await stack.request('POST', `/v1/notices/${firstNoticeId}/appeal`, { reason: 'again' }, as('sellerA'))).status).toBe(409);
     const queue = await stack.request('GET', '/v1/review/items?appeal=true', undefined, as('reviewer1'));
     expect(queue.body.items).toEqual([expect.objectContaining({ id: appeal.body.reviewItemId, listingId, isAppeal: true, appealNoticeId: firstNoticeId })]);
@@ -133,6 +155,7 @@ describe('an undisclosed AI image, end to end through policy, review, notices an
       as('reviewer1'),
     );
     expect(decided.status).toBe(200);
+    expect(reviewDecisionResultSchema.parse(decided.body).noticeIds).toHaveLength(1);
     const notices = (await stack.request('GET', '/v1/sellers/seller-a/notices', undefined, as('sellerA'))).body.items;
     expect(notices).toHaveLength(3);
     expect(notices[0]).toMatchObject({ parentNoticeId: firstNoticeId, statement: { labels: ['ai-generated-image'] } });
@@ -151,7 +174,7 @@ describe('an undisclosed AI image, end to end through policy, review, notices an
       as('reviewer2'),
     );
     expect(res.status).toBe(200);
-    expect(res.body.results.map((r: { status: number }) => r.status)).toEqual([200, 200, 200, 404]);
+    expect(bulkDecisionResultSchema.parse(res.body).results.map((r) => r.status)).toEqual([200, 200, 200, 404]);
   });
 
   it('every scope boundary holds when tried from the wrong key', async () => {
@@ -191,7 +214,7 @@ describe('an undisclosed AI image, end to end through policy, review, notices an
     const rules = [{ id: 'shadow.everything.label', code: '*', actions: [{ type: 'auto_label', label: 'shadow-test' }] }];
     const created = await stack.request('POST', '/v1/policies', { marketplace: 'mod-shop', rules, shadow: true });
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ marketplace: 'mod-shop', version: 1, shadow: true });
+    expect(policyRecordSchema.parse(created.body)).toMatchObject({ marketplace: 'mod-shop', version: 1, shadow: true });
     const { listingId: shadowed } = await ingestAi('shadowed-1', 'seller-d');
     expect((await stack.request('GET', `/v1/listings/${shadowed}`)).body.labels).toEqual(['ai-generated-image']);
     const audit = await stack.db.query<{ action: string; shadow: boolean; policyVersion: number }>(
@@ -199,6 +222,7 @@ describe('an undisclosed AI image, end to end through policy, review, notices an
     expect(audit).toEqual([{ action: 'policy.shadow_match', shadow: true, policyVersion: 1 }]);
     const bad = await stack.request('POST', '/v1/policies', { marketplace: 'mod-shop', rules: [{ id: 'x', code: 'no.such', actions: [] }] });
     expect(bad.status).toBe(400);
+    errorBodySchema.parse(bad.body);
     expect(bad.body.error.fields.map((f: { field: string }) => f.field)).toEqual(['rules[0].code', 'rules[0].actions']);
   });
 
@@ -215,6 +239,7 @@ describe('an undisclosed AI image, end to end through policy, review, notices an
     let paged = 0;
     for (;;) {
       const page = await stack.request('GET', `/v1/audit?after=${after}&limit=7`, undefined, as('reviewer1'));
+      auditPageSchema.parse(page.body);
       paged += page.body.items.length;
       if (!page.body.next) break;
       after = page.body.next;

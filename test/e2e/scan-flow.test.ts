@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { errorBodySchema, healthSchema, ingestBatchResultSchema, ingestResultSchema, listingViewSchema, readinessSchema, scanViewSchema } from '@listinglens/contracts';
 import { type FixtureServer, startFixtureServer } from '../support/fixture-server';
 import { sha256, solidJpeg, solidPng } from '../support/images';
 import { type Stack, startStack } from '../support/stack';
@@ -34,8 +36,9 @@ describe('a listing end to end (built api + worker, real PostgreSQL and Redis)',
     const res = await stack.request('POST', '/v1/listings', listing());
     expect(res.status).toBe(202);
     expect(res.body).toEqual({ listingId: expect.any(String), scanId: expect.any(String), status: 'queued' });
+    ingestResultSchema.parse(res.body); // responses are what the OpenAPI document says
 
-    const scan = await stack.waitForScan(res.body.scanId);
+    const scan = scanViewSchema.parse(await stack.waitForScan(res.body.scanId));
     expect(scan.status).toBe('completed');
     expect(scan.images).toEqual([
       { position: 0, sha256: sha256(inline), format: 'png', width: 320, height: 200, error: null },
@@ -46,6 +49,7 @@ describe('a listing end to end (built api + worker, real PostgreSQL and Redis)',
 
     const got = await stack.request('GET', `/v1/listings/${res.body.listingId}`);
     expect(got.status).toBe(200);
+    listingViewSchema.parse(got.body);
     expect(got.body).toMatchObject({ externalId: 'sku-1', price: { amount: '12.5', currency: 'EUR' }, version: 1 });
     expect(got.body.latestScan.scanId).toBe(res.body.scanId);
   });
@@ -86,16 +90,29 @@ describe('a listing end to end (built api + worker, real PostgreSQL and Redis)',
     const listings = Array.from({ length: 25 }, (_, i) => listing({ externalId: `batch-${i}`, images: [{ dataBase64: inline.toString('base64') }] }));
     const res = await stack.request('POST', '/v1/listings/batch', { listings });
     expect(res.status).toBe(202);
-    expect(res.body.results).toHaveLength(25);
+    expect(ingestBatchResultSchema.parse(res.body).results).toHaveLength(25);
     for (const r of res.body.results) expect((await stack.waitForScan(r.scanId)).status).toBe('completed');
   });
 
   it('serves health, readiness and the OpenAPI document without a key', async () => {
-    expect((await fetch(`${stack.baseUrl}/healthz`)).status).toBe(200);
+    const health = await fetch(`${stack.baseUrl}/healthz`);
+    expect(health.status).toBe(200);
+    healthSchema.parse(await health.json());
     const ready = await fetch(`${stack.baseUrl}/readyz`);
-    expect(await ready.json()).toEqual({ status: 'ready', checks: { postgres: 'ok', redis: 'ok' } });
-    const docs = (await (await fetch(`${stack.baseUrl}/docs-json`)).json()) as { paths: object };
-    expect(Object.keys(docs.paths)).toEqual(expect.arrayContaining(['/v1/listings', '/v1/listings/batch', '/v1/scans/{scanId}']));
+    expect(readinessSchema.parse(await ready.json())).toEqual({ status: 'ready', checks: { postgres: 'ok', redis: 'ok' } });
+    const docs = await (await fetch(`${stack.baseUrl}/docs-json`)).json();
+    expect(docs).toEqual(JSON.parse(readFileSync('openapi.json', 'utf8')));
+  });
+
+  it('serves Swagger UI with all its assets at /docs, /docs/, /docs/?query and /docs/index.html', async () => {
+    for (const entry of ['/docs', '/docs/', '/docs/?x=1', '/docs/index.html']) {
+      const page = await fetch(stack.baseUrl + entry);
+      expect(page.status, entry).toBe(200);
+      const html = await page.text();
+      const assets = [...html.matchAll(/(?:href|src)="([^"]+)"/g)].map((m) => new URL(m[1], page.url).href);
+      expect(assets.length, entry).toBeGreaterThanOrEqual(4);
+      for (const asset of assets) expect((await fetch(asset)).status, `${entry} → ${asset}`).toBe(200);
+    }
   });
 
   it('refuses requests without a valid key', async () => {
@@ -103,7 +120,7 @@ describe('a listing end to end (built api + worker, real PostgreSQL and Redis)',
     expect(none.status).toBe(401);
     const wrong = await stack.request('POST', '/v1/listings', listing(), { authorization: 'Bearer nope' });
     expect(wrong.status).toBe(401);
-    expect(wrong.body.error.code).toBe('unauthorized');
+    expect(errorBodySchema.parse(wrong.body).error.code).toBe('unauthorized');
   });
 
   it("finds another seller's near-identical photo, and ignores the same seller's", async () => {

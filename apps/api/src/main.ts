@@ -3,11 +3,11 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { loadApiConfig } from './config';
-import { buildOpenApiDocument } from './openapi';
+import { mountDocs } from './openapi/docs-ui';
+import { buildOpenApiDocument, controllersOf } from './openapi/openapi-document';
 import { ApiLogController, createApiLogger } from './common/request-logging';
 
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
@@ -27,10 +27,11 @@ async function bootstrap(): Promise<void> {
       return id;
     },
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forConfig(config, logger), adapter, { bufferLogs: true });
+  const appModule = AppModule.forConfig(config, logger);
+  const app = await NestFactory.create<NestFastifyApplication>(appModule, adapter, { bufferLogs: true });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
-  SwaggerModule.setup('docs', app, buildOpenApiDocument(app));
+  mountDocs(app, buildOpenApiDocument(controllersOf(appModule)));
   await app.listen(config.PORT, config.HOST);
   app.get(Logger).log(`api listening on ${config.HOST}:${config.PORT}`);
 }

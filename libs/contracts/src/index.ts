@@ -6,3 +6,5 @@ export * from './listing-input.schema';
 export * from './events';
 export * from './moderation';
 export * from './phash-index';
+export * from './api-responses.schema';
+export * from './moderation-responses.schema';

@@ -1,10 +1,11 @@
 import { Body, Controller, Delete, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
+import { apiKeyCreatedSchema } from '@listinglens/contracts';
 import { ApiKeyRepository, type ApiKeyPrincipal } from '@listinglens/data-access';
 import { NotFoundError } from '../common/api-error';
 import { parseUuid } from '../common/uuid-param';
-import { parseBody } from '../common/zod-validation';
+import { parseBody, uuidParams } from '../common/zod-validation';
+import { ApiRoute, ApiTag } from '../openapi/api-route.decorator';
 import { ApiKeyGuard } from '../auth/api-key.guard';
 import { Principal } from '../auth/principal';
 import { RequireScopes } from '../auth/scopes.decorator';
@@ -12,8 +13,7 @@ import { RequireScopes } from '../auth/scopes.decorator';
 const scope = z.string().regex(/^(ingest|read|review|admin|seller:[\w.:-]{1,200})$/, 'one of ingest, read, review, admin, seller:<sellerId>');
 const createBody = z.object({ name: z.string().trim().min(1).max(200), scopes: z.array(scope).min(1).max(20) }).strict();
 
-@ApiTags('api-keys')
-@ApiBearerAuth()
+@ApiTag('api-keys')
 @RequireScopes('admin')
 @Controller('v1/api-keys')
 export class ApiKeysController {
@@ -23,7 +23,7 @@ export class ApiKeysController {
   ) {}
 
   @Post()
-  @ApiOperation({ summary: 'Create a key; the key is shown once, only its hash is stored' })
+  @ApiRoute({ summary: 'Create a key; the key is shown once, only its hash is stored', body: createBody, response: apiKeyCreatedSchema })
   async create(@Body() body: unknown, @Principal() who: ApiKeyPrincipal) {
     const { name, scopes } = parseBody(createBody, body);
     const created = await this.keys.create(name, [...new Set(scopes)], who.keyId);
@@ -32,7 +32,7 @@ export class ApiKeysController {
 
   @Delete(':id')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Revoke a key' })
+  @ApiRoute({ summary: 'Revoke a key', params: uuidParams('id') })
   async revoke(@Param('id') id: string): Promise<void> {
     if (!(await this.keys.revoke(parseUuid('id', id)))) throw new NotFoundError('api key', id);
     this.guard.forget();

@@ -1,11 +1,7 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { ErrorBody } from '@listinglens/contracts';
 import { ApiError } from './api-error';
-
-interface ErrorBody {
-  error: { code: string; message: string; fields?: Array<{ field: string; message: string }> };
-  requestId: string;
-}
 
 /**
  * The one place errors become HTTP. Every response carries the request id. Fastify's own errors

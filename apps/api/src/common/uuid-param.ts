@@ -1,8 +1,8 @@
 import { ValidationError } from './api-error';
+import { uuidParam } from './zod-validation';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
+/** Validates an id from the path with the schema the OpenAPI document gives for it; lower-cased. */
 export function parseUuid(field: string, value: string): string {
-  if (!UUID.test(value)) throw new ValidationError([{ field, message: 'must be a UUID' }]);
+  if (!uuidParam.safeParse(value).success) throw new ValidationError([{ field, message: 'must be a UUID' }]);
   return value.toLowerCase();
 }

@@ -1,13 +1,14 @@
 import { Controller, Get, HttpCode, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { PrismaService } from '@listinglens/data-access';
 import { ScanQueueProducer } from '@listinglens/queue';
+import { healthSchema, readinessSchema } from '@listinglens/contracts';
 import { Public } from '../auth/scopes.decorator';
+import { ApiRoute, ApiTag } from '../openapi/api-route.decorator';
 
 const CHECK_TIMEOUT_MS = 2_000;
 
-@ApiTags('health')
+@ApiTag('health')
 @Public()
 @Controller()
 export class HealthController {
@@ -16,15 +17,19 @@ export class HealthController {
     private readonly queue: ScanQueueProducer,
   ) {}
 
-  /** Liveness: the process answers. */
   @Get('healthz')
   @HttpCode(200)
+  @ApiRoute({ summary: 'Liveness: the process answers', response: healthSchema })
   healthz() {
     return { status: 'ok' };
   }
 
-  /** Readiness: PostgreSQL and Redis both answer within the timeout. */
   @Get('readyz')
+  @ApiRoute({
+    summary: 'Readiness: PostgreSQL and Redis both answer within 2 s',
+    response: readinessSchema,
+    alsoAnswers: { 503: 'Not ready: a dependency did not answer (see checks)' },
+  })
   async readyz(@Res({ passthrough: true }) reply: FastifyReply) {
     const [postgres, redis] = await Promise.all([
       check(() => this.prisma.$queryRaw`SELECT 1`),

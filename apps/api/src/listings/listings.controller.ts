@@ -1,5 +1,4 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import type { ScanView } from '@listinglens/contracts';
 import { ListingRepository, ScanRepository } from '@listinglens/data-access';
@@ -10,11 +9,12 @@ import { assertMaySee, Principal } from '../auth/principal';
 import { RequireScopes } from '../auth/scopes.decorator';
 import type { ApiKeyPrincipal } from '@listinglens/data-access';
 import { IngestService } from './ingest.service';
-import { batchSchema, listingSchema } from '@listinglens/contracts';
-import { BATCH_BODY_SCHEMA, LISTING_BODY_SCHEMA } from './openapi-schemas';
+import { ingestBatchResultSchema, ingestResultSchema, listingViewSchema, scanViewSchema } from '@listinglens/contracts';
+import { listingBatchInput, listingInput } from '../openapi/request-schemas';
+import { ApiRoute, ApiTag } from '../openapi/api-route.decorator';
+import { uuidParams } from '../common/zod-validation';
 
-@ApiTags('listings')
-@ApiBearerAuth()
+@ApiTag('listings')
 @Controller('v1')
 export class ListingsController {
   constructor(
@@ -26,27 +26,25 @@ export class ListingsController {
   @Post('listings')
   @HttpCode(202)
   @RequireScopes('ingest')
-  @ApiOperation({ summary: 'Submit a listing; the same content again returns the same scan and queues nothing' })
-  @ApiBody({ schema: LISTING_BODY_SCHEMA })
+  @ApiRoute({ summary: 'Submit a listing; the same content again returns the same scan and queues nothing', body: listingInput, response: ingestResultSchema })
   async create(@Body() body: unknown, @Req() req: FastifyRequest) {
-    const [result] = await this.ingest.ingest([parseBody(listingSchema, body)], String(req.id));
+    const [result] = await this.ingest.ingest([parseBody(listingInput, body)], String(req.id));
     return { listingId: result.listingId, scanId: result.scanId, status: result.status };
   }
 
   @Post('listings/batch')
   @HttpCode(202)
   @RequireScopes('ingest')
-  @ApiOperation({ summary: 'Submit up to 500 listings; all are validated before any is stored' })
-  @ApiBody({ schema: BATCH_BODY_SCHEMA })
+  @ApiRoute({ summary: 'Submit up to 500 listings; all are validated before any is stored', body: listingBatchInput, response: ingestBatchResultSchema })
   async createBatch(@Body() body: unknown, @Req() req: FastifyRequest) {
-    const { listings } = parseBody(batchSchema, body);
+    const { listings } = parseBody(listingBatchInput, body);
     const results = await this.ingest.ingest(listings, String(req.id));
     return { results: results.map((r) => ({ listingId: r.listingId, scanId: r.scanId, status: r.status })) };
   }
 
   @Get('listings/:listingId')
   @RequireScopes('read', 'review', 'seller:*')
-  @ApiOperation({ summary: 'A listing (current version) with its labels and latest scan' })
+  @ApiRoute({ summary: 'A listing (current version) with its labels and latest scan', params: uuidParams('listingId'), response: listingViewSchema })
   async get(@Param('listingId') listingId: string, @Principal() who: ApiKeyPrincipal) {
     const listing = await this.listings.findById(parseUuid('listingId', listingId));
     if (!listing) throw new NotFoundError('listing', listingId);
@@ -58,7 +56,11 @@ export class ListingsController {
 
   @Get('scans/:scanId')
   @RequireScopes('read', 'review', 'seller:*')
-  @ApiOperation({ summary: 'A scan: status, every image (with its error, if any) and every finding with evidence' })
+  @ApiRoute({
+    summary: 'A scan: status, every image (with its error, if any) and every finding with evidence',
+    params: uuidParams('scanId'),
+    response: scanViewSchema,
+  })
   async getScan(@Param('scanId') scanId: string, @Principal() who: ApiKeyPrincipal): Promise<ScanView> {
     const scan = await this.scans.view(parseUuid('scanId', scanId));
     if (!scan) throw new NotFoundError('scan', scanId);

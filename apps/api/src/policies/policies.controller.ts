@@ -1,34 +1,39 @@
 import { Body, Controller, Get, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { type ApiKeyPrincipal, PolicyRepository } from '@listinglens/data-access';
-import { createPolicySchema, DEFAULT_POLICY } from '@listinglens/policy';
-import { parseBody } from '../common/zod-validation';
+import { DEFAULT_POLICY } from '@listinglens/policy';
+import { policyInput } from '../openapi/request-schemas';
+import { parseBody, parseQuery } from '../common/zod-validation';
+import { ApiRoute, ApiTag } from '../openapi/api-route.decorator';
+import { policyListSchema, policyRecordSchema } from './policy-responses.schema';
 import { Principal } from '../auth/principal';
 import { RequireScopes } from '../auth/scopes.decorator';
 
-const listQuery = z.object({ marketplace: z.string().optional() }).strict();
+const listQuery = z.object({ marketplace: z.string().optional().meta({ description: 'only this marketplace\'s versions ("*" for the all-marketplace ones)' }) }).strict();
 
 /** Policies are data: versioned per marketplace; version 0 is the committed default. */
-@ApiTags('policies')
-@ApiBearerAuth()
+@ApiTag('policies')
 @Controller('v1/policies')
 export class PoliciesController {
   constructor(private readonly policies: PolicyRepository) {}
 
   @Get()
   @RequireScopes('read', 'review')
-  @ApiOperation({ summary: 'Stored policy versions, and the committed default' })
+  @ApiRoute({ summary: 'Stored policy versions, and the committed default', query: listQuery, response: policyListSchema })
   async list(@Query() query: unknown) {
-    const { marketplace } = parseBody(listQuery, query ?? {});
+    const { marketplace } = parseQuery(listQuery, query);
     return { default: DEFAULT_POLICY, policies: await this.policies.list(marketplace) };
   }
 
   @Post()
   @RequireScopes('admin')
-  @ApiOperation({ summary: 'A new policy version for a marketplace ("*" for all); shadow: true records matches without acting' })
+  @ApiRoute({
+    summary: 'A new policy version for a marketplace ("*" for all); shadow: true records matches without acting',
+    body: policyInput,
+    response: policyRecordSchema,
+  })
   async create(@Body() body: unknown, @Principal() who: ApiKeyPrincipal) {
-    const policy = parseBody(createPolicySchema, body);
+    const policy = parseBody(policyInput, body);
     return this.policies.create({ ...policy, createdBy: who.keyId });
   }
 }

@@ -1,35 +1,43 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
-import { SEVERITIES } from '@listinglens/contracts';
+import { bulkDecisionResultSchema, REVIEW_STATUSES, reviewDecisionResultSchema, reviewItemPageSchema, reviewItemSchema, SEVERITIES } from '@listinglens/contracts';
 import { type ApiKeyPrincipal, ReviewRepository } from '@listinglens/data-access';
 import { reviewDecisionSchema } from '@listinglens/policy';
+import { reviewDecisionInput } from '../openapi/request-schemas';
 import { mapConflicts } from '../common/conflict';
 import { parseUuid } from '../common/uuid-param';
-import { parseBody } from '../common/zod-validation';
+import { parseBody, parseQuery, uuidParams } from '../common/zod-validation';
+import { ApiRoute, ApiTag } from '../openapi/api-route.decorator';
 import { Principal } from '../auth/principal';
 import { RequireScopes } from '../auth/scopes.decorator';
 import { ReviewDecisionService } from './review-decision.service';
 
 const listQuery = z
   .object({
-    status: z.enum(['open', 'claimed', 'escalated', 'decided']).optional(),
-    code: z.string().optional(),
+    status: z.enum(REVIEW_STATUSES).optional().meta({ description: 'default: every status but decided' }),
+    code: z.string().optional().meta({ description: 'a finding code the item carries' }),
     severity: z.enum(SEVERITIES).optional(),
     marketplace: z.string().optional(),
-    appeal: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
-    cursor: z.string().optional(),
+    appeal: z
+      .enum(['true', 'false'])
+      .transform((v) => v === 'true')
+      .optional()
+      .meta({ description: 'only appeals (true) or only first reviews (false)' }),
+    cursor: z.string().optional().meta({ description: 'nextCursor of the previous page' }),
     limit: z.coerce.number().int().min(1).max(200).default(50),
   })
   .strict();
 
 const claimBody = z.object({ leaseSeconds: z.number().int().min(1).max(3600).default(600) }).strict();
+// safeExtend keeps the decision's strictness and its refinement, and documents one object; an
+// intersection (`.and`) documented as allOf of two closed objects that no item could satisfy.
 const bulkBody = z
-  .object({ decisions: z.array(z.object({ itemId: z.uuid() }).and(reviewDecisionSchema)).min(1).max(500, 'at most 500 decisions at once') })
+  .object({ decisions: z.array(reviewDecisionSchema.safeExtend({ itemId: z.uuid() })).min(1).max(500, 'at most 500 decisions at once') })
   .strict();
+const itemParams = uuidParams('id');
+const CLAIM_CONFLICT = { 409: 'conflict: the item is decided, or claimed by another reviewer until its lease ends' };
 
-@ApiTags('review')
-@ApiBearerAuth()
+@ApiTag('review')
 @RequireScopes('review')
 @Controller('v1/review')
 export class ReviewController {
@@ -39,16 +47,27 @@ export class ReviewController {
   ) {}
 
   @Get('items')
-  @ApiOperation({ summary: 'Flagged listings, highest severity first, then oldest; filter by status, code, severity, marketplace, appeal' })
+  @ApiRoute({
+    summary: 'Flagged listings, highest severity first, then oldest; filter by status, code, severity, marketplace, appeal',
+    query: listQuery,
+    response: reviewItemPageSchema,
+  })
   async list(@Query() query: unknown) {
-    const q = parseBody(listQuery, query ?? {});
+    const q = parseQuery(listQuery, query);
     const { cursor, limit, ...filters } = q;
     return this.items.list(filters, cursor, limit);
   }
 
   @Post('items/:id/claim')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Claim an item for a lease (default 10 min); expired claims can be taken over' })
+  @ApiRoute({
+    summary: 'Claim an item for a lease (default 10 min); expired claims can be taken over',
+    params: itemParams,
+    body: claimBody,
+    bodyOptional: true,
+    response: reviewItemSchema,
+    errors: CLAIM_CONFLICT,
+  })
   async claim(@Param('id') id: string, @Body() body: unknown, @Principal() who: ApiKeyPrincipal) {
     const { leaseSeconds } = parseBody(claimBody, body ?? {});
     return mapConflicts('review item', id, () => this.items.claim(parseUuid('id', id), who.keyId, leaseSeconds * 1000));
@@ -56,14 +75,20 @@ export class ReviewController {
 
   @Post('items/:id/decision')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Decide a claimed item: confirm (with ground), dismiss, escalate or relabel; a note is required' })
+  @ApiRoute({
+    summary: 'Decide a claimed item: confirm (with ground), dismiss, escalate or relabel; a note is required',
+    params: itemParams,
+    body: reviewDecisionInput,
+    response: reviewDecisionResultSchema,
+    errors: { 409: 'conflict: the item is decided, or this key holds no live claim on it' },
+  })
   async decide(@Param('id') id: string, @Body() body: unknown, @Principal() who: ApiKeyPrincipal) {
-    return this.decisions.decide(parseUuid('id', id), parseBody(reviewDecisionSchema, body), who.keyId);
+    return this.decisions.decide(parseUuid('id', id), parseBody(reviewDecisionInput, body), who.keyId);
   }
 
   @Post('decisions/bulk')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Up to 500 decisions; each item is claimed and decided on its own, results per item' })
+  @ApiRoute({ summary: 'Up to 500 decisions; each item is claimed and decided on its own, results per item', body: bulkBody, response: bulkDecisionResultSchema })
   async bulk(@Body() body: unknown, @Principal() who: ApiKeyPrincipal) {
     const { decisions } = parseBody(bulkBody, body);
     return { results: await this.decisions.bulk(decisions, who.keyId) };

@@ -1,17 +1,18 @@
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { z } from 'zod';
+import { webhookDeliveryPageSchema, webhookReplaySchema } from '@listinglens/contracts';
 import { WebhookDeliveryLogRepository, WebhookEndpointRepository } from '@listinglens/data-access';
 import { WebhookQueueProducer } from '@listinglens/queue';
 import { RequireScopes } from '../auth/scopes.decorator';
 import { ApiError, NotFoundError } from '../common/api-error';
 import { parseUuid } from '../common/uuid-param';
-import { parseBody } from '../common/zod-validation';
-import { decodeDeliveryCursor, encodeDeliveryCursor, eventIdOfMessage } from './delivery-cursor';
+import { parseQuery, uuidParam, uuidParams } from '../common/zod-validation';
+import { ApiRoute, ApiTag } from '../openapi/api-route.decorator';
+import { decodeDeliveryCursor, encodeDeliveryCursor, eventIdOfMessage, messageIdParam } from './delivery-cursor';
 import { deliveryListQuerySchema } from './webhook-endpoint.schemas';
 
 /** An endpoint's delivery log (every attempt) and replays. */
-@ApiTags('webhooks')
-@ApiBearerAuth()
+@ApiTag('webhooks')
 @RequireScopes('admin')
 @Controller('v1/webhook-endpoints/:id/deliveries')
 export class WebhookDeliveriesController {
@@ -22,23 +23,27 @@ export class WebhookDeliveriesController {
   ) {}
 
   @Get()
-  @ApiParam({ name: 'id', format: 'uuid' })
-  @ApiQuery({ name: 'limit', required: false, schema: { type: 'integer', minimum: 1, maximum: 100, default: 20 } })
-  @ApiQuery({ name: 'cursor', required: false, description: 'nextCursor of the previous page' })
-  @ApiQuery({ name: 'status', required: false, enum: ['pending', 'retrying', 'replaying', 'delivered', 'failed', 'cancelled'] })
-  @ApiOperation({ summary: 'Deliveries, newest first, each with every attempt (status code, latency, error, response excerpt)' })
+  @ApiRoute({
+    summary: 'Deliveries, newest first, each with every attempt (status code, latency, error, response excerpt)',
+    params: uuidParams('id'),
+    query: deliveryListQuerySchema,
+    response: webhookDeliveryPageSchema,
+  })
   async list(@Param('id') id: string, @Query() query: unknown) {
     const endpointId = await this.existingEndpoint(id);
-    const { limit, cursor, status } = parseBody(deliveryListQuerySchema, query ?? {});
+    const { limit, cursor, status } = parseQuery(deliveryListQuerySchema, query);
     const page = await this.deliveries.listForEndpoint(endpointId, { limit, status, after: cursor ? decodeDeliveryCursor(cursor) : undefined });
     return { items: page.items, nextCursor: page.next ? encodeDeliveryCursor(page.next) : null };
   }
 
   @Post(':messageId/replay')
   @HttpCode(202)
-  @ApiParam({ name: 'id', format: 'uuid' })
-  @ApiParam({ name: 'messageId', description: 'the webhook-id, msg_<eventId>' })
-  @ApiOperation({ summary: 'Send a message again now, with the same webhook-id and body (signed afresh)' })
+  @ApiRoute({
+    summary: 'Send a message again now, with the same webhook-id and body (signed afresh)',
+    params: z.object({ id: uuidParam, messageId: messageIdParam }),
+    response: webhookReplaySchema,
+    errors: { 409: 'endpoint_disabled: enable the endpoint first' },
+  })
   async replay(@Param('id') id: string, @Param('messageId') messageId: string) {
     const endpointId = parseUuid('id', id);
     const eventId = eventIdOfMessage(messageId);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { WEBHOOK_EVENT_TYPES } from '@listinglens/contracts';
+import { WEBHOOK_DELIVERY_STATUSES, WEBHOOK_EVENT_TYPES } from '@listinglens/contracts';
 
 const webhookUrl = z
   .string()
@@ -23,19 +23,13 @@ export const createWebhookEndpointSchema = z
       .min(1, 'subscribe to at least one event type')
       .transform((events) => [...new Set(events)]),
   })
-  .strict();
+  .strict()
+  .meta({ id: 'WebhookEndpointInput' });
 
 export const deliveryListQuerySchema = z
   .object({
     limit: z.coerce.number().int().min(1).max(100).default(20),
-    cursor: z.string().max(200).optional(),
-    status: z.enum(['pending', 'retrying', 'replaying', 'delivered', 'failed', 'cancelled']).optional(),
+    cursor: z.string().max(200).optional().meta({ description: 'nextCursor of the previous page' }),
+    status: z.enum(WEBHOOK_DELIVERY_STATUSES).optional(),
   })
   .strict();
-
-/** OpenAPI request schema generated from the zod schema that validates (one source of truth). */
-export const CREATE_WEBHOOK_ENDPOINT_BODY = z.toJSONSchema(createWebhookEndpointSchema, {
-  target: 'openapi-3.0',
-  io: 'input',
-  unrepresentable: 'any',
-}) as Record<string, unknown>;

@@ -1,20 +1,22 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
+import { webhookEndpointCreatedSchema, webhookEndpointListSchema, webhookEndpointSchema, webhookSecretRotatedSchema } from '@listinglens/contracts';
 import { type ApiKeyPrincipal, WebhookEndpointRepository, type WebhookEndpointView } from '@listinglens/data-access';
 import { generateWebhookSecret, SECRET_ROTATION_OVERLAP_MS } from '@listinglens/webhooks';
 import { RequireScopes } from '../auth/scopes.decorator';
 import { NotFoundError } from '../common/api-error';
 import { parseUuid } from '../common/uuid-param';
-import { parseBody } from '../common/zod-validation';
-import { CREATE_WEBHOOK_ENDPOINT_BODY, createWebhookEndpointSchema } from './webhook-endpoint.schemas';
+import { parseBody, uuidParams } from '../common/zod-validation';
+import { ApiRoute, ApiTag } from '../openapi/api-route.decorator';
+import { createWebhookEndpointSchema } from './webhook-endpoint.schemas';
+
+const endpointParams = uuidParams('id');
 
 /**
  * Register and manage webhook endpoints. A secret is returned only when it is made (creation and
  * rotation); listings never include it.
  */
-@ApiTags('webhooks')
-@ApiBearerAuth()
+@ApiTag('webhooks')
 @RequireScopes('admin')
 @Controller('v1/webhook-endpoints')
 export class WebhookEndpointsController {
@@ -22,9 +24,11 @@ export class WebhookEndpointsController {
 
   @Post()
   @HttpCode(201)
-  @ApiOperation({ summary: 'Register an endpoint for event types; the whsec_ signing secret is shown this once' })
-  @ApiBody({ schema: CREATE_WEBHOOK_ENDPOINT_BODY })
-  @ApiResponse({ status: 201, description: '{ id, url, events, secret, createdAt }' })
+  @ApiRoute({
+    summary: 'Register an endpoint for event types; the whsec_ signing secret is shown this once',
+    body: createWebhookEndpointSchema,
+    response: webhookEndpointCreatedSchema,
+  })
   async create(@Body() body: unknown, @Req() req: FastifyRequest & { principal?: ApiKeyPrincipal }) {
     const input = parseBody(createWebhookEndpointSchema, body);
     const secret = generateWebhookSecret();
@@ -33,14 +37,13 @@ export class WebhookEndpointsController {
   }
 
   @Get()
-  @ApiOperation({ summary: 'Every endpoint with its state (failing since, disabled and why); no secrets' })
+  @ApiRoute({ summary: 'Every endpoint with its state (failing since, disabled and why); no secrets', response: webhookEndpointListSchema })
   async list(): Promise<{ items: WebhookEndpointView[] }> {
     return { items: await this.endpoints.list() };
   }
 
   @Get(':id')
-  @ApiParam({ name: 'id', format: 'uuid' })
-  @ApiOperation({ summary: 'One endpoint; no secret' })
+  @ApiRoute({ summary: 'One endpoint; no secret', params: endpointParams, response: webhookEndpointSchema })
   async get(@Param('id') id: string): Promise<WebhookEndpointView> {
     const endpoint = await this.endpoints.findById(parseUuid('id', id));
     if (!endpoint) throw new NotFoundError('webhook endpoint', id);
@@ -49,9 +52,10 @@ export class WebhookEndpointsController {
 
   @Post(':id/rotate-secret')
   @HttpCode(200)
-  @ApiParam({ name: 'id', format: 'uuid' })
-  @ApiOperation({
+  @ApiRoute({
     summary: 'New signing secret, shown this once; the old one keeps signing alongside it for 24 h (two v1 signatures per message)',
+    params: endpointParams,
+    response: webhookSecretRotatedSchema,
   })
   async rotateSecret(@Param('id') id: string) {
     const secret = generateWebhookSecret();
@@ -62,8 +66,7 @@ export class WebhookEndpointsController {
 
   @Post(':id/enable')
   @HttpCode(200)
-  @ApiParam({ name: 'id', format: 'uuid' })
-  @ApiOperation({ summary: 'Re-enable a disabled endpoint (its cancelled deliveries can then be replayed)' })
+  @ApiRoute({ summary: 'Re-enable a disabled endpoint (its cancelled deliveries can then be replayed)', params: endpointParams, response: webhookEndpointSchema })
   async enable(@Param('id') id: string): Promise<WebhookEndpointView> {
     const endpoint = await this.endpoints.enable(parseUuid('id', id));
     if (!endpoint) throw new NotFoundError('webhook endpoint', id);
@@ -72,8 +75,7 @@ export class WebhookEndpointsController {
 
   @Delete(':id')
   @HttpCode(204)
-  @ApiParam({ name: 'id', format: 'uuid' })
-  @ApiOperation({ summary: 'Delete an endpoint with its delivery log' })
+  @ApiRoute({ summary: 'Delete an endpoint with its delivery log', params: endpointParams })
   async remove(@Param('id') id: string): Promise<void> {
     if (!(await this.endpoints.delete(parseUuid('id', id)))) throw new NotFoundError('webhook endpoint', id);
   }
