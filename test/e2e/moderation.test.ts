@@ -44,6 +44,8 @@ beforeAll(async () => {
   keys.reviewer2 = await createKey('reviewer two', ['review']);
   keys.sellerA = await createKey('seller A', ['seller:seller-a']);
   keys.sellerB = await createKey('seller B', ['seller:seller-b']);
+  keys.sellerC = await createKey('seller C', ['seller:seller-c']);
+  keys.reader = await createKey('reader', ['read']);
 });
 afterAll(async () => {
   await stack?.stop();
@@ -119,9 +121,14 @@ describe('an undisclosed AI image, end to end through policy, review, notices an
 
   it('an appeal puts the listing back in review as an appeal, and its outcome is a new notice', async () => {
     expect((await stack.request('POST', `/v1/notices/${firstNoticeId}/appeal`, { reason: 'not mine' }, as('sellerB'))).status).toBe(404);
+    // Appeals are the seller's: staff keys that may read the notice may not appeal it.
+    expect((await stack.request('POST', `/v1/notices/${firstNoticeId}/appeal`, { reason: 'staff' }, as('reader'))).status).toBe(403);
+    expect((await stack.request('POST', `/v1/notices/${firstNoticeId}/appeal`, { reason: 'staff' }, as('reviewer1'))).status).toBe(403);
     const appeal = await stack.request('POST', `/v1/notices/${firstNoticeId}/appeal`, { reason: 'The label was removed but I want the record corrected.' }, as('sellerA'));
     expect(appeal.status).toBe(202);
     expect((await stack.request('POST', `/v1/notices/${firstNoticeId}/appeal`, { reason: 'again' }, as('sellerA'))).status).toBe(409);
+    const [row] = await stack.db.query<{ data: { actingAs: string } }>(`SELECT data FROM audit_events WHERE action = 'notice.appealed' AND "subjectId" = $1`, [firstNoticeId]);
+    expect(row.data.actingAs).toBe('seller');
     const queue = await stack.request('GET', '/v1/review/items?appeal=true', undefined, as('reviewer1'));
     expect(queue.body.items).toEqual([expect.objectContaining({ id: appeal.body.reviewItemId, listingId, isAppeal: true, appealNoticeId: firstNoticeId })]);
     const id = appeal.body.reviewItemId;
@@ -152,6 +159,14 @@ describe('an undisclosed AI image, end to end through policy, review, notices an
     );
     expect(res.status).toBe(200);
     expect(res.body.results.map((r: { status: number }) => r.status)).toEqual([200, 200, 200, 404]);
+  });
+
+  it('an admin may appeal for a seller, and the audit log says it acted for the seller', async () => {
+    const [notice] = (await stack.request('GET', '/v1/sellers/seller-c/notices')).body.items;
+    const res = await stack.request('POST', `/v1/notices/${notice.id}/appeal`, { reason: '=HYPERLINK("http://evil.example/x","click")' });
+    expect(res.status).toBe(202);
+    const [row] = await stack.db.query<{ data: { actingAs: string; sellerId: string } }>(`SELECT data FROM audit_events WHERE action = 'notice.appealed' AND "subjectId" = $1`, [notice.id]);
+    expect(row.data).toMatchObject({ actingAs: 'admin-for-seller', sellerId: 'seller-c' });
   });
 
   it('every scope boundary holds when tried from the wrong key', async () => {

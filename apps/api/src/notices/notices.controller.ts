@@ -6,7 +6,7 @@ import { NotFoundError } from '../common/api-error';
 import { mapConflicts } from '../common/conflict';
 import { parseUuid } from '../common/uuid-param';
 import { parseBody } from '../common/zod-validation';
-import { assertMaySee, Principal } from '../auth/principal';
+import { appealActorOf, assertMaySee, Principal } from '../auth/principal';
 import { RequireScopes } from '../auth/scopes.decorator';
 
 const listQuery = z.object({ cursor: z.string().optional(), limit: z.coerce.number().int().min(1).max(200).default(50) }).strict();
@@ -45,8 +45,8 @@ export class NoticesController {
   async appeal(@Param('id') id: string, @Body() body: unknown, @Principal() who: ApiKeyPrincipal) {
     const notice = await this.notices.get(parseUuid('id', id));
     if (!notice) throw new NotFoundError('notice', id);
-    assertMaySee(who, notice.sellerId, 'notice', id);
+    const actingAs = appealActorOf(who, notice.sellerId, id);
     const { reason } = parseBody(appealBody, body);
-    return mapConflicts('notice', id, () => this.notices.appeal(id, who.keyId, reason));
+    return mapConflicts('notice', id, () => this.notices.appeal(id, { keyId: who.keyId, actingAs }, reason));
   }
 }
