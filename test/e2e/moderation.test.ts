@@ -161,6 +161,21 @@ describe('an undisclosed AI image, end to end through policy, review, notices an
     expect(res.body.results.map((r: { status: number }) => r.status)).toEqual([200, 200, 200, 404]);
   });
 
+  it('a seller sees that its photo is in another seller\'s listing, never whose', async () => {
+    const [{ id }] = await stack.db.query<{ id: string }>(`SELECT id FROM listings WHERE "externalId" = 'bulk-1'`);
+    const staff = (await stack.request('GET', `/v1/listings/${id}`, undefined, as('reviewer1'))).body.latestScan;
+    const reused = staff.findings.find((f: { code: string }) => f.code === 'image.reused');
+    expect(reused.evidence.matches).toEqual([expect.objectContaining({ listingId, sellerId: 'seller-a' })]);
+    const viaListing = (await stack.request('GET', `/v1/listings/${id}`, undefined, as('sellerC'))).body.latestScan;
+    const viaScan = (await stack.request('GET', `/v1/scans/${staff.scanId}`, undefined, as('sellerC'))).body;
+    for (const scan of [viaListing, viaScan]) {
+      const own = scan.findings.find((f: { code: string }) => f.code === 'image.reused');
+      expect(own.evidence).toMatchObject({ summary: expect.stringMatching(/another seller/), totalListings: 1, closestDistance: 0 });
+      expect(JSON.stringify(scan)).not.toContain('seller-a');
+      expect(JSON.stringify(scan)).not.toContain(listingId);
+    }
+  });
+
   it('an admin may appeal for a seller, and the audit log says it acted for the seller', async () => {
     const [notice] = (await stack.request('GET', '/v1/sellers/seller-c/notices')).body.items;
     const res = await stack.request('POST', `/v1/notices/${notice.id}/appeal`, { reason: '=HYPERLINK("http://evil.example/x","click")' });
