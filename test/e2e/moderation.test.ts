@@ -241,6 +241,9 @@ describe('an undisclosed AI image, end to end through policy, review, notices an
     expect(lines[0]).toMatchObject({ seq: expect.any(String), actor: expect.any(String), action: expect.any(String) });
     const csv = await (await fetch(`${stack.baseUrl}/v1/audit?format=csv`, { headers: as('reviewer1') })).text();
     expect(csv.split('\n')[0]).toBe('seq,at,actorType,actor,action,listingId,subjectType,subjectId,reason,policyVersion,ruleId,shadow,data');
+    // The admin's appeal reason was =HYPERLINK(...): exported inert, never as a cell a spreadsheet evaluates.
+    expect(csv).toContain(`"'=HYPERLINK(""http://evil.example/x"",""click"")"`);
+    expect(csvCells(csv).filter((cell) => /^[=+@\t\r-]/.test(cell))).toEqual([]);
     let after = '0';
     let paged = 0;
     for (;;) {
@@ -266,3 +269,21 @@ describe('an undisclosed AI image, end to end through policy, review, notices an
     }
   });
 });
+
+/** Every cell of a CSV text, unquoted (RFC 4180: quoted cells may hold commas, quotes and newlines). */
+function csvCells(text: string): string[] {
+  const cells: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') (cell += '"'), i++;
+      else if (c === '"') quoted = false;
+      else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',' || c === '\n') (cells.push(cell), (cell = ''));
+    else cell += c;
+  }
+  return cells;
+}
