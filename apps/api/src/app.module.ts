@@ -44,7 +44,7 @@ export class AppModule {
         LoggerModule.forRoot({ pinoHttp: { logger }, forRoutes: [] }),
         DataAccessModule.forRoot({ databaseUrl: config.DATABASE_URL, poolSize: config.DATABASE_POOL_SIZE }),
         QueueModule.forRoot({ redisUrl: config.REDIS_URL, prefix: config.QUEUE_PREFIX, role: 'producer' }),
-        WebhooksApiModule,
+        WebhooksApiModule.forConfig(config),
       ],
       controllers: [ListingsController, HealthController, ReviewController, NoticesController, AuditController, PoliciesController, ApiKeysController],
       providers: [

@@ -8,6 +8,7 @@ import { NotFoundError } from '../common/api-error';
 import { parseUuid } from '../common/uuid-param';
 import { parseBody } from '../common/zod-validation';
 import { CREATE_WEBHOOK_ENDPOINT_BODY, createWebhookEndpointSchema } from './webhook-endpoint.schemas';
+import { WebhookUrlPolicy } from './webhook-url-policy';
 
 /**
  * Register and manage webhook endpoints. A secret is returned only when it is made (creation and
@@ -18,7 +19,10 @@ import { CREATE_WEBHOOK_ENDPOINT_BODY, createWebhookEndpointSchema } from './web
 @RequireScopes('admin')
 @Controller('v1/webhook-endpoints')
 export class WebhookEndpointsController {
-  constructor(private readonly endpoints: WebhookEndpointRepository) {}
+  constructor(
+    private readonly endpoints: WebhookEndpointRepository,
+    private readonly urlPolicy: WebhookUrlPolicy,
+  ) {}
 
   @Post()
   @HttpCode(201)
@@ -27,6 +31,7 @@ export class WebhookEndpointsController {
   @ApiResponse({ status: 201, description: '{ id, url, events, secret, createdAt }' })
   async create(@Body() body: unknown, @Req() req: FastifyRequest & { principal?: ApiKeyPrincipal }) {
     const input = parseBody(createWebhookEndpointSchema, body);
+    await this.urlPolicy.assertDeliverable(input.url);
     const secret = generateWebhookSecret();
     const endpoint = await this.endpoints.create({ ...input, secret, ownerKeyId: req.principal?.keyId ?? null });
     return { id: endpoint.id, url: endpoint.url, events: endpoint.events, secret, createdAt: endpoint.createdAt };
