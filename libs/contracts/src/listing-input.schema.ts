@@ -8,7 +8,12 @@ export const MAX_IMAGES = 20;
 export const MAX_BATCH = 500;
 
 const imageFields = {
-    url: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).max(2048).optional(),
+    url: z
+      .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
+      .max(2048)
+      // http://user:secret@host was accepted, stored and sent as Basic auth: credentials do not belong in a listing.
+      .refine((url) => !URL.canParse(url) || (!new URL(url).username && !new URL(url).password), 'must not contain credentials (user:password@)')
+      .optional(),
     dataBase64: z
       .string()
       .min(1, 'must not be empty')
