@@ -76,6 +76,25 @@ describe('bad requests get a 4xx naming the problem, and nothing is stored', () 
     expect(fieldsOf(one.body)).toEqual(['listings[1].sellerId']);
   });
 
+  it('NUL characters and lone surrogates in any string field or parameter: a 400 naming it, not a 500', async () => {
+    const nul = await stack.request('POST', '/v1/listings', listing({ title: 'Bowl\u0000' }));
+    expect(nul.status).toBe(400);
+    expect(fieldsOf(nul.body)).toEqual(['title']);
+    // JSON.stringify would escape a lone surrogate as \ud800 too; written by hand to be explicit.
+    const body = JSON.stringify(listing()).replace('"title":"Bowl"', '"title":"Bowl","description":"\\ud800 half"');
+    const surrogate = await stack.request('POST', '/v1/listings', body);
+    expect(surrogate.status).toBe(400);
+    expect(fieldsOf(surrogate.body)).toEqual(['description']);
+    const batch = await stack.request('POST', '/v1/listings/batch', { listings: [listing(), listing({ sellerId: 's\u0000' })] });
+    expect(fieldsOf(batch.body)).toEqual(['listings[1].sellerId']);
+    const query = await stack.request('GET', '/v1/review/items?marketplace=%00');
+    expect(query.status).toBe(400);
+    expect(fieldsOf(query.body)).toEqual(['marketplace']);
+    const param = await stack.request('GET', '/v1/sellers/s%00/notices');
+    expect(param.status).toBe(400);
+    expect(fieldsOf(param.body)).toEqual(['sellerId']);
+  });
+
   it('stores nothing for any of the above', async () => {
     expect(await stack.db.query('SELECT id FROM listings')).toEqual([]);
   });
@@ -114,5 +133,14 @@ describe('bad images are per-image errors; the scan still completes', () => {
     expect(errors[2].message).toMatch(/refused: 127\.0\.0\.1/);
     expect(errors[3].message).toMatch(/HTTP 404/);
     expect(server.hits('/img/ok.png')).toBe(0); // never reached
+  });
+});
+
+describe('one bad request does not fail other clients’ ingests', () => {
+  it('30 valid POSTs and 3 with a NUL in the title, sent together: 30 × 202 and 3 × 400', async () => {
+    const bodies = Array.from({ length: 33 }, (_, i) => listing({ externalId: `mix-${i}`, title: i % 11 === 5 ? 'Bowl\u0000' : 'Bowl' }));
+    const statuses = await Promise.all(bodies.map(async (b) => (await stack.request('POST', '/v1/listings', b)).status));
+    expect(statuses.filter((s) => s === 202)).toHaveLength(30);
+    expect(statuses.filter((s) => s === 400)).toHaveLength(3);
   });
 });

@@ -61,6 +61,8 @@ beforeAll(async () => {
   keys.reviewer2 = await createKey('reviewer two', ['review']);
   keys.sellerA = await createKey('seller A', ['seller:seller-a']);
   keys.sellerB = await createKey('seller B', ['seller:seller-b']);
+  keys.sellerC = await createKey('seller C', ['seller:seller-c']);
+  keys.reader = await createKey('reader', ['read']);
 });
 afterAll(async () => {
   await stack?.stop();
@@ -140,10 +142,15 @@ describe('an undisclosed AI image, end to end through policy, review, notices an
 
   it('an appeal puts the listing back in review as an appeal, and its outcome is a new notice', async () => {
     expect((await stack.request('POST', `/v1/notices/${firstNoticeId}/appeal`, { reason: 'not mine' }, as('sellerB'))).status).toBe(404);
+    // Appeals are the seller's: staff keys that may read the notice may not appeal it.
+    expect((await stack.request('POST', `/v1/notices/${firstNoticeId}/appeal`, { reason: 'staff' }, as('reader'))).status).toBe(403);
+    expect((await stack.request('POST', `/v1/notices/${firstNoticeId}/appeal`, { reason: 'staff' }, as('reviewer1'))).status).toBe(403);
     const appeal = await stack.request('POST', `/v1/notices/${firstNoticeId}/appeal`, { reason: 'The label was removed but I want the record corrected.' }, as('sellerA'));
     expect(appeal.status).toBe(202);
     appealResultSchema.parse(appeal.body);
     expect((await stack.request('POST', `/v1/notices/${firstNoticeId}/appeal`, { reason: 'again' }, as('sellerA'))).status).toBe(409);
+    const [row] = await stack.db.query<{ data: { actingAs: string } }>(`SELECT data FROM audit_events WHERE action = 'notice.appealed' AND "subjectId" = $1`, [firstNoticeId]);
+    expect(row.data.actingAs).toBe('seller');
     const queue = await stack.request('GET', '/v1/review/items?appeal=true', undefined, as('reviewer1'));
     expect(queue.body.items).toEqual([expect.objectContaining({ id: appeal.body.reviewItemId, listingId, isAppeal: true, appealNoticeId: firstNoticeId })]);
     const id = appeal.body.reviewItemId;
@@ -175,6 +182,29 @@ describe('an undisclosed AI image, end to end through policy, review, notices an
     );
     expect(res.status).toBe(200);
     expect(bulkDecisionResultSchema.parse(res.body).results.map((r) => r.status)).toEqual([200, 200, 200, 404]);
+  });
+
+  it('a seller sees that its photo is in another seller\'s listing, never whose', async () => {
+    const [{ id }] = await stack.db.query<{ id: string }>(`SELECT id FROM listings WHERE "externalId" = 'bulk-1'`);
+    const staff = (await stack.request('GET', `/v1/listings/${id}`, undefined, as('reviewer1'))).body.latestScan;
+    const reused = staff.findings.find((f: { code: string }) => f.code === 'image.reused');
+    expect(reused.evidence.matches).toEqual([expect.objectContaining({ listingId, sellerId: 'seller-a' })]);
+    const viaListing = (await stack.request('GET', `/v1/listings/${id}`, undefined, as('sellerC'))).body.latestScan;
+    const viaScan = (await stack.request('GET', `/v1/scans/${staff.scanId}`, undefined, as('sellerC'))).body;
+    for (const scan of [viaListing, viaScan]) {
+      const own = scan.findings.find((f: { code: string }) => f.code === 'image.reused');
+      expect(own.evidence).toMatchObject({ summary: expect.stringMatching(/another seller/), totalListings: 1, closestDistance: 0 });
+      expect(JSON.stringify(scan)).not.toContain('seller-a');
+      expect(JSON.stringify(scan)).not.toContain(listingId);
+    }
+  });
+
+  it('an admin may appeal for a seller, and the audit log says it acted for the seller', async () => {
+    const [notice] = (await stack.request('GET', '/v1/sellers/seller-c/notices')).body.items;
+    const res = await stack.request('POST', `/v1/notices/${notice.id}/appeal`, { reason: '=HYPERLINK("http://evil.example/x","click")' });
+    expect(res.status).toBe(202);
+    const [row] = await stack.db.query<{ data: { actingAs: string; sellerId: string } }>(`SELECT data FROM audit_events WHERE action = 'notice.appealed' AND "subjectId" = $1`, [notice.id]);
+    expect(row.data).toMatchObject({ actingAs: 'admin-for-seller', sellerId: 'seller-c' });
   });
 
   it('every scope boundary holds when tried from the wrong key', async () => {
@@ -235,6 +265,9 @@ describe('an undisclosed AI image, end to end through policy, review, notices an
     expect(lines[0]).toMatchObject({ seq: expect.any(String), actor: expect.any(String), action: expect.any(String) });
     const csv = await (await fetch(`${stack.baseUrl}/v1/audit?format=csv`, { headers: as('reviewer1') })).text();
     expect(csv.split('\n')[0]).toBe('seq,at,actorType,actor,action,listingId,subjectType,subjectId,reason,policyVersion,ruleId,shadow,data');
+    // The admin's appeal reason was =HYPERLINK(...): exported inert, never as a cell a spreadsheet evaluates.
+    expect(csv).toContain(`"'=HYPERLINK(""http://evil.example/x"",""click"")"`);
+    expect(csvCells(csv).filter((cell) => /^[=+@\t\r-]/.test(cell))).toEqual([]);
     let after = '0';
     let paged = 0;
     for (;;) {
@@ -261,3 +294,21 @@ describe('an undisclosed AI image, end to end through policy, review, notices an
     }
   });
 });
+
+/** Every cell of a CSV text, unquoted (RFC 4180: quoted cells may hold commas, quotes and newlines). */
+function csvCells(text: string): string[] {
+  const cells: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') (cell += '"'), i++;
+      else if (c === '"') quoted = false;
+      else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',' || c === '\n') (cells.push(cell), (cell = ''));
+    else cell += c;
+  }
+  return cells;
+}

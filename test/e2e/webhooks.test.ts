@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateWebhookSecret } from '@listinglens/webhooks';
 import { type Stack, startStack } from '../support/stack';
 import { webhookFixtures } from '../webhooks/webhook-fixtures';
 import { WebhookReceiver, waitFor } from '../webhooks/webhook-receiver';
@@ -205,8 +206,28 @@ describe('delivery', () => {
     expect(receiver.at('/lost').map((m) => [m.webhookId, m.verifiedBy])).toEqual([[`msg_${event.id}`, [0]]]);
   });
 
-  it('refuses a private address that is not allow-listed, without sending anything', async () => {
-    const { id } = await hooks.endpoint('/private', ['listing.flagged'], undefined, receiver.privateUrl('/private'));
+  it('refuses private, loopback and metadata addresses at registration, naming the field', async () => {
+    for (const url of [
+      receiver.privateUrl('/private'),
+      'http://169.254.169.254/latest/meta-data/',
+      'http://[::1]:8080/',
+      'http://[64:ff9b::7f00:1]/',
+      'http://10.0.0.5/hook',
+    ]) {
+      const res = await stack.request('POST', '/v1/webhook-endpoints', { url, events: ['listing.flagged'] });
+      expect([url, res.status]).toEqual([url, 400]);
+      expect(res.body.error.fields).toEqual([{ field: 'url', message: expect.stringMatching(/private or reserved address.*WEBHOOK_ALLOW_HOSTS/) }]);
+    }
+  });
+
+  it('refuses a private address that is not allow-listed at delivery too, without sending anything', async () => {
+    // Registered before the check existed (or its name now resolves to a private address).
+    const secret = generateWebhookSecret();
+    const [{ id }] = await stack.db.query<{ id: string }>(
+      `INSERT INTO webhook_endpoints (id, url, events, secret) VALUES (gen_random_uuid(), $1, ARRAY['listing.flagged'], $2) RETURNING id`,
+      [receiver.privateUrl('/private'), secret],
+    );
+    receiver.expect('/private', [secret]);
     const eventId = await hooks.emit('listing.flagged');
     await hooks.waitForDelivery(id, eventId, ['failed']);
     const attempts = (await hooks.logged(id, `msg_${eventId}`))?.attempts ?? [];

@@ -22,7 +22,9 @@ export async function startStack(label: string, workerEnv: Record<string, string
   const db = await createTestDatabase(label);
   const port = await freePort();
   const common = { DATABASE_URL: db.url, REDIS_URL, QUEUE_PREFIX: `lltest-${label}-${randomBytes(3).toString('hex')}` };
-  const api = await startApp('api', { ...common, PORT: String(port), HOST: '127.0.0.1', BOOTSTRAP_ADMIN_KEY: ADMIN_KEY }, /api listening/);
+  // The api checks webhook URLs at registration with the worker's allow-list.
+  const apiEnv = { ...common, PORT: String(port), HOST: '127.0.0.1', BOOTSTRAP_ADMIN_KEY: ADMIN_KEY, WEBHOOK_ALLOW_HOSTS: workerEnv.WEBHOOK_ALLOW_HOSTS ?? '' };
+  const api = await startApp('api', apiEnv, /api listening/);
   const env = { ...common, OCR_POOL_SIZE: '1', ...workerEnv };
   const running: RunningProcess[] = [];
   const startWorker = async (extra: Record<string, string> = {}) => {

@@ -1,11 +1,12 @@
 import { type DynamicModule, Inject, Injectable, Module, type OnApplicationBootstrap } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import type { Logger } from 'pino';
 import { ApiKeyRepository, DataAccessModule } from '@listinglens/data-access';
 import { QueueModule } from '@listinglens/queue';
 import { ApiKeyGuard } from './auth/api-key.guard';
 import { ErrorFilter } from './common/error.filter';
+import { WellFormedTextPipe } from './common/well-formed-text.pipe';
 import { createApiLogger } from './common/request-logging';
 import { API_CONFIG, type ApiConfig } from './config';
 import { HealthController } from './health/health.controller';
@@ -43,7 +44,7 @@ export class AppModule {
         LoggerModule.forRoot({ pinoHttp: { logger }, forRoutes: [] }),
         DataAccessModule.forRoot({ databaseUrl: config.DATABASE_URL, poolSize: config.DATABASE_POOL_SIZE }),
         QueueModule.forRoot({ redisUrl: config.REDIS_URL, prefix: config.QUEUE_PREFIX, role: 'producer' }),
-        WebhooksApiModule,
+        WebhooksApiModule.forConfig(config),
       ],
       controllers: [ListingsController, HealthController, ReviewController, NoticesController, AuditController, PoliciesController, ApiKeysController],
       providers: [
@@ -51,6 +52,7 @@ export class AppModule {
         ApiKeyGuard,
         { provide: APP_GUARD, useExisting: ApiKeyGuard },
         { provide: APP_FILTER, useClass: ErrorFilter },
+        { provide: APP_PIPE, useClass: WellFormedTextPipe },
         IngestService,
         ReviewDecisionService,
         BootstrapAdminKey,

@@ -12,6 +12,8 @@ const schema = z.object({
   /** Request bodies carry base64 images: 20 images × a few MB. */
   BODY_LIMIT_MB: z.coerce.number().positive().default(64),
   IMAGE_MAX_BYTES: z.coerce.number().int().positive().default(20 * 1024 * 1024),
+  /** Webhook hosts allowed to resolve to private addresses: the worker's rule, also applied at registration. */
+  WEBHOOK_ALLOW_HOSTS: z.string().default(''),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 export type ApiConfig = z.infer<typeof schema>;

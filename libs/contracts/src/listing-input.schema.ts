@@ -8,7 +8,12 @@ export const MAX_IMAGES = 20;
 export const MAX_BATCH = 500;
 
 const imageFields = {
-    url: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).max(2048).optional(),
+    url: z
+      .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
+      .max(2048)
+      // http://user:secret@host was accepted, stored and sent as Basic auth: credentials do not belong in a listing.
+      .refine((url) => !URL.canParse(url) || (!new URL(url).username && !new URL(url).password), 'must not contain credentials (user:password@)')
+      .optional(),
     dataBase64: z
       .string()
       .min(1, 'must not be empty')
@@ -81,4 +86,36 @@ export function fieldProblems(error: z.ZodError, prefix = ''): FieldProblem[] {
 
 function formatPath(path: ReadonlyArray<PropertyKey>): string {
   return path.reduce<string>((out, key) => (typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${String(key)}` : String(key)), '');
+}
+
+/**
+ * Text PostgreSQL cannot store, anywhere in a parsed body, query or path parameter (keys included): a NUL
+ * character (`\u0000`, refused by PostgreSQL with 22021) or a lone UTF-16 surrogate (not Unicode at all).
+ * Both passed validation and came back as 500s; they are a 400 naming the field instead.
+ */
+export function malformedTextProblems(value: unknown, prefix = '', out: FieldProblem[] = []): FieldProblem[] {
+  if (out.length >= 50) return out;
+  if (typeof value === 'string') {
+    const problem = malformedText(value);
+    if (problem) out.push({ field: prefix || '(body)', message: problem });
+  } else if (Array.isArray(value)) {
+    value.forEach((item, i) => malformedTextProblems(item, `${prefix}[${i}]`, out));
+  } else if (value !== null && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) {
+      const field = prefix ? `${prefix}.${key}` : key;
+      const keyProblem = malformedText(key);
+      if (keyProblem) out.push({ field, message: `field name ${keyProblem}` });
+      else malformedTextProblems(item, field, out);
+    }
+  }
+  return out;
+}
+
+/** A high surrogate not followed by a low one, or a low one not preceded by a high one (String#isWellFormed is ES2024). */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+function malformedText(text: string): string | null {
+  if (text.includes('\u0000')) return 'must not contain NUL characters (\\u0000)';
+  if (LONE_SURROGATE.test(text)) return 'must be well-formed Unicode (it contains a lone UTF-16 surrogate)';
+  return null;
 }

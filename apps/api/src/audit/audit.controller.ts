@@ -64,8 +64,14 @@ async function* csv(rows: AsyncIterable<AuditView>): AsyncGenerator<string> {
   for await (const row of rows) yield `${CSV_COLUMNS.map((c) => csvCell(row[c])).join(',')}\n`;
 }
 
+/**
+ * One CSV cell. A cell starting with = + - @ tab or CR is a formula to a spreadsheet (OWASP CSV
+ * injection): an appeal reason `=HYPERLINK(...)` came out live. Such cells get a leading `'` and quotes.
+ */
 function csvCell(value: unknown): string {
   if (value === null || value === undefined) return '';
-  const text = typeof value === 'object' ? JSON.stringify(value) : String(value);
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  const raw = typeof value === 'object' ? JSON.stringify(value) : String(value);
+  const formula = /^[=+\-@\t\r]/.test(raw);
+  const text = formula ? `'${raw}` : raw;
+  return formula || /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }

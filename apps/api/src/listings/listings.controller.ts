@@ -7,6 +7,7 @@ import { parseUuid } from '../common/uuid-param';
 import { parseBody } from '../common/zod-validation';
 import { assertMaySee, Principal } from '../auth/principal';
 import { RequireScopes } from '../auth/scopes.decorator';
+import { scanViewFor } from '../auth/seller-scan-view';
 import type { ApiKeyPrincipal } from '@listinglens/data-access';
 import { IngestService } from './ingest.service';
 import { ingestBatchResultSchema, ingestResultSchema, listingViewSchema, scanViewSchema } from '@listinglens/contracts';
@@ -50,7 +51,8 @@ export class ListingsController {
     if (!listing) throw new NotFoundError('listing', listingId);
     assertMaySee(who, listing.sellerId, 'listing', listingId);
     const { latestScanId, ...rest } = listing;
-    const latestScan: ScanView | null = latestScanId ? await this.scans.view(latestScanId) : null;
+    const scan = latestScanId ? await this.scans.view(latestScanId) : null;
+    const latestScan: ScanView | null = scan && scanViewFor(who, scan);
     return { ...rest, latestScan };
   }
 
@@ -68,6 +70,6 @@ export class ListingsController {
       const listing = await this.listings.findById(scan.listingId);
       assertMaySee(who, listing?.sellerId ?? '', 'scan', scanId);
     }
-    return scan;
+    return scanViewFor(who, scan);
   }
 }

@@ -7,7 +7,7 @@ import { mapConflicts } from '../common/conflict';
 import { parseUuid } from '../common/uuid-param';
 import { parseBody, parseQuery, uuidParams } from '../common/zod-validation';
 import { ApiRoute, ApiTag } from '../openapi/api-route.decorator';
-import { assertMaySee, Principal } from '../auth/principal';
+import { appealActorOf, assertMaySee, Principal } from '../auth/principal';
 import { RequireScopes } from '../auth/scopes.decorator';
 
 const listQuery = z
@@ -59,8 +59,8 @@ export class NoticesController {
   async appeal(@Param('id') id: string, @Body() body: unknown, @Principal() who: ApiKeyPrincipal) {
     const notice = await this.notices.get(parseUuid('id', id));
     if (!notice) throw new NotFoundError('notice', id);
-    assertMaySee(who, notice.sellerId, 'notice', id);
+    const actingAs = appealActorOf(who, notice.sellerId, id);
     const { reason } = parseBody(appealBody, body);
-    return mapConflicts('notice', id, () => this.notices.appeal(id, who.keyId, reason));
+    return mapConflicts('notice', id, () => this.notices.appeal(id, { keyId: who.keyId, actingAs }, reason));
   }
 }

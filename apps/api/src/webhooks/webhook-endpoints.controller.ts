@@ -9,6 +9,7 @@ import { parseUuid } from '../common/uuid-param';
 import { parseBody, uuidParams } from '../common/zod-validation';
 import { ApiRoute, ApiTag } from '../openapi/api-route.decorator';
 import { createWebhookEndpointSchema } from './webhook-endpoint.schemas';
+import { WebhookUrlPolicy } from './webhook-url-policy';
 
 const endpointParams = uuidParams('id');
 
@@ -20,7 +21,10 @@ const endpointParams = uuidParams('id');
 @RequireScopes('admin')
 @Controller('v1/webhook-endpoints')
 export class WebhookEndpointsController {
-  constructor(private readonly endpoints: WebhookEndpointRepository) {}
+  constructor(
+    private readonly endpoints: WebhookEndpointRepository,
+    private readonly urlPolicy: WebhookUrlPolicy,
+  ) {}
 
   @Post()
   @HttpCode(201)
@@ -31,6 +35,7 @@ export class WebhookEndpointsController {
   })
   async create(@Body() body: unknown, @Req() req: FastifyRequest & { principal?: ApiKeyPrincipal }) {
     const input = parseBody(createWebhookEndpointSchema, body);
+    await this.urlPolicy.assertDeliverable(input.url);
     const secret = generateWebhookSecret();
     const endpoint = await this.endpoints.create({ ...input, secret, ownerKeyId: req.principal?.keyId ?? null });
     return { id: endpoint.id, url: endpoint.url, events: endpoint.events, secret, createdAt: endpoint.createdAt };

@@ -72,18 +72,39 @@ export class IngestBatcher {
   }
 
   private async run(batch: Pending[]): Promise<void> {
+    let prepared: Array<Pending & Prepared>;
     try {
-      const prepared = batch.map((p) => ({ ...p, hash: listingContentHash(p.input), scanId: randomUUID() }));
-      // Named: each connection parses and plans each statement once.
-      const { rows } = await this.pool.query<Row>(prepared.length === 1 ? oneStatement(prepared[0]) : batchStatement(prepared));
-      const byScan = new Map(rows.map((r) => [r.requestScanId, r]));
-      for (const p of prepared) {
-        const row = byScan.get(p.scanId);
-        if (row) p.resolve({ scanId: row.scanId, listingId: row.listingId, status: row.status, created: row.created });
-        else this.settleLate(p, p.hash);
-      }
+      prepared = batch.map((p) => ({ ...p, hash: listingContentHash(p.input), scanId: randomUUID() }));
     } catch (err) {
       for (const p of batch) p.reject(err);
+      return;
+    }
+    if (prepared.length === 1) return this.runOne(prepared[0]);
+    try {
+      // Named: each connection parses and plans each statement once.
+      this.settle(prepared, (await this.pool.query<Row>(batchStatement(prepared))).rows);
+    } catch {
+      // One bad listing must not fail the others that happened to share its statement (a NUL byte in a
+      // title failed 140 of 150 valid concurrent POSTs with 500). The statement was atomic, so nothing of
+      // it was written: each listing goes again on its own, and only the bad one fails.
+      await Promise.all(prepared.map((p) => this.runOne(p)));
+    }
+  }
+
+  private async runOne(p: Pending & Prepared): Promise<void> {
+    try {
+      this.settle([p], (await this.pool.query<Row>(oneStatement(p))).rows);
+    } catch (err) {
+      p.reject(err);
+    }
+  }
+
+  private settle(prepared: Array<Pending & Prepared>, rows: Row[]): void {
+    const byScan = new Map(rows.map((r) => [r.requestScanId, r]));
+    for (const p of prepared) {
+      const row = byScan.get(p.scanId);
+      if (row) p.resolve({ scanId: row.scanId, listingId: row.listingId, status: row.status, created: row.created });
+      else this.settleLate(p, p.hash);
     }
   }
 

@@ -49,7 +49,7 @@ export class NoticeRepository {
    * An appeal puts the listing back in the review queue, marked as an appeal (joining an unfinished
    * item if there is one). One appeal per notice; the outcome of its review produces a new notice.
    */
-  async appeal(id: string, actor: string, reason: string): Promise<{ notice: NoticeView; reviewItemId: string }> {
+  async appeal(id: string, actor: { keyId: string; actingAs: 'seller' | 'admin-for-seller' }, reason: string): Promise<{ notice: NoticeView; reviewItemId: string }> {
     return this.prisma.$transaction(async (tx) => {
       const [notice] = await tx.$queryRaw<Array<{ id: string; appealedAt: Date | null; listingId: string; sellerId: string }>>`
         SELECT id, "appealedAt", "listingId", "sellerId" FROM notices WHERE id = ${id}::uuid FOR UPDATE`;
@@ -89,7 +89,7 @@ export class NoticeRepository {
       await appendAudit(tx, [
         {
           actorType: 'key',
-          actor,
+          actor: actor.keyId,
           action: 'notice.appealed',
           listingId: notice.listingId,
           subjectType: 'notice',
@@ -98,7 +98,8 @@ export class NoticeRepository {
           policyVersion: item.policyVersion,
           ruleId: null,
           shadow: false,
-          data: { reviewItemId: item.id },
+          // An admin may appeal for a seller; the row says so (the key alone would not).
+          data: { reviewItemId: item.id, actingAs: actor.actingAs, sellerId: notice.sellerId },
         },
       ]);
       const updated = await tx.notice.findUniqueOrThrow({ where: { id } });

@@ -1,52 +1,41 @@
 import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
-import { BlockList, isIP, type LookupFunction } from 'node:net';
+import { isIP, type LookupFunction } from 'node:net';
+import ipaddr from 'ipaddr.js';
 import { ImageError } from './image-error';
 
 /**
- * Addresses an image fetch (or webhook delivery) must never reach unless the host is allow-listed:
- * private, loopback, link-local (cloud metadata lives at 169.254.169.254), CGNAT, multicast, reserved.
+ * Whether an image fetch (or webhook delivery) must not reach this address unless its host is
+ * allow-listed: anything but global unicast, by ipaddr.js's ranges (private, loopback, link-local where
+ * cloud metadata lives, CGNAT, multicast, reserved, documentation, site-local fec0::/10, discard, ...).
+ *
+ * IPv6 forms that carry an IPv4 address are judged by that address: IPv4-mapped (::ffff:a.b.c.d),
+ * IPv4-translated (::ffff:0:a.b.c.d), NAT64 (64:ff9b::/96) and 6to4 (2002::/16). The regexes this
+ * replaces only knew the dotted forms, so 64:ff9b::7f00:1, ::ffff:0:7f00:1 and 2002:7f00:1:: reached
+ * loopback. IPv4-compatible (::a.b.c.d, deprecated, also ::7f00:1), NAT64 local-use (64:ff9b:1::/48)
+ * and Teredo (its client address is obfuscated) are refused whole.
  */
-const blocked = new BlockList();
-for (const [net, prefix] of [
-  ['0.0.0.0', 8],
-  ['10.0.0.0', 8],
-  ['100.64.0.0', 10],
-  ['127.0.0.0', 8],
-  ['169.254.0.0', 16],
-  ['172.16.0.0', 12],
-  ['192.0.0.0', 24],
-  ['192.0.2.0', 24],
-  ['192.168.0.0', 16],
-  ['198.18.0.0', 15],
-  ['198.51.100.0', 24],
-  ['203.0.113.0', 24],
-  ['224.0.0.0', 4],
-  ['240.0.0.0', 4],
-] as const) {
-  blocked.addSubnet(net, prefix, 'ipv4');
-}
-for (const [net, prefix] of [
-  ['::', 128],
-  ['::1', 128],
-  ['fc00::', 7],
-  ['fe80::', 10],
-  ['ff00::', 8],
-  ['2001:db8::', 32],
-] as const) {
-  blocked.addSubnet(net, prefix, 'ipv6');
+export function isPrivateAddress(address: string): boolean {
+  if (!ipaddr.isValid(address) || isIP(address.split('%')[0]) === 0) return true; // not an address: refuse rather than guess
+  const parsed = ipaddr.parse(address);
+  if (parsed.kind() === 'ipv4') return parsed.range() !== 'unicast';
+  const v6 = parsed as ipaddr.IPv6;
+  const embedded = embeddedIpv4(v6);
+  if (embedded) return embedded.range() !== 'unicast';
+  if (v6.match(IPV4_COMPATIBLE) || v6.match(NAT64_LOCAL_USE)) return true;
+  return v6.range() !== 'unicast';
 }
 
-export function isPrivateAddress(address: string): boolean {
-  const family = isIP(address);
-  if (family === 4) return blocked.check(address, 'ipv4');
-  if (family === 6) {
-    const lower = address.toLowerCase();
-    // IPv4-mapped (::ffff:127.0.0.1) and NAT64 (64:ff9b::a.b.c.d) carry an IPv4 address inside.
-    const mapped = /^(?:::ffff:|64:ff9b::)(\d+\.\d+\.\d+\.\d+)$/.exec(lower);
-    if (mapped) return blocked.check(mapped[1], 'ipv4');
-    return blocked.check(lower, 'ipv6');
-  }
-  return true; // not an address at all: refuse rather than guess
+const IPV4_COMPATIBLE = ipaddr.parseCIDR('::/96') as [ipaddr.IPv6, number];
+const NAT64_WELL_KNOWN = ipaddr.parseCIDR('64:ff9b::/96') as [ipaddr.IPv6, number];
+const NAT64_LOCAL_USE = ipaddr.parseCIDR('64:ff9b:1::/48') as [ipaddr.IPv6, number];
+
+/** The IPv4 address an IPv6 address stands for, in the forms that route to one. */
+function embeddedIpv4(v6: ipaddr.IPv6): ipaddr.IPv4 | null {
+  const bytes = v6.toByteArray();
+  const range = v6.range();
+  if (range === 'ipv4Mapped' || range === 'rfc6145' || v6.match(NAT64_WELL_KNOWN)) return ipaddr.fromByteArray(bytes.slice(12)) as ipaddr.IPv4;
+  if (range === '6to4') return ipaddr.fromByteArray(bytes.slice(2, 6)) as ipaddr.IPv4;
+  return null;
 }
 
 /** Host allow-list from a comma-separated env value; entries are hostnames or IP literals. */

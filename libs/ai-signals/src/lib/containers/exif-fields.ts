@@ -1,4 +1,4 @@
-import { decodeUtf8OrLatin1 } from './png-chunks';
+import { decodeUtf8OrLatin1, trimTrailingNuls } from './png-chunks';
 
 /** The EXIF fields that can say who or what made an image. Decoded to text. */
 export interface ExifFields {
@@ -69,8 +69,8 @@ export function readExifFields(tiff: Buffer): ExifFields {
 
 function decodeField(name: keyof ExifFields, raw: Buffer): string {
   if (name === 'userComment') return decodeUserComment(raw);
-  if (name === 'xpComment') return raw.toString('utf16le').replace(/\0+$/, '').trim();
-  return decodeUtf8OrLatin1(raw).replace(/\0+$/, '').trim();
+  if (name === 'xpComment') return trimTrailingNuls(raw.toString('utf16le')).trim();
+  return trimTrailingNuls(decodeUtf8OrLatin1(raw)).trim();
 }
 
 /**
@@ -80,12 +80,12 @@ function decodeField(name: keyof ExifFields, raw: Buffer): string {
 export function decodeUserComment(raw: Buffer): string {
   const prefix = raw.toString('latin1', 0, 8);
   const body = raw.subarray(8);
-  if (prefix === 'UNICODE\0') return decodeUtf16Guessing(body).replace(/\0+$/, '').trim();
+  if (prefix === 'UNICODE\0') return trimTrailingNuls(decodeUtf16Guessing(body)).trim();
   if (prefix === 'ASCII\0\0\0' || prefix === '\0\0\0\0\0\0\0\0') {
-    return decodeUtf8OrLatin1(body).replace(/\0+$/, '').trim();
+    return trimTrailingNuls(decodeUtf8OrLatin1(body)).trim();
   }
   // No (or an unknown) prefix: some tools write the text directly.
-  return decodeUtf8OrLatin1(raw).replace(/\0+$/, '').trim();
+  return trimTrailingNuls(decodeUtf8OrLatin1(raw)).trim();
 }
 
 function decodeUtf16Guessing(body: Buffer): string {

@@ -1,4 +1,5 @@
 /** What a JPEG carries before its scan data: EXIF, XMP (standard and extended), C2PA, comments. */
+import { trimTrailingNuls } from './png-chunks';
 export interface JpegMetadata {
   /** TIFF bytes of the APP1 Exif segment (without the `Exif\0\0` header). */
   exif: Buffer | null;
@@ -43,7 +44,7 @@ export function readJpegMetadata(bytes: Buffer): JpegMetadata {
     const data = bytes.subarray(start, end);
     if (marker === 0xe1) readApp1(data, result, extended);
     else if (marker === 0xeb && data.length >= 2 && data.toString('latin1', 0, 2) === 'JP') result.hasC2pa = true;
-    else if (marker === 0xfe) result.comments.push(data.toString('utf8').replace(/\0+$/, ''));
+    else if (marker === 0xfe) result.comments.push(trimTrailingNuls(data.toString('utf8')));
     offset = end;
   }
   for (const { total, parts } of extended.values()) {

@@ -130,3 +130,13 @@ export function decodeUtf8OrLatin1(data: Uint8Array): string {
     return Buffer.from(data).toString('latin1');
   }
 }
+
+/**
+ * `text` without its trailing NUL padding. Not `replace(/\0+$/, '')`: on a long run of NULs followed by
+ * anything else that regex retries from every NUL (50,000 NULs: 2 s on the event loop).
+ */
+export function trimTrailingNuls(text: string): string {
+  let end = text.length;
+  while (end > 0 && text.charCodeAt(end - 1) === 0) end--;
+  return end === text.length ? text : text.slice(0, end);
+}

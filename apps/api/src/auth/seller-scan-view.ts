@@ -1,0 +1,20 @@
+import type { FindingView, ScanView } from '@listinglens/contracts';
+import type { ApiKeyPrincipal } from '@listinglens/data-access';
+import { isStaff } from './principal';
+
+/**
+ * A scan as a seller-scoped key sees it. `image.reused` evidence names the other listings and their
+ * sellers (reviewers need them); a seller's own scan showed those ids to the seller. Sellers learn that
+ * the photo appears in another seller's listing, how close the copy is, and how many there are, never whose.
+ */
+export function scanViewFor(principal: ApiKeyPrincipal, scan: ScanView): ScanView {
+  if (isStaff(principal)) return scan;
+  return { ...scan, findings: scan.findings.map(withoutOtherSellers) };
+}
+
+function withoutOtherSellers(finding: FindingView): FindingView {
+  if (finding.code !== 'image.reused') return finding;
+  const { matches, ...evidence } = finding.evidence as Record<string, unknown> & { matches?: Array<{ distance?: number }> };
+  const distances = (matches ?? []).map((m) => m.distance).filter((d): d is number => typeof d === 'number');
+  return { ...finding, evidence: { ...evidence, closestDistance: distances.length > 0 ? Math.min(...distances) : null } as FindingView['evidence'] };
+}
