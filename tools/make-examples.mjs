@@ -2,6 +2,7 @@
 // Renders the example images in examples/images (our own renders, no third-party content).
 // Re-run after changing it: node tools/make-examples.mjs
 import { writeFile } from 'node:fs/promises';
+import { crc32 } from 'node:zlib';
 import sharp from 'sharp';
 
 const out = new URL('../examples/images/', import.meta.url).pathname;
@@ -38,4 +39,16 @@ await render('contact.png', 800, 800, '#ffffff', `${product}
   <text x="60" y="750" ${font} font-size="48" fill="#111">WhatsApp +86 138 0013 8000</text>`);
 const jpeg = await sharp({ create: { width: 640, height: 480, channels: 3, background: '#8ab' } }).jpeg().toBuffer();
 await writeFile(out + 'truncated.jpg', jpeg.subarray(0, Math.floor(jpeg.length / 2)));
+// An AI-generated product shot as Stable Diffusion WebUI saves it: its settings in a PNG tEXt chunk
+// named "parameters". The provenance reader finds that without OCR, so the quick start shows
+// ai.provenance / ai.undisclosed whatever the OCR engine reads.
+const ai = await render('ai-product.png', 512, 512, '#eef2f7', product.replaceAll('400', '256').replaceAll('330', '256'));
+const text = Buffer.from('parameters\0a blue ceramic bowl, studio photo\nSteps: 20, Sampler: Euler a, CFG scale: 7, Seed: 1, Version: v1.9.4', 'latin1');
+const chunk = Buffer.alloc(12 + text.length);
+chunk.writeUInt32BE(text.length, 0);
+chunk.write('tEXt', 4, 'latin1');
+text.copy(chunk, 8);
+chunk.writeUInt32BE(crc32(chunk.subarray(4, 8 + text.length)), 8 + text.length);
+const ihdrEnd = 8 + 8 + ai.readUInt32BE(8) + 4;
+await writeFile(out + 'ai-product.png', Buffer.concat([ai.subarray(0, ihdrEnd), chunk, ai.subarray(ihdrEnd)]));
 console.log('examples/images written');

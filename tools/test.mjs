@@ -5,11 +5,19 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { checkTestServices } from './test-services.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const report = join(root, 'tmp/vitest-report.json');
 mkdirSync(join(root, 'tmp'), { recursive: true });
 rmSync(report, { force: true });
+// A service that is down is one line here, not vitest's "No test files found" and a stack trace.
+const problem = await checkTestServices();
+if (problem) {
+  console.error(problem);
+  console.log('0 passed, 1 failed');
+  process.exit(1);
+}
 const result = spawnSync(
   process.execPath,
   [join(root, 'node_modules/vitest/vitest.mjs'), 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...process.argv.slice(2)],

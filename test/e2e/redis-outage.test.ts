@@ -1,15 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../support/database';
-import { REDIS_URL } from '../support/env';
+import { REDIS_URL, testQueuePrefix } from '../support/env';
 import { solidPng } from '../support/images';
 import { freePort, type RunningProcess, startApp } from '../support/processes';
+import { deleteRedisKeys } from '../support/redis-keys';
 import { ADMIN_KEY } from '../support/stack';
 
 let db: TestDatabase;
 let api: RunningProcess;
 let worker: RunningProcess | undefined;
 let base: string;
-const prefix = `lltest-outage-${Date.now().toString(36)}`;
+const prefix = testQueuePrefix('outage');
 
 beforeAll(async () => {
   db = await createTestDatabase('outage');
@@ -22,6 +23,7 @@ afterAll(async () => {
   await api?.stop('SIGKILL'); // its Redis never came up: nothing to drain
   await worker?.stop();
   await db?.drop();
+  await deleteRedisKeys(`${prefix}*`);
 });
 
 describe('Redis down while listings arrive', () => {

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
-import { databaseUrl, PG_ADMIN_URL, templateDb } from './env';
+import { databaseUrl, PG_ADMIN_URL, templateDb, testRunId } from './env';
 
 export interface TestDatabase {
   url: string;
@@ -10,7 +10,8 @@ export interface TestDatabase {
 
 /** A database of this suite's own, cloned from the migrated template; dropped after. */
 export async function createTestDatabase(label: string): Promise<TestDatabase> {
-  const name = `ll_test_${label.replace(/\W/g, '_')}_${randomBytes(4).toString('hex')}`;
+  // The run id lets the run's teardown drop what a suite left (PostgreSQL names stop at 63 bytes).
+  const name = `ll_test_${testRunId()}_${label.replace(/\W/g, '_').slice(0, 24)}_${randomBytes(4).toString('hex')}`;
   await withAdmin((c) => c.query(`CREATE DATABASE ${name} TEMPLATE ${templateDb()}`));
   const url = databaseUrl(name);
   const client = new Client({ connectionString: url });

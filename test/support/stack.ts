@@ -1,13 +1,15 @@
-import { randomBytes } from 'node:crypto';
 import { createTestDatabase, type TestDatabase } from './database';
-import { REDIS_URL } from './env';
+import { REDIS_URL, testQueuePrefix } from './env';
 import { freePort, type RunningProcess, startApp } from './processes';
+import { deleteRedisKeys } from './redis-keys';
 
 export const ADMIN_KEY = 'test-admin-key-0123456789abcdef';
 
 export interface Stack {
   db: TestDatabase;
   baseUrl: string;
+  /** BullMQ and OCR-cache key prefix of this stack; its keys are deleted by stop(). */
+  queuePrefix: string;
   api: RunningProcess;
   workers: RunningProcess[];
   workerEnv: Record<string, string>;
@@ -21,7 +23,8 @@ export interface Stack {
 export async function startStack(label: string, workerEnv: Record<string, string> = {}, workers = 1): Promise<Stack> {
   const db = await createTestDatabase(label);
   const port = await freePort();
-  const common = { DATABASE_URL: db.url, REDIS_URL, QUEUE_PREFIX: `lltest-${label}-${randomBytes(3).toString('hex')}` };
+  const queuePrefix = testQueuePrefix(label);
+  const common = { DATABASE_URL: db.url, REDIS_URL, QUEUE_PREFIX: queuePrefix };
   // The api checks webhook URLs at registration with the worker's allow-list.
   const apiEnv = { ...common, PORT: String(port), HOST: '127.0.0.1', BOOTSTRAP_ADMIN_KEY: ADMIN_KEY, WEBHOOK_ALLOW_HOSTS: workerEnv.WEBHOOK_ALLOW_HOSTS ?? '' };
   const api = await startApp('api', apiEnv, /api listening/);
@@ -66,6 +69,7 @@ export async function startStack(label: string, workerEnv: Record<string, string
   return {
     db,
     baseUrl,
+    queuePrefix,
     api,
     workers: running,
     workerEnv: env,
@@ -74,7 +78,7 @@ export async function startStack(label: string, workerEnv: Record<string, string
     waitForScan,
     stop: async () => {
       await Promise.all([api.stop(), ...running.map((w) => w.stop())]);
-      await db.drop();
+      await Promise.all([db.drop(), deleteRedisKeys(`${queuePrefix}*`)]);
     },
   };
 }

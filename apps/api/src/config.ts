@@ -1,7 +1,11 @@
 import { z } from 'zod';
 
+/** The key .env.example ships: everyone can read it, so it only works in development. */
+export const EXAMPLE_ADMIN_KEY = 'change-me-to-a-long-random-string';
+
 /** Every setting the api reads, validated once at start (see .env.example). */
 const schema = z.object({
+  NODE_ENV: z.string().default('production'),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
   DATABASE_URL: z.string().url(),
@@ -15,6 +19,9 @@ const schema = z.object({
   /** Webhook hosts allowed to resolve to private addresses: the worker's rule, also applied at registration. */
   WEBHOOK_ALLOW_HOSTS: z.string().default(''),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+}).refine((c) => c.BOOTSTRAP_ADMIN_KEY !== EXAMPLE_ADMIN_KEY || c.NODE_ENV === 'development', {
+  path: ['BOOTSTRAP_ADMIN_KEY'],
+  message: 'is the published example key: set your own (e.g. `openssl rand -hex 24`); it is accepted only with NODE_ENV=development',
 });
 export type ApiConfig = z.infer<typeof schema>;
 

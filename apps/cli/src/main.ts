@@ -1,50 +1,51 @@
 import { writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { type CliListingBody, toFindingView } from '@listinglens/contracts';
 import type { ImageSource } from '@listinglens/pipeline';
 import { parseAllowHosts } from '@listinglens/pipeline';
 import { createScanner, DEFAULT_SCANNER_OPTIONS } from '@listinglens/scanner';
+import { type CliOptions, EXIT, LOG_LEVELS, parseCliOptions, USAGE, UsageError } from './cli-options';
+import { captureEngineOutput } from './engine-output';
+import { checkOutputPath } from './output-path';
 import { ProgressBar } from './progress';
-import { readListings } from './read-listings';
-import { type ListingReport, renderJson, renderTable, summarize } from './report';
+import { InputError, readListings } from './read-listings';
+import { findingsAtOrAbove, type ListingReport, renderJson, renderTable, type ReportSummary, summarize, summaryLine } from './report';
 
-const USAGE = `usage: npm run scan -- <listings.jsonl|listings.csv> [--format table|json] [--out FILE] [--include-text]
-  Scans every listing in-process (no servers) and prints a report.
-  --format        table (default) or json
-  --out FILE      write the report to FILE instead of stdout
-  --include-text  add each image's recognised text (images[].text)
-  --allow-hosts   comma-separated hosts that may resolve to private addresses (default: none)`;
-
-async function main(): Promise<number> {
-  const { values, positionals } = parseArgs({
-    allowPositionals: true,
-    options: {
-      format: { type: 'string', default: 'table' },
-      out: { type: 'string' },
-      'include-text': { type: 'boolean', default: false },
-      'allow-hosts': { type: 'string', default: '' },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-  });
-  if (values.help) {
+async function main(argv: string[]): Promise<number> {
+  let options: CliOptions | null;
+  try {
+    options = parseCliOptions(argv);
+  } catch (err) {
+    // parseArgs throws a TypeError for an unknown flag; both are the caller's mistake.
+    console.error(`listinglens scan: ${(err as Error).message} (see --help)`);
+    return EXIT.invalidInput;
+  }
+  if (!options) {
     console.log(USAGE);
-    return 0;
+    return EXIT.clean;
   }
-  const [input] = positionals;
-  if (!input || positionals.length > 1 || !['table', 'json'].includes(values.format ?? '')) {
-    console.error(USAGE);
-    return 2;
-  }
-  const inputPath = resolve(input);
-  const records = await readListings(inputPath);
-  const scanner = await createScanner({
-    ...DEFAULT_SCANNER_OPTIONS,
-    allowHosts: parseAllowHosts(values['allow-hosts']),
-    pathBase: dirname(inputPath),
-  });
+  if (options.out) await checkOutputPath(options.out);
+  const records = await readListings(options.input);
+  const pathBase = options.input === '-' ? process.cwd() : dirname(resolve(options.input));
   const started = performance.now();
-  const progress = new ProgressBar(records.length);
+  const reports = await scanAll(records, options, pathBase);
+  const summary = summarize(reports, performance.now() - started);
+  const output = options.format === 'json' ? renderJson(reports, summary) : renderTable(reports, summary);
+  if (options.out) await writeFile(options.out, output);
+  else process.stdout.write(output);
+  const exit = exitFor(summary, options);
+  console.error(summaryLine(summary, exit));
+  return exit.code;
+}
+
+async function scanAll(records: Awaited<ReturnType<typeof readListings>>, options: CliOptions, pathBase: string): Promise<ListingReport[]> {
+  const shown = LOG_LEVELS.indexOf(options.logLevel) >= LOG_LEVELS.indexOf('warn');
+  // The bar writes through the real stderr, which the capture below keeps for it.
+  const progress = new ProgressBar(records.length, (text) => output.stderr(text));
+  const output = captureEngineOutput((line) => {
+    if (shown) progress.log(`[engine] ${line}`);
+  });
+  const scanner = await createScanner({ ...DEFAULT_SCANNER_OPTIONS, allowHosts: parseAllowHosts(options.allowHosts), pathBase });
   const reports: ListingReport[] = [];
   try {
     for (const [index, record] of records.entries()) {
@@ -53,9 +54,7 @@ async function main(): Promise<number> {
         reports.push({ externalId: `(line ${record.line})`, line: record.line, error: record.error, images: [], findings: [] });
         continue;
       }
-      const outcome = await scanner.pipeline.scan(record.listing, record.listing.images.map(toSource), {
-        includeText: values['include-text'],
-      });
+      const outcome = await scanner.pipeline.scan(record.listing, record.listing.images.map(toSource), { includeText: options.includeText });
       reports.push({
         externalId: record.listing.externalId,
         marketplace: record.listing.marketplace,
@@ -68,13 +67,19 @@ async function main(): Promise<number> {
     }
   } finally {
     await scanner.close();
+    progress.finish();
+    output.restore();
   }
-  const summary = summarize(reports, performance.now() - started);
-  progress.finish(`scanned ${summary.listings} listings, ${summary.images} images, ${summary.findings} findings`);
-  const output = values.format === 'json' ? renderJson(reports, summary) : renderTable(reports, summary);
-  if (values.out) await writeFile(values.out, output);
-  else process.stdout.write(output);
-  return 0;
+  return reports;
+}
+
+function exitFor(summary: ReportSummary, options: CliOptions): { code: number; why: string } {
+  if (summary.invalidListings || summary.imageErrors) {
+    return { code: EXIT.invalidInput, why: `${summary.invalidListings} invalid listings, ${summary.imageErrors} image errors` };
+  }
+  const failing = options.failOn ? findingsAtOrAbove(summary, options.failOn) : 0;
+  if (options.failOn && failing > 0) return { code: EXIT.findings, why: `${failing} findings at or above ${options.failOn}` };
+  return { code: EXIT.clean, why: options.failOn ? `no finding at or above ${options.failOn}` : 'done (no --fail-on given)' };
 }
 
 function toSource(image: CliListingBody['images'][number]): ImageSource {
@@ -83,10 +88,11 @@ function toSource(image: CliListingBody['images'][number]): ImageSource {
   return { kind: 'inline', bytes: Buffer.from(image.dataBase64 ?? '', 'base64') };
 }
 
-main().then(
+main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (err: unknown) => {
-    console.error(`listinglens scan: ${err instanceof Error ? err.message : String(err)}`);
-    process.exit(1);
+    const known = err instanceof InputError || err instanceof UsageError;
+    console.error(`listinglens scan: ${err instanceof Error ? (known ? err.message : err.stack) : String(err)}`);
+    process.exit(known ? EXIT.invalidInput : EXIT.internalError);
   },
 );

@@ -9,17 +9,44 @@ export interface InputRecord {
   error?: string;
 }
 
-/** Reads listings from JSONL (one POST /v1/listings body per line) or CSV. Bad records are reported
- * with their line and field, and the rest are still scanned. */
+/** The input as a whole cannot be scanned (exit 2): missing or unreadable, empty, a bad CSV header. */
+export class InputError extends Error {}
+
+/** Reads listings from JSONL (one POST /v1/listings body per line) or CSV; `-` is stdin. Bad records are
+ * reported with their line and field, and the rest are still scanned. */
 export async function readListings(file: string): Promise<InputRecord[]> {
-  const text = await readFile(file, 'utf8');
-  const raw = extname(file).toLowerCase() === '.csv' ? csvRecords(text) : jsonlRecords(text);
+  const name = file === '-' ? 'stdin' : file;
+  const text = await readInput(file, name);
+  const raw = isCsv(file, text) ? csvRecords(text, name) : jsonlRecords(text);
+  if (raw.length === 0) throw new InputError(`${name}: no listings in it (it is empty)`);
   return raw.map(({ line, value, error }) => {
     if (error) return { line, error };
     const parsed = cliListingSchema.safeParse(value);
     if (parsed.success) return { line, listing: parsed.data };
     return { line, error: fieldProblems(parsed.error).map((p) => `${p.field}: ${p.message}`).join('; ') };
   });
+}
+
+async function readInput(file: string, name: string): Promise<string> {
+  try {
+    if (file !== '-') return await readFile(file, 'utf8');
+    const chunks: Buffer[] = [];
+    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks).toString('utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder' : (err as Error).message;
+    throw new InputError(`${name}: cannot read it (${why})`);
+  }
+}
+
+/** By extension; stdin and other names are CSV unless the first line is a JSON object. */
+function isCsv(file: string, text: string): boolean {
+  const ext = extname(file).toLowerCase();
+  if (ext === '.csv') return true;
+  if (ext === '.jsonl' || ext === '.ndjson' || ext === '.json') return false;
+  const first = text.trimStart();
+  return first !== '' && !first.startsWith('{');
 }
 
 type RawRecord = { line: number; value?: unknown; error?: string };
@@ -37,13 +64,25 @@ function jsonlRecords(text: string): RawRecord[] {
   return out;
 }
 
+const CSV_COLUMNS = ['marketplace', 'externalId', 'sellerId', 'title', 'description', 'price', 'currency', 'aiDisclosure', 'images'];
+const CSV_OPTIONAL = ['description', 'aiDisclosure'];
+
 /**
  * CSV columns: marketplace, externalId, sellerId, title, description, price (amount), currency,
- * aiDisclosure (true/false/empty), images (URLs or paths separated by "|").
+ * aiDisclosure (true/false/empty), images (URLs or paths separated by "|"). A missing required column is
+ * one error for the file, not the same field error on every row.
  */
-function csvRecords(text: string): RawRecord[] {
+function csvRecords(text: string, name: string): RawRecord[] {
   const rows = parseCsv(text);
   const header = rows.shift()?.map((h) => h.trim()) ?? [];
+  const missing = CSV_COLUMNS.filter((c) => !CSV_OPTIONAL.includes(c) && !header.includes(c));
+  if (header.length > 0 && missing.length > 0) {
+    const unknown = header.filter((h) => h && !CSV_COLUMNS.includes(h));
+    throw new InputError(
+      `${name}: the CSV header has no column ${missing.join(', ')}${unknown.length ? ` (unknown: ${unknown.join(', ')})` : ''}; ` +
+        `expected ${CSV_COLUMNS.join(',')}`,
+    );
+  }
   const col = (row: string[], name: string) => row[header.indexOf(name)]?.trim() ?? '';
   return rows
     .map((row, index) => ({ row, line: index + 2 }))

@@ -1,4 +1,4 @@
-import type { FindingView, ImageView } from '@listinglens/contracts';
+import { type FindingView, type ImageView, SEVERITIES, type Severity } from '@listinglens/contracts';
 
 export interface ListingReport {
   externalId: string;
@@ -17,12 +17,17 @@ export interface ReportSummary {
   imageErrors: number;
   findings: number;
   byCode: Record<string, number>;
+  bySeverity: Partial<Record<Severity, number>>;
   elapsedMs: number;
 }
 
 export function summarize(listings: ListingReport[], elapsedMs: number): ReportSummary {
   const byCode: Record<string, number> = {};
-  for (const f of listings.flatMap((l) => l.findings)) byCode[f.code] = (byCode[f.code] ?? 0) + 1;
+  const bySeverity: ReportSummary['bySeverity'] = {};
+  for (const f of listings.flatMap((l) => l.findings)) {
+    byCode[f.code] = (byCode[f.code] ?? 0) + 1;
+    bySeverity[f.severity] = (bySeverity[f.severity] ?? 0) + 1;
+  }
   return {
     listings: listings.length,
     invalidListings: listings.filter((l) => l.error).length,
@@ -30,6 +35,7 @@ export function summarize(listings: ListingReport[], elapsedMs: number): ReportS
     imageErrors: listings.reduce((n, l) => n + l.images.filter((i) => i.error).length, 0),
     findings: listings.reduce((n, l) => n + l.findings.length, 0),
     byCode,
+    bySeverity,
     elapsedMs: Math.round(elapsedMs),
   };
 }
@@ -73,4 +79,19 @@ function brief(f: FindingView): string {
   const e = f.evidence;
   const text = typeof e['text'] === 'string' ? e['text'] : typeof e['summary'] === 'string' ? e['summary'] : '';
   return (text || JSON.stringify(e)).replace(/\s+/g, ' ').slice(0, 90);
+}
+
+/** Findings at or above `failOn` (SEVERITIES is ordered, lowest first). */
+export function findingsAtOrAbove(summary: ReportSummary, failOn: Severity): number {
+  return SEVERITIES.slice(SEVERITIES.indexOf(failOn)).reduce((n, s) => n + (summary.bySeverity[s] ?? 0), 0);
+}
+
+/** The one line on stderr that says what happened and why the exit code is what it is. */
+export function summaryLine(summary: ReportSummary, exit: { code: number; why: string }): string {
+  const severities = [...SEVERITIES].reverse().filter((s) => summary.bySeverity[s]).map((s) => `${summary.bySeverity[s]} ${s}`);
+  return (
+    `scanned ${summary.listings} listings (${summary.invalidListings} invalid), ${summary.images} images ` +
+    `(${summary.imageErrors} with errors), ${summary.findings} findings${severities.length ? ` (${severities.join(', ')})` : ''}` +
+    ` — exit ${exit.code}: ${exit.why}`
+  );
 }

@@ -34,6 +34,8 @@ const schema = z.object({
   OCR_PROFILE: z.enum(['accurate', 'fast']).default('accurate'),
   /** OCR off: no text detectors run (AI-image and reuse checks still do). */
   OCR_ENABLED: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+  /** Written every 10 s while the scan worker runs (a container healthcheck reads it); empty: off. */
+  WORKER_HEARTBEAT_FILE: z.string().default(''),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 export type WorkerConfig = z.infer<typeof schema>;

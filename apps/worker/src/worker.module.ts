@@ -7,6 +7,7 @@ import { parseAllowHosts } from '@listinglens/pipeline';
 import { MemoryOcrCache, RedisOcrCache, TieredOcrCache } from '@listinglens/ocr';
 import { Redis } from 'ioredis';
 import { SCANNER, WORKER_CONFIG, workerConfig } from './config';
+import { HeartbeatService } from './heartbeat.service';
 import { ReconcilerService } from './reconciler.service';
 import { ScanJobService } from './scan-job.service';
 import { ScanProcessor } from './scan.processor';
@@ -51,6 +52,7 @@ const OCR_REDIS = Symbol('OCR_REDIS');
     ScanJobService,
     ScanProcessor,
     ReconcilerService,
+    HeartbeatService,
   ],
 })
 export class WorkerModule implements OnModuleDestroy {
