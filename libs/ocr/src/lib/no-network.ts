@@ -10,15 +10,12 @@ export function disableNetworkInThisThread(): void {
     throw new Error(NETWORK_DISABLED_MESSAGE);
   };
   globalThis.fetch = async () => refuse();
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   for (const mod of [require('node:http'), require('node:https')]) {
     mod.request = refuse;
     mod.get = refuse;
   }
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const net = require('node:net');
   net.connect = refuse;
   net.createConnection = refuse;
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   require('node:tls').connect = refuse;
 }

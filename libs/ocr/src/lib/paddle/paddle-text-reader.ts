@@ -52,7 +52,7 @@ export class PaddleTextReader implements TextReader {
   }
 
   async warmUp(): Promise<void> {
-    this.pool.warmUp();
+    await this.pool.warmUp();
   }
 
   async close(): Promise<void> {
