@@ -12,6 +12,7 @@ import { GROUPS, groupOf } from './ocr/corpus-groups';
 import { runEndToEnd } from './ocr/end-to-end-scan';
 import { countFound, findCorpusDir, loadCorpus } from './ocr/ocr-corpus';
 import { ensureNativeTesseract, runNativeTesseract } from './ocr/native-tesseract';
+import { peakRssReading } from './ocr/memory-cases';
 import { runOurPipeline } from './ocr/our-ocr-pipeline';
 
 const LANGUAGES = ['eng', 'chi_sim'] as const;
@@ -76,7 +77,7 @@ async function main(): Promise<void> {
   row('images/s', columns.map((c) => (corpus.length / c.seconds).toFixed(3)));
   row('wall s', columns.map((c) => c.seconds.toFixed(1)));
   row('CPU s', columns.map((c) => (c.cpuSeconds === null ? '-' : c.cpuSeconds.toFixed(1))));
-  row('peak RSS, MB (process)', columns.map((c) => (c.peakRssMb === null ? '-' : String(c.peakRssMb))));
+  row('peak RSS, MB (with pool)', columns.map((c) => (c.peakRssMb === null ? '-' : String(c.peakRssMb))));
   if (withKor) {
     const got = korean.reduce((s, c) => s + countFound(c.expected, withKor.texts.get(c.path) ?? ''), 0);
     const total = korean.reduce((s, c) => s + c.expected.length, 0);
@@ -93,6 +94,10 @@ async function main(): Promise<void> {
       const e2e = await runEndToEnd(paths, parallel);
       console.log(`end-to-end scan (OCR + detectors + AI signals): ${e2e.imagesPerSecond.toFixed(3)} images/s = ${(e2e.imagesPerSecond / nativeRate).toFixed(2)}× the native CLI's OCR (target ≥ 0.8); ${e2e.findings} findings, ${e2e.errors} image errors`);
     }
+  }
+  for (const [w, h, label] of [[750, 12000, 'tall page'], [7000, 5000, '35 MP scan']] as const) {
+    const m = await peakRssReading(w, h);
+    console.log(`PP-OCR ${label} ${w}×${h}: peak RSS with a 2-process pool ${m.mb} MB, ${m.lines} lines, ${m.seconds.toFixed(1)} s`);
   }
   console.log(`PP-OCR cached re-scan: ${ppocr.cachedSeconds.toFixed(4)} s (${Math.round(ppocr.firstSeconds / Math.max(ppocr.cachedSeconds, 1e-6))}× faster)`);
   for (const [path, err] of ppocr.errors) console.log(`error ${path}: ${err}`);

@@ -3,10 +3,12 @@ import { readFileSync } from 'node:fs';
 import { type CreateTextReaderOptions, createTextReader } from '@listinglens/ocr';
 import type { AnalyzedImage, OcrResult } from '@listinglens/pipeline';
 import sharp from 'sharp';
+import { reapedChildCpuSeconds, treeRssMb } from './process-tree';
 
 export interface OurRun {
   firstSeconds: number;
-  /** CPU time of this process (main thread, OCR worker threads, sharp) during the first scan. */
+  /** CPU time of this process (main thread, OCR worker threads, sharp) during the first scan, plus its
+   * OCR child processes (PP-OCR) over the whole run, model loading included. */
   cpuSeconds: number;
   cachedSeconds: number;
   peakRssMb: number;
@@ -36,9 +38,10 @@ async function analysed(path: string, position: number): Promise<AnalyzedImage> 
 export async function runOurPipeline(paths: readonly string[], options: CreateTextReaderOptions): Promise<OurRun> {
   const images = await Promise.all(paths.map((p, i) => analysed(p, i)));
   const reader = createTextReader(options);
-  let peakRss = process.memoryUsage().rss;
+  const childCpu0 = reapedChildCpuSeconds();
+  let peakRss = treeRssMb();
   const sampler = setInterval(() => {
-    peakRss = Math.max(peakRss, process.memoryUsage().rss);
+    peakRss = Math.max(peakRss, treeRssMb());
   }, 100);
   const texts = new Map<string, string>();
   const errors = new Map<string, string>();
@@ -57,11 +60,15 @@ export async function runOurPipeline(paths: readonly string[], options: CreateTe
       if (outcome.status === 'fulfilled') texts.set(paths[i], outcome.value.text);
       else errors.set(paths[i], String(outcome.reason));
     });
+    clearInterval(sampler);
+    await reader.close();
+    // SIGKILLed children are reaped asynchronously; give them a moment before reading their CPU time.
+    await new Promise((r) => setTimeout(r, 300));
     return {
       firstSeconds: (t1 - t0) / 1000,
-      cpuSeconds: (cpu.user + cpu.system) / 1e6,
+      cpuSeconds: (cpu.user + cpu.system) / 1e6 + (reapedChildCpuSeconds() - childCpu0),
       cachedSeconds: (t2 - t1) / 1000,
-      peakRssMb: Math.round(Math.max(peakRss, process.memoryUsage().rss) / 1e6),
+      peakRssMb: Math.max(peakRss, treeRssMb()),
       texts,
       errors,
     };

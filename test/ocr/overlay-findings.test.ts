@@ -131,6 +131,9 @@ describe.each(['ppocr', 'tesseract'] as const)('%s: overlays read by OCR give fi
     const f = only('priceTag', 'price.mismatch');
     expect(f.evidence).toMatchObject({ shown: { amount: '99' }, listing: { amount: '199.00', currency: 'CNY' } });
     expect(overlaps(boxOf(f), textBox(priceTag), 0.6)).toBe(true);
+    // The box is on the price, not the whole "限时特价 ¥99" line, and the evidence names the engine.
+    expect(boxOf(f).x).toBeGreaterThan(200);
+    expect(JSON.stringify(f.evidence)).toContain(engine === 'ppocr' ? '"ocrEngine":"ppocr:PP-OCRv4' : '"ocrEngine":"tesseract.js');
   });
 
   it('WAS $199 / NOW $49 / -70% → reference claim and discount math (75 % shown, 70 % claimed)', () => {

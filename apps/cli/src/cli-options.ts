@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { SEVERITIES, type Severity } from '@listinglens/contracts';
+import { OCR_ENGINES, type OcrEngineName } from '@listinglens/ocr';
 
 /** Exit codes a pipeline can gate on (README "Quick start"). Invalid input wins over findings: a scan
  * that could not check everything must not pass as clean or as "only findings". */
@@ -16,6 +17,7 @@ export const USAGE = `usage: npm run scan -- <listings.jsonl|listings.csv|-> [op
   --fail-on SEVERITY     exit 1 when a finding is at or above SEVERITY (${SEVERITIES.join('|')}; default: never)
   --include-text         add each image's recognised text (images[].text)
   --allow-hosts a,b      hosts that may resolve to private addresses (default: none)
+  --ocr-engine ENGINE    ppocr (default: PaddleOCR PP-OCRv4, scene text) | tesseract (tesseract.js)
   --log-level LEVEL      error (default) | warn | info: what OCR/image engines print (warnings) is shown
                          from warn on, on its own line, never inside the progress bar
 exit codes: 0 clean, 1 findings at or above --fail-on, 2 invalid input (a missing, unreadable or empty
@@ -30,6 +32,7 @@ export interface CliOptions {
   includeText: boolean;
   allowHosts: string;
   logLevel: LogLevel;
+  ocrEngine: OcrEngineName;
 }
 
 export class UsageError extends Error {}
@@ -46,6 +49,7 @@ export function parseCliOptions(argv: string[]): CliOptions | null {
       'include-text': { type: 'boolean', default: false },
       'allow-hosts': { type: 'string', default: '' },
       'log-level': { type: 'string', default: 'error' },
+      'ocr-engine': { type: 'string', default: 'ppocr' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -57,8 +61,11 @@ export function parseCliOptions(argv: string[]): CliOptions | null {
   if (failOn !== undefined && !isOneOf(SEVERITIES, failOn)) throw new UsageError(`--fail-on ${failOn}: use one of ${SEVERITIES.join(', ')}`);
   const logLevel = values['log-level'] ?? 'error';
   if (!isOneOf(LOG_LEVELS, logLevel)) throw new UsageError(`--log-level ${logLevel}: use one of ${LOG_LEVELS.join(', ')}`);
+  const ocrEngine = values['ocr-engine'] ?? 'ppocr';
+  if (!isOneOf(OCR_ENGINES, ocrEngine)) throw new UsageError(`--ocr-engine ${ocrEngine}: use one of ${OCR_ENGINES.join(', ')}`);
   return {
     input: positionals[0],
+    ocrEngine,
     format,
     out: values.out,
     failOn,

@@ -45,7 +45,10 @@ async function scanAll(records: Awaited<ReturnType<typeof readListings>>, option
   const output = captureEngineOutput((line) => {
     if (shown) progress.log(`[engine] ${line}`);
   });
-  const scanner = await createScanner({ ...DEFAULT_SCANNER_OPTIONS, allowHosts: parseAllowHosts(options.allowHosts), pathBase });
+  const scanner = await createScanner(
+    { ...DEFAULT_SCANNER_OPTIONS, allowHosts: parseAllowHosts(options.allowHosts), pathBase },
+    { ocr: { engine: options.ocrEngine } },
+  );
   const reports: ListingReport[] = [];
   try {
     for (const [index, record] of records.entries()) {

@@ -7,6 +7,9 @@ import type { OcrOptions } from './ocr-options';
 import { linesToResult, mergePanelRead, panelLines, tileLines } from './ocr-page-words';
 import type { TesseractWorkerPool } from './tesseract-worker-pool';
 
+/** Recorded on every result (and so in findings' evidence). */
+export const TESSERACT_ENGINE_LABEL = 'tesseract.js@7';
+
 /**
  * The pipeline's TextReader on tesseract.js: cache first (by sha256 + settings), then preprocess, then
  * every tile through the worker pool, then words merged back into original image coordinates.
@@ -74,6 +77,6 @@ export class TesseractTextReader implements TextReader {
       const area = { x: box.x / scale, y: box.y / scale, width: box.width / scale, height: box.height / scale };
       lines = mergePanelRead(lines, area, panelLines(panelPages[i], box, scale, minWordConfidence));
     });
-    return linesToResult(lines);
+    return { ...linesToResult(lines), engine: TESSERACT_ENGINE_LABEL };
   }
 }

@@ -10,7 +10,8 @@ export async function imageTextLines(ctx: DetectorContext, image: AnalyzedImage)
   if (!ocr) return null;
   let lines = linesCache.get(ocr);
   if (!lines) {
-    lines = buildTextLines(ocr.words);
+    const engine = ocr.engine;
+    lines = buildTextLines(ocr.words).map((line) => (engine ? { ...line, engine } : line));
     linesCache.set(ocr, lines);
   }
   return lines;

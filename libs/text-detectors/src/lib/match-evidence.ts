@@ -8,6 +8,8 @@ export interface MatchEvidence {
   box: Box;
   words: { text: string; confidence: number; box: Box }[];
   ocrConfidence: number;
+  /** Which engine and model read the text (e.g. "ppocr:PP-OCRv4-ch..."). */
+  ocrEngine?: string;
 }
 
 export function matchEvidence(line: TextLine, start: number, end: number): MatchEvidence {
@@ -18,6 +20,7 @@ export function matchEvidence(line: TextLine, start: number, end: number): Match
     box: where.box,
     words: where.words.map((w) => ({ text: w.text, confidence: w.confidence, box: w.box })),
     ocrConfidence: round2(where.confidence),
+    ...(line.engine ? { ocrEngine: line.engine } : {}),
   };
 }
 

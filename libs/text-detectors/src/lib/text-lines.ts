@@ -13,6 +13,8 @@ export interface TextLine {
   text: string;
   spans: WordSpan[];
   box: Box;
+  /** The OCR engine and model that read it, carried into evidence. */
+  engine?: string;
 }
 
 /** The words a text range touches, their union box and their mean confidence. */
