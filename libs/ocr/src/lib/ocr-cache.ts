@@ -62,3 +62,29 @@ export class TieredOcrCache implements OcrCache {
     await Promise.all(this.tiers.map((tier) => tier.set(key, value)));
   }
 }
+
+/**
+ * Each image read at most once per key: concurrent reads of the same key share one recognition, and a
+ * finished read is kept in `cache` for later ones. Both OCR readers read through it.
+ */
+export class CachedReads {
+  private readonly inFlight = new Map<string, Promise<OcrResult>>();
+
+  constructor(private readonly cache: OcrCache) {}
+
+  read(key: string, recognise: () => Promise<OcrResult>): Promise<OcrResult> {
+    const pending = this.inFlight.get(key);
+    if (pending) return pending;
+    const work = this.readThroughCache(key, recognise).finally(() => this.inFlight.delete(key));
+    this.inFlight.set(key, work);
+    return work;
+  }
+
+  private async readThroughCache(key: string, recognise: () => Promise<OcrResult>): Promise<OcrResult> {
+    const cached = await this.cache.get(key);
+    if (cached) return cached;
+    const result = await recognise();
+    await this.cache.set(key, result);
+    return result;
+  }
+}

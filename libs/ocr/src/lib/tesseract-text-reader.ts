@@ -1,6 +1,6 @@
 import type { AnalyzedImage, OcrResult, TextReader } from '@listinglens/pipeline';
 import { ConcurrencyLimit } from './concurrency-limit';
-import { type OcrCache, ocrCacheKey } from './ocr-cache';
+import { CachedReads, type OcrCache, ocrCacheKey } from './ocr-cache';
 import { OcrClosedError, OcrTimeoutError } from './ocr-errors';
 import { prepareForOcr } from './ocr-image-preparation';
 import type { OcrOptions } from './ocr-options';
@@ -16,32 +16,25 @@ export const TESSERACT_ENGINE_LABEL = 'tesseract.js@7';
  * Concurrent reads of the same image share one recognition.
  */
 export class TesseractTextReader implements TextReader {
-  private readonly inFlight = new Map<string, Promise<OcrResult>>();
+  private readonly reads: CachedReads;
   private closed = false;
   // One image decoding while the pool's workers read the others keeps every worker fed.
   private readonly limit: ConcurrencyLimit;
 
   constructor(
     private readonly pool: TesseractWorkerPool,
-    private readonly cache: OcrCache,
+    cache: OcrCache,
     private readonly options: OcrOptions,
     private readonly settingsFingerprint: string,
   ) {
     this.limit = new ConcurrencyLimit(options.poolSize + 1);
+    this.reads = new CachedReads(cache);
   }
 
   async read(image: AnalyzedImage): Promise<OcrResult> {
     if (this.closed) throw new OcrClosedError();
     const key = ocrCacheKey(image.sha256, this.settingsFingerprint);
-    const pending = this.inFlight.get(key);
-    if (pending) return pending;
-    const work = this.readThroughCache(key, image.bytes);
-    this.inFlight.set(key, work);
-    try {
-      return await work;
-    } finally {
-      this.inFlight.delete(key);
-    }
+    return this.reads.read(key, () => this.limit.run(() => this.recognise(image.bytes)));
   }
 
   /** Starts the pool's workers now instead of on the first image. */
@@ -52,14 +45,6 @@ export class TesseractTextReader implements TextReader {
   async close(): Promise<void> {
     this.closed = true;
     await this.pool.close();
-  }
-
-  private async readThroughCache(key: string, bytes: Buffer): Promise<OcrResult> {
-    const cached = await this.cache.get(key);
-    if (cached) return cached;
-    const result = await this.limit.run(() => this.recognise(bytes));
-    await this.cache.set(key, result);
-    return result;
   }
 
   private async recognise(bytes: Buffer): Promise<OcrResult> {

@@ -1,5 +1,5 @@
 import type { AnalyzedImage, OcrResult, OcrWord, TextReader } from '@listinglens/pipeline';
-import { type OcrCache, ocrCacheKey } from '../ocr-cache';
+import { CachedReads, type OcrCache, ocrCacheKey } from '../ocr-cache';
 import { OcrClosedError } from '../ocr-errors';
 import type { PpOcrLine } from './ppocr-engine';
 import type { PpOcrPool } from './ppocr-pool';
@@ -27,28 +27,21 @@ export interface PaddleReaderOptions {
  * OcrWord with per-character x ranges, its text NFKC-folded (PP-OCR writes ￥ and full-width digits).
  */
 export class PaddleTextReader implements TextReader {
-  private readonly inFlight = new Map<string, Promise<OcrResult>>();
+  private readonly reads: CachedReads;
   private closed = false;
 
   constructor(
     private readonly pool: PpOcrPool,
-    private readonly cache: OcrCache,
+    cache: OcrCache,
     private readonly options: PaddleReaderOptions,
     private readonly rereader?: LineRereader,
-  ) {}
+  ) {
+    this.reads = new CachedReads(cache);
+  }
 
   async read(image: AnalyzedImage): Promise<OcrResult> {
     if (this.closed) throw new OcrClosedError();
-    const key = ocrCacheKey(image.sha256, this.options.fingerprint);
-    const pending = this.inFlight.get(key);
-    if (pending) return pending;
-    const work = this.readThroughCache(key, image.bytes);
-    this.inFlight.set(key, work);
-    try {
-      return await work;
-    } finally {
-      this.inFlight.delete(key);
-    }
+    return this.reads.read(ocrCacheKey(image.sha256, this.options.fingerprint), () => this.recognise(image.bytes));
   }
 
   async warmUp(): Promise<void> {
@@ -60,15 +53,11 @@ export class PaddleTextReader implements TextReader {
     await Promise.all([this.pool.close(), this.rereader?.close()]);
   }
 
-  private async readThroughCache(key: string, bytes: Buffer): Promise<OcrResult> {
-    const cached = await this.cache.get(key);
-    if (cached) return cached;
+  private async recognise(bytes: Buffer): Promise<OcrResult> {
     let lines = await this.pool.read(bytes, this.options.timeoutMs);
     if (this.rereader) lines = await this.rereadUnsure(bytes, lines, this.rereader);
     const words = lines.filter((l) => l.confidence >= this.options.minLineConfidence).map(toWord).filter((w) => w.text);
-    const result: OcrResult = { text: words.map((w) => w.text).join('\n'), words, engine: this.options.engineLabel };
-    await this.cache.set(key, result);
-    return result;
+    return { text: words.map((w) => w.text).join('\n'), words, engine: this.options.engineLabel };
   }
 
   private async rereadUnsure(bytes: Buffer, lines: PpOcrLine[], rereader: LineRereader): Promise<PpOcrLine[]> {
