@@ -17,6 +17,7 @@ import {
   OcrTimeoutError,
   planTiles,
   resolveOcrOptions,
+  TESSERACT_READER_VERSION,
   TesseractWorkerPool,
   writeOfflineWorkerScript,
 } from '@listinglens/ocr';
@@ -110,7 +111,7 @@ describe('timeouts and bad input', () => {
     const reader = createTextReader({ engine: 'tesseract', poolSize: 1 });
     closers.push(() => reader.close());
     const blank = await sharp({ create: { width: 300, height: 300, channels: 3, background: '#7a9' } }).png().toBuffer();
-    expect(await reader.read(await analyzedImage(blank))).toEqual({ text: '', words: [] });
+    expect(await reader.read(await analyzedImage(blank))).toEqual({ text: '', words: [], engine: TESSERACT_READER_VERSION });
     const junk = { ...(await analyzedImage(blank)), sha256: 'junk', bytes: Buffer.from('not an image') };
     await expect(reader.read(junk)).rejects.toThrow();
   });

@@ -7,9 +7,9 @@ export * from './lib/tile-plan';
 export { writeOfflineWorkerScript } from './lib/offline-worker-script';
 export { NETWORK_DISABLED_MESSAGE } from './lib/no-network';
 export { TesseractWorkerPool, type WorkerPoolOptions } from './lib/tesseract-worker-pool';
-export { TesseractTextReader } from './lib/tesseract-text-reader';
+export { TESSERACT_READER_VERSION, TesseractTextReader } from './lib/tesseract-text-reader';
 export { createTextReader, type CreateTextReaderOptions, type ManagedTextReader } from './lib/create-text-reader';
+// PpOcrEngine is not exported: it loads onnxruntime, which only the pool's child processes need.
 export { PaddleTextReader } from './lib/paddle/paddle-text-reader';
-export { PpOcrEngine, PPOCR_DEFAULTS, type PpOcrLine, type PpOcrSettings } from './lib/paddle/ppocr-engine';
-export { PPOCR_MODEL_VERSION, ppOcrModelFiles } from './lib/paddle/ppocr-models';
+export type { PpOcrLine } from './lib/paddle/ppocr-settings';
 export { PpOcrReadError } from './lib/paddle/ppocr-pool';

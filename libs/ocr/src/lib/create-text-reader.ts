@@ -4,13 +4,11 @@ import { assembleLanguageFolder } from './language-data';
 import { writeOfflineWorkerScript } from './offline-worker-script';
 import { type OcrLanguage, type OcrOptions, type OcrOptionsInput, ocrSettingsFingerprint, resolveOcrOptions } from './ocr-options';
 import { PaddleTextReader } from './paddle/paddle-text-reader';
-import { DB_DEFAULTS } from './paddle/db-postprocess';
-import { DETECTION_PLAN_DEFAULTS } from './paddle/detection-plan';
-import { PPOCR_DEFAULTS, type PpOcrSettings } from './paddle/ppocr-engine';
+import { PPOCR_DEFAULTS, type PpOcrSettings } from './paddle/ppocr-settings';
 import { PPOCR_MODEL_VERSION, ppOcrModelFiles } from './paddle/ppocr-models';
 import { PpOcrPool } from './paddle/ppocr-pool';
 import { TesseractLineRereader } from './tesseract-line-rereader';
-import { TesseractTextReader } from './tesseract-text-reader';
+import { TESSERACT_READER_VERSION, TesseractTextReader } from './tesseract-text-reader';
 import { TesseractWorkerPool } from './tesseract-worker-pool';
 
 export interface CreateTextReaderOptions extends OcrOptionsInput {
@@ -28,7 +26,6 @@ export interface ManagedTextReader extends TextReader {
 }
 
 // Bump when a code change alters OCR output, so cached results from older code are not served.
-const TESSERACT_READER_VERSION = 'tesseract.js@7/reader@2';
 const PPOCR_READER_VERSION = `ppocr:${PPOCR_MODEL_VERSION}/reader@1`;
 /** Languages PP-OCR's Chinese model cannot read: handed to tesseract.js line by line. */
 const TESSERACT_ONLY: readonly OcrLanguage[] = ['kor', 'jpn'];
@@ -44,55 +41,51 @@ const TESSERACT_ONLY: readonly OcrLanguage[] = ['kor', 'jpn'];
  * Model and language files are checked here (throws if missing); threads start on first read or warmUp().
  */
 export function createTextReader(input: CreateTextReaderOptions = {}): ManagedTextReader {
-  const { cache, ...rest } = input;
+  const { cache = new MemoryOcrCache(), ...rest } = input;
   const options = resolveOcrOptions(rest);
-  return options.engine === 'ppocr' ? createPpOcrReader(options, cache ?? new MemoryOcrCache()) : createTesseractReader(options, cache ?? new MemoryOcrCache());
+  return options.engine === 'ppocr' ? createPpOcrReader(options, cache) : createTesseractReader(options, cache);
 }
 
 function createTesseractReader(options: OcrOptions, cache: OcrCache): TesseractTextReader {
-  const langPath = assembleLanguageFolder(options.languages, options.languageSource, options.languageDir);
-  const pool = new TesseractWorkerPool({
-    languages: options.languages,
-    langPath,
-    workerPath: writeOfflineWorkerScript(langPath),
-    size: options.poolSize,
-    parameters: { tessedit_pageseg_mode: options.pageSegMode },
-  });
+  const pool = tesseractPool(options, options.languages, options.pageSegMode);
   return new TesseractTextReader(pool, cache, options, ocrSettingsFingerprint(options, TESSERACT_READER_VERSION));
 }
 
 function createPpOcrReader(options: OcrOptions, cache: OcrCache): PaddleTextReader {
   const { ppocr } = options;
   const rereadLanguages = options.languages.filter((l) => TESSERACT_ONLY.includes(l));
+  const rereads = rereadLanguages.length > 0;
   const settings: PpOcrSettings = {
     ...PPOCR_DEFAULTS,
-    detection: { ...DETECTION_PLAN_DEFAULTS, limitSide: ppocr.limitSide },
-    db: DB_DEFAULTS,
+    detection: { ...PPOCR_DEFAULTS.detection, limitSide: ppocr.limitSide },
     maxOcrPixels: ppocr.maxOcrPixels,
     angleClassifier: ppocr.angleClassifier,
-    // With a second engine, unsure lines come back too so it can re-read them; the reader drops the
-    // ones that stay below the line threshold.
-    minLineConfidence: rereadLanguages.length > 0 ? 0 : PPOCR_DEFAULTS.minLineConfidence,
-    keepUnreadLines: rereadLanguages.length > 0,
+    // With a second engine, unsure and unread lines come back too so it can re-read them; the reader
+    // drops the ones that stay below the line threshold.
+    minLineConfidence: rereads ? 0 : PPOCR_DEFAULTS.minLineConfidence,
+    keepUnreadLines: rereads,
   };
   const pool = new PpOcrPool(ppOcrModelFiles(), options.poolSize, settings);
-  let rereader: TesseractLineRereader | undefined;
-  if (rereadLanguages.length > 0) {
-    const langPath = assembleLanguageFolder(rereadLanguages, options.languageSource, options.languageDir);
-    const tesseract = new TesseractWorkerPool({
-      languages: rereadLanguages,
-      langPath,
-      workerPath: writeOfflineWorkerScript(langPath),
-      size: options.poolSize,
-      parameters: { tessedit_pageseg_mode: '7' },
-    });
-    rereader = new TesseractLineRereader(tesseract, ppocr.rereadBelow, options.timeoutMs);
-  }
-  const fingerprint = ocrSettingsFingerprint(options, PPOCR_READER_VERSION);
+  // One line per page (PSM 7): the rereader hands tesseract single line crops.
+  const rereader = rereads
+    ? new TesseractLineRereader(tesseractPool(options, rereadLanguages, '7'), ppocr.rereadBelow, options.timeoutMs)
+    : undefined;
   return new PaddleTextReader(pool, cache, {
     timeoutMs: options.timeoutMs,
     minLineConfidence: PPOCR_DEFAULTS.minLineConfidence,
-    fingerprint,
+    fingerprint: ocrSettingsFingerprint(options, PPOCR_READER_VERSION),
     engineLabel: PPOCR_READER_VERSION,
   }, rereader);
+}
+
+/** tesseract.js workers over offline language data gathered into one folder, with the network taken away. */
+function tesseractPool(options: OcrOptions, languages: readonly OcrLanguage[], pageSegMode: string): TesseractWorkerPool {
+  const langPath = assembleLanguageFolder(languages, options.languageSource, options.languageDir);
+  return new TesseractWorkerPool({
+    languages,
+    langPath,
+    workerPath: writeOfflineWorkerScript(langPath),
+    size: options.poolSize,
+    parameters: { tessedit_pageseg_mode: pageSegMode },
+  });
 }

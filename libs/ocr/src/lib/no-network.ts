@@ -1,11 +1,11 @@
 /**
- * OCR threads never need the network: models and language data are read from local files. Taking it
+ * OCR threads and processes never need the network: models and language data are read from local files. Taking it
  * away inside the thread turns a misconfiguration that would fall back to a CDN or a model hub into a
  * loud failure instead of a download.
  */
 export const NETWORK_DISABLED_MESSAGE = 'network access is disabled in ListingLens OCR workers';
 
-export function disableNetworkInThisThread(): void {
+export function disableNetwork(): void {
   const refuse = (): never => {
     throw new Error(NETWORK_DISABLED_MESSAGE);
   };

@@ -1,7 +1,7 @@
 import sharp from 'sharp';
 import type { Page } from 'tesseract.js';
 import type { LineRereader } from './paddle/paddle-text-reader';
-import type { PpOcrLine } from './paddle/ppocr-engine';
+import type { PpOcrLine } from './paddle/ppocr-settings';
 import type { TesseractWorkerPool } from './tesseract-worker-pool';
 
 /**

@@ -7,8 +7,9 @@ import type { OcrOptions } from './ocr-options';
 import { linesToResult, mergePanelRead, panelLines, tileLines } from './ocr-page-words';
 import type { TesseractWorkerPool } from './tesseract-worker-pool';
 
-/** Recorded on every result (and so in findings' evidence). */
-export const TESSERACT_ENGINE_LABEL = 'tesseract.js@7';
+/** Recorded on every result (and so in findings' evidence) and part of the cache key. Bump the reader
+ * number when a code change alters OCR output, so cached results from older code are not served. */
+export const TESSERACT_READER_VERSION = 'tesseract.js@7/reader@2';
 
 /**
  * The pipeline's TextReader on tesseract.js: cache first (by sha256 + settings), then preprocess, then
@@ -62,6 +63,6 @@ export class TesseractTextReader implements TextReader {
       const area = { x: box.x / scale, y: box.y / scale, width: box.width / scale, height: box.height / scale };
       lines = mergePanelRead(lines, area, panelLines(panelPages[i], box, scale, minWordConfidence));
     });
-    return { ...linesToResult(lines), engine: TESSERACT_ENGINE_LABEL };
+    return { ...linesToResult(lines), engine: TESSERACT_READER_VERSION };
   }
 }

@@ -88,8 +88,9 @@ function narrowedBox(span: WordSpan, start: number, end: number): Box {
   const from = Math.max(0, start - span.start);
   const to = Math.min(word.text.length, end - span.start);
   if (!word.charX || word.charX.length !== word.text.length || to <= from) return word.box;
-  const x0 = Math.max(word.box.x, Math.min(...word.charX.slice(from, to).map(([a]) => a)));
-  const x1 = Math.min(word.box.x + word.box.width, Math.max(...word.charX.slice(from, to).map(([, b]) => b)));
+  const covered = word.charX.slice(from, to);
+  const x0 = Math.max(word.box.x, Math.min(...covered.map(([a]) => a)));
+  const x1 = Math.min(word.box.x + word.box.width, Math.max(...covered.map(([, b]) => b)));
   if (x1 <= x0) return word.box;
   // A little of the neighbouring gap on each side: CTC columns mark a glyph's centre more than its edges.
   const pad = Math.round(word.box.height * 0.15);

@@ -40,33 +40,31 @@ export const DETECTION_PLAN_DEFAULTS: DetectionPlanOptions = {
  * bottom, so text keeps its size instead of shrinking to a few pixels.
  */
 export function planDetection(width: number, height: number, opts: DetectionPlanOptions = DETECTION_PLAN_DEFAULTS): DetectionTile[] {
-  const long = Math.max(width, height);
-  const short = Math.min(width, height);
   if (height <= width * opts.tileAspect) {
     // Wide images are never cut: their lines run along the cut and would be read in pieces. A banner
     // wider than `tileAspect`:1 may use up to `tileAspect` × limitSide on its long side instead.
     const limit = width > height * opts.tileAspect ? opts.limitSide * opts.tileAspect : opts.limitSide;
-    const scale = Math.min(limit / long, opts.maxUpscale);
+    const scale = Math.min(limit / Math.max(width, height), opts.maxUpscale);
     return [tile({ x: 0, y: 0, width, height }, scale, -Infinity, Infinity)];
   }
-  let scale = Math.min(opts.limitSide / short, opts.maxUpscale);
+  let scale = Math.min(opts.limitSide / width, opts.maxUpscale);
   // Tile length and overlap in raster pixels; shrink the scale until the tile count fits the bound.
-  const count = (s: number) => Math.ceil((long * s - opts.overlap) / (opts.limitSide - opts.overlap));
+  const count = (s: number) => Math.ceil((height * s - opts.overlap) / (opts.limitSide - opts.overlap));
   while (count(scale) > opts.maxTiles) scale *= 0.8;
   const step = (opts.limitSide - opts.overlap) / scale;
   const length = opts.limitSide / scale;
   const half = opts.overlap / scale / 2;
   const tiles: DetectionTile[] = [];
   for (let start = 0; ; start += step) {
-    const from = Math.min(Math.round(start), Math.max(0, long - Math.round(length)));
-    const to = Math.min(long, Math.round(from + length));
-    const last = to >= long;
-    const rect = { x: 0, y: from, width, height: to - from };
-    tiles.push(tile(rect, scale, tiles.length === 0 ? -Infinity : from + half, last ? Infinity : to - half));
+    // The last tile is pulled back to end at the bottom edge.
+    const from = Math.min(Math.round(start), Math.max(0, height - Math.round(length)));
+    const to = Math.min(height, Math.round(from + length));
+    const last = to >= height;
+    // Each tile owns from where the previous one's ownership ends to half the overlap before its end.
+    const ownFrom = tiles.length === 0 ? -Infinity : tiles[tiles.length - 1].ownTo;
+    tiles.push(tile({ x: 0, y: from, width, height: to - from }, scale, ownFrom, last ? Infinity : to - half));
     if (last) break;
   }
-  // The last tile is pulled back to end at the edge; its owned range starts where the previous one ends.
-  for (let i = 1; i < tiles.length; i++) tiles[i].ownFrom = tiles[i - 1].ownTo;
   return tiles;
 }
 

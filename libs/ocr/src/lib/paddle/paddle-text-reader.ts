@@ -1,7 +1,7 @@
 import type { AnalyzedImage, OcrResult, OcrWord, TextReader } from '@listinglens/pipeline';
 import { CachedReads, type OcrCache, ocrCacheKey } from '../ocr-cache';
 import { OcrClosedError } from '../ocr-errors';
-import type { PpOcrLine } from './ppocr-engine';
+import type { PpOcrLine } from './ppocr-settings';
 import type { PpOcrPool } from './ppocr-pool';
 
 /** Re-reads a line crop with another engine (tesseract.js with kor/jpn data). */

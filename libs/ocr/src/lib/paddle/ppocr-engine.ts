@@ -1,44 +1,11 @@
 import * as ort from 'onnxruntime-node';
 import sharp from 'sharp';
 import { ctcGreedyDecode } from './ctc-decode';
-import { DB_DEFAULTS, type DbPostprocessOptions, dbRegions } from './db-postprocess';
-import { DETECTION_PLAN_DEFAULTS, type DetectionPlanOptions, type DetectionTile, planDetection } from './detection-plan';
+import { type DbPostprocessOptions, dbRegions } from './db-postprocess';
+import { type DetectionTile, planDetection } from './detection-plan';
 import { loadAlphabet, type PpOcrModelFiles } from './ppocr-models';
 import { type CropTurn, type Rect, type RgbRaster, sampleCropInto } from './raster';
-
-export interface PpOcrSettings {
-  detection: DetectionPlanOptions;
-  db: DbPostprocessOptions;
-  /** Cap on the decoded raster OCR works on: a 35 MP scan is shrunk on load, so memory stays bounded. */
-  maxOcrPixels: number;
-  /** Lines the recogniser is less sure of are dropped (PaddleOCR drop_score: 0.5). */
-  minLineConfidence: number;
-  /** Check unsure lines with the 0°/180° classifier and read the upside-down ones again, turned. */
-  angleClassifier: boolean;
-  /** Lines recognised together (PaddleOCR rec_batch_num: 6); lines are sorted by width first. */
-  recBatchSize: number;
-  /** Also return detected lines the recogniser read as nothing (Hangul, kana): a second engine re-reads them. */
-  keepUnreadLines: boolean;
-}
-
-export const PPOCR_DEFAULTS: PpOcrSettings = {
-  detection: DETECTION_PLAN_DEFAULTS,
-  db: DB_DEFAULTS,
-  maxOcrPixels: 12_000_000,
-  minLineConfidence: 0.5,
-  angleClassifier: true,
-  recBatchSize: 6,
-  keepUnreadLines: false,
-};
-
-/** A recognised line in original image pixels. `chars` holds each character's x range when the line
- * was read horizontally (turn 0 or 180); vertical lines have none. */
-export interface PpOcrLine {
-  text: string;
-  confidence: number;
-  box: Rect;
-  chars: Array<[number, number]> | null;
-}
+import { PPOCR_DEFAULTS, type PpOcrLine, type PpOcrSettings } from './ppocr-settings';
 
 const REC_HEIGHT = 48;
 // PaddleOCR pads every recognition input to at least 320 px (48 × 320/48); narrower inputs change what
@@ -93,10 +60,6 @@ export class PpOcrEngine {
       .filter((l) => (l.text.trim() || settings.keepUnreadLines) && l.confidence >= settings.minLineConfidence)
       .map((l) => toOriginal(l, scale))
       .sort((a, b) => a.box.y - b.box.y || a.box.x - b.box.x);
-  }
-
-  async release(): Promise<void> {
-    await Promise.all([this.det.release(), this.rec.release(), this.cls.release()]);
   }
 
   /** Text regions of one tile, in raster pixels, keeping only those whose centre the tile owns. */

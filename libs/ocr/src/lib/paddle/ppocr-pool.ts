@@ -2,7 +2,7 @@ import { type ChildProcess, fork } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { OcrClosedError, OcrTimeoutError } from '../ocr-errors';
-import type { PpOcrLine, PpOcrSettings } from './ppocr-engine';
+import type { PpOcrLine, PpOcrSettings } from './ppocr-settings';
 import type { PpOcrModelFiles } from './ppocr-models';
 import type { ProcessReply, ProcessRequest } from './ppocr-process';
 
@@ -64,11 +64,6 @@ export class PpOcrPool {
   async warmUp(): Promise<void> {
     while (this.slots.length < this.size) this.slots.push(this.spawn());
     await Promise.all(this.slots.map((s) => s.ready.catch(() => undefined)));
-  }
-
-  /** Process ids of the pool (for memory figures and tests). */
-  get pids(): number[] {
-    return this.slots.map((s) => s.child.pid ?? 0).filter(Boolean);
   }
 
   async close(): Promise<void> {

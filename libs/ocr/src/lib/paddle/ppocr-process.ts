@@ -1,6 +1,7 @@
 // Entry of one PP-OCR child process: loads the models once, then reads one image per message.
-import { disableNetworkInThisThread } from '../no-network';
-import { PpOcrEngine, type PpOcrLine, type PpOcrSettings } from './ppocr-engine';
+import { disableNetwork } from '../no-network';
+import { PpOcrEngine } from './ppocr-engine';
+import type { PpOcrLine, PpOcrSettings } from './ppocr-settings';
 import type { PpOcrModelFiles } from './ppocr-models';
 
 export type ProcessRequest = { id: number; bytes: Uint8Array; settings: PpOcrSettings };
@@ -11,7 +12,7 @@ export type ProcessReply =
   | { id: number; ok: true; lines: PpOcrLine[] }
   | { id: number; ok: false; message: string };
 
-disableNetworkInThisThread();
+disableNetwork();
 const send = (reply: ProcessReply) => process.send?.(reply);
 const files = JSON.parse(process.env['LL_PPOCR_FILES'] ?? 'null') as PpOcrModelFiles | null;
 if (!files || !process.send) throw new Error('ppocr-process runs as a child of PpOcrPool');

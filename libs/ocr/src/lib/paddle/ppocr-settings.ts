@@ -1,0 +1,40 @@
+import { DB_DEFAULTS, type DbPostprocessOptions } from './db-postprocess';
+import { DETECTION_PLAN_DEFAULTS, type DetectionPlanOptions } from './detection-plan';
+import type { Rect } from './raster';
+
+// Apart from ppocr-engine.ts, so the process that owns the pool never loads onnxruntime (27 MB).
+
+export interface PpOcrSettings {
+  detection: DetectionPlanOptions;
+  db: DbPostprocessOptions;
+  /** Cap on the decoded raster OCR works on: a 35 MP scan is shrunk on load, so memory stays bounded. */
+  maxOcrPixels: number;
+  /** Lines the recogniser is less sure of are dropped (PaddleOCR drop_score: 0.5). */
+  minLineConfidence: number;
+  /** Check unsure lines with the 0°/180° classifier and read the upside-down ones again, turned. */
+  angleClassifier: boolean;
+  /** Lines recognised together (PaddleOCR rec_batch_num: 6); lines are sorted by width first. */
+  recBatchSize: number;
+  /** Also return detected lines the recogniser read as nothing (Hangul, kana): a second engine re-reads them. */
+  keepUnreadLines: boolean;
+}
+
+export const PPOCR_DEFAULTS: PpOcrSettings = {
+  detection: DETECTION_PLAN_DEFAULTS,
+  db: DB_DEFAULTS,
+  maxOcrPixels: 12_000_000,
+  minLineConfidence: 0.5,
+  angleClassifier: true,
+  recBatchSize: 6,
+  keepUnreadLines: false,
+};
+
+/** A recognised line in original image pixels. `chars` holds each character's x range when the line
+ * was read horizontally (turn 0 or 180); vertical lines have none. */
+export interface PpOcrLine {
+  text: string;
+  confidence: number;
+  box: Rect;
+  chars: Array<[number, number]> | null;
+}
+
