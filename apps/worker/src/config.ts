@@ -1,3 +1,4 @@
+import { OCR_ENGINES, OCR_LANGUAGES } from '@listinglens/ocr';
 import { z } from 'zod';
 
 /** Every setting the worker reads, validated once at start (see .env.example). */
@@ -24,11 +25,11 @@ const schema = z.object({
     .string()
     .default('eng,chi_sim')
     .transform((s) => s.split(',').map((l) => l.trim()).filter(Boolean))
-    .pipe(z.array(z.enum(['eng', 'chi_sim', 'chi_tra', 'jpn', 'kor'])).min(1)),
+    .pipe(z.array(z.enum(OCR_LANGUAGES)).min(1)),
   OCR_TIMEOUT_MS: z.coerce.number().int().positive().default(60_000),
   /** ppocr (default: PaddleOCR PP-OCRv4 on onnxruntime, for text over photos) or tesseract (tesseract.js).
    * With ppocr, kor/jpn lines are re-read by tesseract.js (README "OCR engines"). */
-  OCR_ENGINE: z.enum(['ppocr', 'tesseract']).default('ppocr'),
+  OCR_ENGINE: z.enum(OCR_ENGINES).default('ppocr'),
   /** tesseract engine only: accurate (default) or fast: Debian's tessdata_fast with PSM 3, ~2× the throughput, misreads more
    * small overlay text (README "Figures"; needs apt tesseract-ocr-eng / -chi-sim ...). */
   OCR_PROFILE: z.enum(['accurate', 'fast']).default('accurate'),
