@@ -45,35 +45,35 @@ export async function runOurPipeline(paths: readonly string[], options: CreateTe
   }, 100);
   const texts = new Map<string, string>();
   const errors = new Map<string, string>();
+  let t0 = 0, t1 = 0, t2 = 0;
+  let cpu: NodeJS.CpuUsage;
   try {
     await reader.warmUp();
     const readAll = (): Promise<PromiseSettledResult<OcrResult>[]> =>
       Promise.allSettled(images.map((image) => reader.read(image)));
-    const t0 = performance.now();
+    t0 = performance.now();
     const cpu0 = process.cpuUsage();
     const first = await readAll();
-    const cpu = process.cpuUsage(cpu0);
-    const t1 = performance.now();
+    cpu = process.cpuUsage(cpu0);
+    t1 = performance.now();
     await readAll();
-    const t2 = performance.now();
+    t2 = performance.now();
     first.forEach((outcome, i) => {
       if (outcome.status === 'fulfilled') texts.set(paths[i], outcome.value.text);
       else errors.set(paths[i], String(outcome.reason));
     });
-    clearInterval(sampler);
-    await reader.close();
-    // SIGKILLed children are reaped asynchronously; give them a moment before reading their CPU time.
-    await new Promise((r) => setTimeout(r, 300));
-    return {
-      firstSeconds: (t1 - t0) / 1000,
-      cpuSeconds: (cpu.user + cpu.system) / 1e6 + (reapedChildCpuSeconds() - childCpu0),
-      cachedSeconds: (t2 - t1) / 1000,
-      peakRssMb: Math.max(peakRss, treeRssMb()),
-      texts,
-      errors,
-    };
   } finally {
     clearInterval(sampler);
     await reader.close();
   }
+  // SIGKILLed children are reaped asynchronously; give them a moment before reading their CPU time.
+  await new Promise((r) => setTimeout(r, 300));
+  return {
+    firstSeconds: (t1 - t0) / 1000,
+    cpuSeconds: (cpu.user + cpu.system) / 1e6 + (reapedChildCpuSeconds() - childCpu0),
+    cachedSeconds: (t2 - t1) / 1000,
+    peakRssMb: peakRss,
+    texts,
+    errors,
+  };
 }
