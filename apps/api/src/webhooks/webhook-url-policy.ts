@@ -1,7 +1,7 @@
 import { lookup } from 'node:dns/promises';
 import { isIP } from 'node:net';
 // The address rule alone (no sharp): the api never loads the image pipeline.
-import { isPrivateAddress } from '@listinglens/pipeline/ssrf-guard';
+import { isPrivateAddress, urlHost } from '@listinglens/pipeline/ssrf-guard';
 import { ValidationError } from '../common/api-error';
 
 /**
@@ -14,7 +14,7 @@ export class WebhookUrlPolicy {
   constructor(private readonly allowHosts: ReadonlySet<string>) {}
 
   async assertDeliverable(rawUrl: string, field = 'url'): Promise<void> {
-    const host = new URL(rawUrl).hostname.replace(/^\[|\]$/g, '').toLowerCase();
+    const host = urlHost(new URL(rawUrl));
     if (this.allowHosts.has(host)) return;
     const refuse = (address: string) => {
       const how = address === host ? '' : ` (it resolves to ${address})`;

@@ -2,7 +2,7 @@ import http from 'node:http';
 import https from 'node:https';
 import { isIP } from 'node:net';
 import { ImageError } from './image-error';
-import { guardedLookup, isPrivateAddress } from './ssrf-guard';
+import { guardedLookup, isPrivateAddress, urlHost } from './ssrf-guard';
 
 export interface FetchOptions {
   /** Hosts (names or IP literals) that may resolve to private addresses, e.g. an internal CDN. */
@@ -44,7 +44,7 @@ export class SafeHttpFetcher implements HttpFetcher {
     if (url.protocol !== 'http:' && url.protocol !== 'https:') {
       throw new ImageError('image.fetch_failed', `scheme ${url.protocol} is not allowed (http and https only)`);
     }
-    const host = url.hostname.replace(/^\[|\]$/g, '').toLowerCase();
+    const host = urlHost(url);
     const allowed = this.options.allowHosts.has(host);
     // Node skips the lookup for IP literals, so they are checked here.
     if (!allowed && isIP(host) && isPrivateAddress(host)) {

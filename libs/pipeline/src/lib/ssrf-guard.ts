@@ -38,6 +38,11 @@ function embeddedIpv4(v6: ipaddr.IPv6): ipaddr.IPv4 | null {
   return null;
 }
 
+/** A URL's host as the allow-list and the address check see it: lower case, IPv6 brackets removed. */
+export function urlHost(url: URL): string {
+  return url.hostname.replace(/^\[|\]$/g, '').toLowerCase();
+}
+
 /** Host allow-list from a comma-separated env value; entries are hostnames or IP literals. */
 export function parseAllowHosts(value: string | undefined): Set<string> {
   return new Set(
