@@ -4,7 +4,7 @@ import type { ScanView } from '@listinglens/contracts';
 import { ListingRepository, ScanRepository } from '@listinglens/data-access';
 import { NotFoundError } from '../common/api-error';
 import { parseUuid } from '../common/uuid-param';
-import { parseBody } from '../common/zod-validation';
+import { parseBody, uuidParams } from '../common/zod-validation';
 import { assertMaySee, Principal } from '../auth/principal';
 import { RequireScopes } from '../auth/scopes.decorator';
 import { scanViewFor } from '../auth/seller-scan-view';
@@ -13,7 +13,6 @@ import { IngestService } from './ingest.service';
 import { ingestBatchResultSchema, ingestResultSchema, listingViewSchema, scanViewSchema } from '@listinglens/contracts';
 import { listingBatchInput, listingInput } from '../openapi/request-schemas';
 import { ApiRoute, ApiTag } from '../openapi/api-route.decorator';
-import { uuidParams } from '../common/zod-validation';
 
 @ApiTag('listings')
 @Controller('v1')
