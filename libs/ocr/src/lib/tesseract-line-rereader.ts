@@ -19,8 +19,9 @@ export class TesseractLineRereader implements LineRereader {
 
   async reread(image: Buffer, lines: readonly PpOcrLine[]): Promise<Array<{ text: string; confidence: number } | null>> {
     const deadline = Date.now() + this.timeoutMs;
-    const oriented = await sharp(image).rotate().toBuffer({ resolveWithObject: true });
-    const { width, height } = oriented.info;
+    // Decoded once (orientation applied, as PP-OCR's boxes are); every line is cut from these pixels.
+    const oriented = await sharp(image).rotate().raw().toBuffer({ resolveWithObject: true });
+    const { width, height, channels } = oriented.info;
     return Promise.all(
       lines.map(async (line) => {
         const { box } = line;
@@ -32,7 +33,7 @@ export class TesseractLineRereader implements LineRereader {
         const h = Math.min(height - top, box.height + 2 * pad);
         if (w < 4 || h < 4) return null;
         // Upscaled to ~64 px tall: tesseract's LSTM reads lines best at 30–60 px x-height.
-        const crop = await sharp(oriented.data)
+        const crop = await sharp(oriented.data, { raw: { width, height, channels } })
           .extract({ left, top, width: w, height: h })
           .resize({ height: Math.max(h, 64), withoutEnlargement: false })
           .png()

@@ -61,19 +61,21 @@ export class PaddleTextReader implements TextReader {
   }
 
   private async rereadUnsure(bytes: Buffer, lines: PpOcrLine[], rereader: LineRereader): Promise<PpOcrLine[]> {
-    const unsure = lines.filter((l) => l.confidence < rereader.belowConfidence || tooFewCharacters(l));
+    const unsure = lines
+      .map((line, index) => ({ line, index, sparse: tooFewCharacters(line) }))
+      .filter((u) => u.sparse || u.line.confidence < rereader.belowConfidence);
     if (unsure.length === 0) return lines;
-    const reads = await rereader.reread(bytes, unsure);
-    const better = new Map<PpOcrLine, PpOcrLine>();
-    unsure.forEach((line, i) => {
-      const read = reads[i];
+    const reads = await rereader.reread(bytes, unsure.map((u) => u.line));
+    const result = [...lines];
+    unsure.forEach(({ line, index, sparse }, k) => {
+      const text = reads[k]?.text.trim();
+      const confidence = reads[k]?.confidence ?? 0;
+      if (!text) return;
+      const fuller = sparse && confidence >= 0.5 && [...text].length > [...line.text.trim()].length;
       // The other engine's word boxes are not kept: its text replaces the line's, boxed by the line.
-      const fuller = tooFewCharacters(line) && read && read.confidence >= 0.5 && [...read.text.trim()].length > [...line.text.trim()].length;
-      if (read && read.text.trim() && (read.confidence > line.confidence || fuller)) {
-        better.set(line, { ...line, text: read.text.trim(), confidence: read.confidence, chars: null });
-      }
+      if (confidence > line.confidence || fuller) result[index] = { ...line, text, confidence, chars: null };
     });
-    return lines.map((l) => better.get(l) ?? l);
+    return result;
   }
 }
 
