@@ -72,8 +72,7 @@ export class PpOcrPool {
     for (const slot of this.slots.splice(0)) {
       clearTimeout(slot.timer);
       slot.job?.reject(new OcrClosedError());
-      slot.child.removeAllListeners();
-      slot.child.kill('SIGKILL');
+      retire(slot.child);
     }
   }
 
@@ -120,8 +119,7 @@ export class PpOcrPool {
     clearTimeout(slot.timer);
     const job = slot.job;
     slot.job = null;
-    slot.child.removeAllListeners();
-    slot.child.kill('SIGKILL');
+    retire(slot.child);
     const index = this.slots.indexOf(slot);
     if (index >= 0) this.slots.splice(index, 1);
     job?.reject(reason);
@@ -146,10 +144,24 @@ export class PpOcrPool {
         reject(reason);
         if (this.slots.includes(slot)) this.replace(slot, reason);
       });
+      // A failed spawn or a send to a process that just died: without a listener, Node throws the
+      // 'error' event and takes the whole worker down.
+      child.on('error', (err) => {
+        const reason = new PpOcrReadError(`OCR process failed: ${err.message}`);
+        reject(reason);
+        if (this.slots.includes(slot)) this.replace(slot, reason);
+      });
     });
     slot.ready.catch(() => undefined);
     return slot;
   }
+}
+
+/** Kills a pool process for good; a late 'error' from it is ignored rather than thrown. */
+function retire(child: ChildProcess): void {
+  child.removeAllListeners();
+  child.on('error', () => undefined);
+  child.kill('SIGKILL');
 }
 
 /**
