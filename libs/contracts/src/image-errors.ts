@@ -5,6 +5,7 @@ export const IMAGE_ERROR_CODES = [
   'image.fetch_failed',
   'image.unsupported',
   'image.ocr_failed',
+  'image.time_budget_exceeded',
 ] as const;
 export type ImageErrorCode = (typeof IMAGE_ERROR_CODES)[number];
 

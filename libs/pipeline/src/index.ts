@@ -7,3 +7,6 @@ export * from './lib/ssrf-guard';
 export * from './lib/image-fetcher';
 export * from './lib/image-loader';
 export * from './lib/scan-pipeline';
+export * from './lib/compiled-entry';
+export * from './lib/cpu-pool';
+export * from './lib/raster-cache';

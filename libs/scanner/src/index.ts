@@ -1,2 +1,3 @@
 export * from './lib/scanner-options';
 export * from './lib/create-scanner';
+export * from './lib/shared-raster-pixels';

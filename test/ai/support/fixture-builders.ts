@@ -148,5 +148,10 @@ export function context(images: AnalyzedImage[], listing: Partial<ListingFields>
     },
     images,
     text: async () => null,
+    stepDeadline: () => Date.now() + 60_000,
+    // A fake scan has nowhere to record an image error: surface it instead of losing it.
+    reportError: (image, error) => {
+      throw new Error(`image ${image.position}: ${error.code} ${error.message}`);
+    },
   };
 }

@@ -75,6 +75,11 @@ export function scanContext(reader: TextReader, images: AnalyzedImage[], price: 
       }
       return read;
     },
+    stepDeadline: () => Date.now() + 60_000,
+    // A fake scan has nowhere to record an image error: surface it instead of losing it.
+    reportError: (image, error) => {
+      throw new Error(`image ${image.position}: ${error.code} ${error.message}`);
+    },
   };
 }
 

@@ -41,7 +41,12 @@ export interface PipelineDeps {
   textReader?: TextReader;
   /** Images loaded at once per scan (network and decode overlap; sharp decodes off the event loop). */
   concurrency?: number;
+  /** Time budgets (ms): each heavy step on one image, and the whole scan. */
+  budgets?: { stepMs: number; scanMs: number };
 }
+
+/** A step on one image may take 60 s (a 12000 px page's QR bands take ~2 s), a scan 5 minutes. */
+export const DEFAULT_SCAN_BUDGETS = { stepMs: 60_000, scanMs: 300_000 };
 
 /**
  * One scan of one listing: load, identify and decode every image, then run every detector. Plain
@@ -52,6 +57,8 @@ export class ScanPipeline {
 
   async scan(listing: ListingFields, sources: readonly ImageSource[], opts: { includeText?: boolean } = {}): Promise<ScanOutcome> {
     const started = performance.now();
+    const budgets = this.deps.budgets ?? DEFAULT_SCAN_BUDGETS;
+    const scanDeadline = Date.now() + budgets.scanMs;
     const results: ImageResult[] = new Array(sources.length);
     const analyzed: AnalyzedImage[] = [];
     await forEachLimited(sources, this.deps.concurrency ?? 4, async (source, position) => {
@@ -74,9 +81,17 @@ export class ScanPipeline {
         }
         return pending;
       },
+      stepDeadline: () => Math.min(scanDeadline, Date.now() + budgets.stepMs),
+      reportError: (image, error) => {
+        results[image.position].error ??= error;
+      },
     };
     const findings: Finding[] = [];
-    for (const detector of this.deps.detectors) {
+    for (const [index, detector] of this.deps.detectors.entries()) {
+      if (Date.now() >= scanDeadline) {
+        this.budgetSpent(analyzed, results, budgets.scanMs, this.deps.detectors.slice(index));
+        break;
+      }
       for (const finding of await detector.detect(ctx)) {
         findings.push({ ...finding, confidence: clamp01(finding.confidence) });
       }
@@ -123,6 +138,12 @@ export class ScanPipeline {
       result.error = err.toView();
       return { result };
     }
+  }
+
+  /** The scan ran out of time: every image still without an error says which checks it did not get. */
+  private budgetSpent(analyzed: AnalyzedImage[], results: ImageResult[], scanMs: number, skipped: readonly Detector[]): void {
+    const message = `the scan's time budget of ${scanMs / 1000} s ran out before ${skipped.map((d) => d.id).join(', ')}`;
+    for (const image of analyzed) results[image.position].error ??= { code: 'image.time_budget_exceeded', message };
   }
 
   private async readText(image: AnalyzedImage, result: ImageResult): Promise<OcrResult | null> {

@@ -1,4 +1,4 @@
-import type { Box, Finding } from '@listinglens/contracts';
+import type { Box, Finding, ImageErrorView } from '@listinglens/contracts';
 
 /** Where an image's bytes come from. `path` exists only for the CLI (relative to its input file). */
 export type ImageSource =
@@ -66,6 +66,14 @@ export interface DetectorContext {
    * configured or reading failed (the failure is recorded on the image, the scan goes on).
    */
   text(image: AnalyzedImage): Promise<OcrResult | null>;
+  /**
+   * Epoch ms by which one heavy step on one image (a QR pass, a pixel statistic) must end: the image's
+   * step budget, cut short by what is left of the scan's budget. Past it the step fails with
+   * `image.time_budget_exceeded`, recorded through reportError().
+   */
+  stepDeadline(): number;
+  /** Records a failure that belongs to one image; the scan goes on with the other images and detectors. */
+  reportError(image: AnalyzedImage, error: ImageErrorView): void;
 }
 
 /** A detector turns what is in a listing's images into findings, each with its evidence. */

@@ -1,12 +1,15 @@
 import { createAiDetectors, type PhashIndex } from '@listinglens/ai-signals';
 import { createTextReader, type CreateTextReaderOptions, type OcrCache } from '@listinglens/ocr';
-import { ImageLoader, SafeHttpFetcher, ScanPipeline, SharpImageDecoder } from '@listinglens/pipeline';
-import { createTextDetectors } from '@listinglens/text-detectors';
+import { CpuPool, ImageLoader, RasterCache, SafeHttpFetcher, ScanPipeline, SharpImageDecoder } from '@listinglens/pipeline';
+import { createTextDetectors, JsQrCodeReader } from '@listinglens/text-detectors';
 import type { ScannerOptions } from './scanner-options';
+import { SharedRasterPixels } from './shared-raster-pixels';
 
 export interface Scanner {
   pipeline: ScanPipeline;
-  /** Releases pools (OCR workers); call once when the process is done scanning. */
+  /** Decoded pixels shared by the detectors (its `decodes` count is read by tests and benchmarks). */
+  rasters: RasterCache;
+  /** Releases pools (OCR processes, CPU threads); call once when the process is done scanning. */
   close(): Promise<void>;
 }
 
@@ -28,12 +31,19 @@ export async function createScanner(options: ScannerOptions, services: ScannerSe
     maxRedirects: 3,
   });
   const textReader = services.ocr === false ? undefined : createTextReader({ ...services.ocr, cache: services.ocrCache });
+  const rasters = new RasterCache({ maxPixels: options.maxImagePixels, budgetBytes: options.rasterBudgetBytes });
+  const cpu = new CpuPool();
+  const qrReader = new JsQrCodeReader({ rasters, cpu });
   const pipeline = new ScanPipeline({
     loader: new ImageLoader(fetcher, options.maxImageBytes, options.pathBase),
     decoder: new SharpImageDecoder({ maxPixels: options.maxImagePixels }),
-    detectors: [...(textReader ? createTextDetectors() : []), ...createAiDetectors({ phashIndex: services.phashIndex })],
+    detectors: [
+      ...(textReader ? createTextDetectors({ qrReader }) : []),
+      ...createAiDetectors({ phashIndex: services.phashIndex, pixelDecoder: new SharedRasterPixels(rasters) }),
+    ],
     textReader,
     concurrency: options.imageConcurrency,
+    budgets: options.budgets,
   });
-  return { pipeline, close: async () => textReader?.close() };
+  return { pipeline, rasters, close: async () => void (await Promise.all([textReader?.close(), cpu.close()])) };
 }

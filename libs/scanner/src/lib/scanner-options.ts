@@ -9,6 +9,10 @@ export interface ScannerOptions {
   pathBase: string | null;
   /** Images loaded at once per scan. */
   imageConcurrency: number;
+  /** Decoded pixels kept at once for the detectors, in bytes (one 7000×7000 RGB photo is 147 MB). */
+  rasterBudgetBytes: number;
+  /** Time budgets in ms (default DEFAULT_SCAN_BUDGETS): each heavy step on one image, and a whole scan. */
+  budgets?: { stepMs: number; scanMs: number };
 }
 
 export const DEFAULT_SCANNER_OPTIONS: ScannerOptions = {
@@ -19,4 +23,5 @@ export const DEFAULT_SCANNER_OPTIONS: ScannerOptions = {
   maxImagePixels: 50_000_000,
   pathBase: null,
   imageConcurrency: 4,
+  rasterBudgetBytes: 192 * 1024 * 1024,
 };

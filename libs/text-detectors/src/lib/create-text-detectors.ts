@@ -7,16 +7,16 @@ import { priceDiscountMathDetector } from './detectors/price-discount-math.detec
 import { priceMismatchDetector } from './detectors/price-mismatch.detector';
 import { priceReferenceClaimDetector } from './detectors/price-reference-claim.detector';
 import { promoCouponDetector } from './detectors/promo-coupon.detector';
-import { JsQrCodeReader, type QrCodeReader } from './qr-code-reader';
+import type { QrCodeReader } from './qr-code-reader';
 
 export interface TextDetectorsOptions {
-  /** QR decoding for contact.off_platform. Default: jsQR at two scales; null turns QR decoding off. */
-  qrReader?: QrCodeReader | null;
+  /** QR decoding for contact.off_platform (JsQrCodeReader in the scanner); null turns it off. */
+  qrReader: QrCodeReader | null;
 }
 
 /** Every text detector, one per finding code. They read OCR through ctx.text(), shared per scan. */
-export function createTextDetectors(options: TextDetectorsOptions = {}): Detector[] {
-  const qr = options.qrReader === undefined ? new JsQrCodeReader() : options.qrReader;
+export function createTextDetectors(options: TextDetectorsOptions): Detector[] {
+  const qr = options.qrReader;
   return [
     priceMismatchDetector(),
     priceReferenceClaimDetector(),

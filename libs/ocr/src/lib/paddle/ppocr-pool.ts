@@ -1,6 +1,5 @@
 import { type ChildProcess, fork } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { compiledEntry } from '@listinglens/pipeline';
 import { OcrClosedError, OcrTimeoutError } from '../ocr-errors';
 import type { PpOcrLine, PpOcrSettings } from './ppocr-settings';
 import type { PpOcrModelFiles } from './ppocr-models';
@@ -127,7 +126,7 @@ export class PpOcrPool {
   }
 
   private spawn(): Slot {
-    const child = fork(processScript(), [], {
+    const child = fork(compiledEntry(typeof __dirname === 'string' ? __dirname : undefined, 'libs/ocr/src/lib/paddle', 'ppocr-process.js'), [], {
       serialization: 'advanced',
       execArgv: [],
       env: { ...process.env, LL_PPOCR_FILES: JSON.stringify(this.files) },
@@ -162,17 +161,4 @@ function retire(child: ChildProcess): void {
   child.removeAllListeners();
   child.on('error', () => undefined);
   child.kill('SIGKILL');
-}
-
-/**
- * The compiled child entry. From dist/ it sits beside this file; when this file runs from its TypeScript
- * source (vitest), the child runs from the build in dist/ (the test setup keeps it current).
- */
-function processScript(): string {
-  const here = typeof __dirname === 'string' ? __dirname : join(process.cwd(), 'libs/ocr/src/lib/paddle');
-  const beside = join(here, 'ppocr-process.js');
-  if (existsSync(beside)) return beside;
-  let dir = here;
-  while (dirname(dir) !== dir && !existsSync(join(dir, 'nx.json'))) dir = dirname(dir);
-  return join(dir, 'dist/libs/ocr/src/lib/paddle/ppocr-process.js');
 }

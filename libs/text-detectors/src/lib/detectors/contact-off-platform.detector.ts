@@ -1,10 +1,10 @@
 import type { Finding } from '@listinglens/contracts';
-import type { Detector, DetectorContext } from '@listinglens/pipeline';
+import { type AnalyzedImage, type Detector, type DetectorContext, ImageError } from '@listinglens/pipeline';
 import { imageTextLines } from '../image-text-lines';
 import { maskContact } from '../mask-contact';
 import { matchEvidence, round2 } from '../match-evidence';
 import { type ContactKind, parseContacts } from '../parsers/contact-parser';
-import type { QrCodeReader } from '../qr-code-reader';
+import type { QrCodeHit, QrCodeReader } from '../qr-code-reader';
 import { RULE_SEVERITY } from '../rule-severity';
 
 const RULE_ID = 'text.contact-off-platform';
@@ -45,17 +45,26 @@ export function contactOffPlatformDetector(qr: QrCodeReader | null): Detector {
             emit(c.kind, c.value, where.ocrConfidence * (c.value ? 0.95 : 0.6), { source: 'ocr', ...where });
           }
         }
-        if (qr) {
-          for (const hit of await qr.read(image.bytes)) {
-            const kind = classifyQrPayload(hit.payload);
-            if (!kind) continue;
-            emit(kind, hit.payload, 0.95, { source: 'qr', text: hit.payload, payload: hit.payload, box: hit.box, scale: hit.scale });
-          }
+        for (const hit of qr ? await readQr(qr, ctx, image) : []) {
+          const kind = classifyQrPayload(hit.payload);
+          if (!kind) continue;
+          emit(kind, hit.payload, 0.95, { source: 'qr', text: hit.payload, payload: hit.payload, box: hit.box, scale: hit.scale });
         }
       }
       return findings;
     },
   };
+}
+
+/** QR codes of one image; an image QR reading fails on (unreadable, out of time) records its error. */
+async function readQr(qr: QrCodeReader, ctx: DetectorContext, image: AnalyzedImage): Promise<QrCodeHit[]> {
+  try {
+    return await qr.read(image.bytes, ctx.stepDeadline());
+  } catch (err) {
+    if (!(err instanceof ImageError)) throw err;
+    ctx.reportError(image, err.toView());
+    return [];
+  }
 }
 
 /** What a QR code points to, when it is a way to reach someone; null for other payloads (serials, Wi-Fi). */

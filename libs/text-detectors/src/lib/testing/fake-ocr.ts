@@ -34,5 +34,14 @@ export function fakeImage(position = 0): AnalyzedImage {
 export function contextWithText(lines: readonly string[], listing: Partial<ListingFields> = {}): DetectorContext {
   const image = fakeImage();
   const ocr = ocrFromLines(lines);
-  return { listing: { ...LISTING, ...listing }, images: [image], text: async () => ocr };
+  return {
+    listing: { ...LISTING, ...listing },
+    images: [image],
+    text: async () => ocr,
+    stepDeadline: () => Date.now() + 60_000,
+    // A fake scan has nowhere to record an image error: surface it instead of losing it.
+    reportError: (image, error) => {
+      throw new Error(`image ${image.position}: ${error.code} ${error.message}`);
+    },
+  };
 }
