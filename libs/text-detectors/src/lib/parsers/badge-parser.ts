@@ -1,3 +1,4 @@
+import { foldOcrConfusions } from './ocr-confusions';
 export interface BadgeClaim {
   raw: string;
   start: number;
@@ -20,7 +21,9 @@ const BADGES: [string, RegExp][] = [
 ];
 
 /** Marketplace badges and guarantees: Best Seller, #1, Amazon's Choice, Official Store, 官方旗舰店, 正品保证, 정품 ... */
-export function parseBadges(text: string): BadgeClaim[] {
+export function parseBadges(read: string): BadgeClaim[] {
+  // Matched on the folded line (same length, so positions and boxes hold); see foldOcrConfusions.
+  const text = foldOcrConfusions(read);
   const found: BadgeClaim[] = [];
   for (const [badge, re] of BADGES) {
     for (const m of text.matchAll(re)) {

@@ -1,3 +1,4 @@
+import { foldOcrConfusions } from './ocr-confusions';
 export type CouponKind = 'coupon_word' | 'promo_code' | 'spend_save' | 'instant_discount';
 
 export interface CouponMention {
@@ -19,13 +20,16 @@ const COUPON_WORDS =
   /(?<![A-Za-z])(?:coupons?|vouchers?|promo code|gutschein(?:e)?|clip coupon)(?![A-Za-z])|领券|优惠券|抵用券|代金券|红包|领取优惠|店铺券|平台券|쿠폰/giu;
 
 /** Finds coupon and voucher language: promo codes, 领券, 优惠券, 满200减30, 立减, 券后, "spend $50 save $10". */
-export function parseCoupons(text: string): CouponMention[] {
+export function parseCoupons(read: string): CouponMention[] {
+  // Matched on the folded line (same length, so positions and boxes hold); see foldOcrConfusions.
+  const text = foldOcrConfusions(read);
   const found: CouponMention[] = [];
   const push = (mention: CouponMention): void => {
     if (found.some((f) => f.start < mention.end && f.end > mention.start)) return;
     found.push(mention);
   };
-  for (const m of text.matchAll(CODE)) {
+  // Codes are matched as read: a 0 between letters is part of a code, not an O.
+  for (const m of read.matchAll(CODE)) {
     // A code has to look like one: letters and digits mixed, or all capitals ("WELCOME").
     if (!/\d/.test(m[1]) && !/^[A-Z-]{5,}$/.test(m[1])) continue;
     push({ kind: 'promo_code', raw: m[0], start: m.index, end: m.index + m[0].length, code: m[1] });

@@ -1,3 +1,4 @@
+import { foldOcrConfusions } from './ocr-confusions';
 export type LivestreamCueKind = 'live_badge' | 'audience_count' | 'buy_button' | 'seller_rank' | 'follow_button' | 'comment_line';
 
 export interface LivestreamCue {
@@ -30,7 +31,9 @@ const NOT_A_VIEWER =
   /^(?:total|subtotal|date|time|tel|fax|phone|email|cashier|amount|qty|price|tax|gst|cash|change|invoice|receipt|no|doc|code|member|address|www|http|https|url|size|color|colour|model|brand|sku|weight|material|note|item|order|auth|tid|mid|aid|tvr|iad|tsi|电话|地址|时间|日期|价格|品牌|型号|尺寸|颜色|材质|规格|重量|产地|货号|微信|qq|wechat|whatsapp|line|telegram)$/iu;
 
 /** Livestream-shopping UI cues in one line of text. */
-export function parseLivestreamCues(text: string): LivestreamCue[] {
+export function parseLivestreamCues(read: string): LivestreamCue[] {
+  // Matched on the folded line (same length, so positions and boxes hold); see foldOcrConfusions.
+  const text = foldOcrConfusions(read);
   const cues: LivestreamCue[] = [];
   for (const [kind, re] of PATTERNS) {
     for (const m of text.matchAll(re)) {

@@ -1,5 +1,6 @@
 import { canonicalDecimal, shiftDecimal } from './decimal';
 import { currenciesForMark, PREFIX_MARKS, SUFFIX_MARKS } from './currency';
+import { foldOcrConfusions } from './ocr-confusions';
 
 /** What a price is doing in its sentence. */
 export type PriceRole = 'reference' | 'current' | 'saving' | 'threshold' | 'unknown';
@@ -43,7 +44,9 @@ const THRESHOLD_BEFORE = /(?:满|每满|spend|over|ab)\s*$/iu;
  * Finds every price in a line: "$1,299.00", "US$5", "¥99", "￥99", "99元", "9,99 €", "€9.99", "RMB 99",
  * "1.2万", "₩12,900", and bare amounts right after a price word ("到手价99", "UVP 13.99").
  */
-export function parsePrices(text: string): PriceMention[] {
+export function parsePrices(read: string): PriceMention[] {
+  // Matched on the folded line (same length, so positions and boxes hold); see foldOcrConfusions.
+  const text = foldOcrConfusions(read);
   const found: PriceMention[] = [];
   const add = (start: number, raw: string, amountRaw: string, multiplier: string | undefined, mark: string | null): void => {
     const end = start + raw.length;

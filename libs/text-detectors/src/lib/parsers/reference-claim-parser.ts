@@ -1,3 +1,4 @@
+import { foldOcrConfusions } from './ocr-confusions';
 /** How a listing image claims a reduction. */
 export type ClaimKind = 'was_now' | 'percent_off' | 'zhe' | 'half_price';
 
@@ -28,7 +29,9 @@ const HALF = /(?<![A-Za-z])half[ -]?price(?![A-Za-z])|半价/giu;
 const CN_DIGIT: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 
 /** Finds reference-price claims: WAS/NOW, RRP/UVP/MSRP, 原价/日常价/券后价/到手价, -70%, 70% OFF, 3折, half price. */
-export function parseReferenceClaims(text: string): ReferenceClaim[] {
+export function parseReferenceClaims(read: string): ReferenceClaim[] {
+  // Matched on the folded line (same length, so positions and boxes hold); see foldOcrConfusions.
+  const text = foldOcrConfusions(read);
   const claims: ReferenceClaim[] = [];
   const upTo = (start: number): boolean => UP_TO_BEFORE.test(text.slice(Math.max(0, start - 8), start));
   for (const m of text.matchAll(PERCENT_OFF)) {

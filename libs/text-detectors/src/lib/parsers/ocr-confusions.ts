@@ -1,0 +1,38 @@
+/**
+ * OCR confuses O with 0 and I/l with 1 ("N0W", "C0UP0N", "$4O.99", "1OO%"). Parsers match on a folded
+ * copy of the line; the fold never changes its length, so every match position still points at the
+ * characters (and boxes) that were read.
+ *
+ * - Inside words: a 0 or 1 with a letter on both sides becomes O or I ("N0W" → "NOW"). A digit at a word's
+ *   edge stays a digit ("SAVE10", "X200" are codes and models).
+ * - Inside numbers: O/o and I/l in a run of digits that starts with a digit or follows a currency mark
+ *   become 0 and 1 ("1OO%" → "100%", "$l9.99" → "$19.99"); a run with no real digit stays text.
+ */
+export function foldOcrConfusions(text: string): string {
+  return foldNumbers(foldWords(text));
+}
+
+const LETTER = /[A-Za-z]/;
+
+function foldWords(text: string): string {
+  const chars = [...text];
+  let changed = false;
+  for (let i = 1; i < chars.length - 1; i++) {
+    const c = chars[i];
+    if ((c === '0' || c === '1') && LETTER.test(chars[i - 1]) && LETTER.test(chars[i + 1])) {
+      chars[i] = c === '0' ? 'O' : 'I';
+      changed = true;
+    }
+  }
+  return changed ? chars.join('') : text;
+}
+
+// A run of digits and look-alikes; the lookbehind keeps "O2" or "IO" (no digit first, no mark) as text.
+const NUMBER_RUN = /(?<=^|[^A-Za-z0-9])([$€£¥￥₩]?)(\d[\dOoIl]*|[OoIl][\dOoIl]*)(?![A-Za-z])/gu;
+
+function foldNumbers(text: string): string {
+  return text.replace(NUMBER_RUN, (run, mark: string, body: string) => {
+    if (!/\d/.test(body) || (!mark && !/^\d/.test(body))) return run;
+    return mark + body.replace(/[Oo]/g, '0').replace(/[Il]/g, '1');
+  });
+}
