@@ -6,8 +6,8 @@
  */
 import type { Box, Finding, FindingCode } from '@listinglens/contracts';
 import { createTextReader, type ManagedTextReader, type OcrEngineName } from '@listinglens/ocr';
-import type { AnalyzedImage, ListingFields } from '@listinglens/pipeline';
-import { createTextDetectors } from '@listinglens/text-detectors';
+import { type AnalyzedImage, CpuPool, type ListingFields, RasterCache } from '@listinglens/pipeline';
+import { createTextDetectors, JsQrCodeReader } from '@listinglens/text-detectors';
 import { afterAll, beforeAll, describe, expect, it as itPasses } from 'vitest';
 import { qrRects, WHATSAPP_QR_PAYLOAD } from './support/qr-modules';
 import { analyzedImage, overlaps, type RenderSpec, renderOverlay, scanContext, type TextSpec, textBox } from './support/render-overlay';
@@ -94,6 +94,8 @@ const MISSES: Record<OcrEngineName, readonly string[]> = { ppocr: [], tesseract:
 
 describe.each(['ppocr', 'tesseract'] as const)('%s: overlays read by OCR give findings with boxes in place', (engine) => {
   let reader: ManagedTextReader;
+  const cpu = new CpuPool(2);
+  const qrReader = new JsQrCodeReader({ rasters: new RasterCache({ maxPixels: 50_000_000, budgetBytes: 64 * 1024 * 1024 }), cpu });
   const images = new Map<CaseName, AnalyzedImage>();
   const findings = new Map<CaseName, Finding[]>();
 
@@ -110,13 +112,14 @@ describe.each(['ppocr', 'tesseract'] as const)('%s: overlays read by OCR give fi
     );
     for (const name of names) {
       const ctx = scanContext(reader, [images.get(name) as AnalyzedImage], CASES[name].price);
-      const all = await Promise.all(createTextDetectors({ qrReader: null }).map((d) => d.detect(ctx)));
+      const all = await Promise.all(createTextDetectors({ qrReader }).map((d) => d.detect(ctx)));
       findings.set(name, all.flat());
     }
   }, 240_000);
 
   afterAll(async () => {
     await reader?.close();
+    await cpu.close();
   });
 
   function only(name: CaseName, code: FindingCode): Finding {

@@ -44,6 +44,9 @@ export interface OcrWord {
    * reads whole lines and knows each character's columns): a match inside a line gets its own box.
    */
   charX?: Array<[number, number]>;
+  /** Per UTF-16 unit of `text`, the recogniser's probability for that character, where the engine
+   * gives one: a match's confidence is its least sure character, not the line's mean. */
+  charConfidence?: number[];
 }
 
 export interface OcrResult {

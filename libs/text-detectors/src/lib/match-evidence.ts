@@ -8,6 +8,8 @@ export interface MatchEvidence {
   box: Box;
   words: { text: string; confidence: number; box: Box }[];
   ocrConfidence: number;
+  /** Whether ocrConfidence is the least sure character's score (PP-OCR) or a word score (tesseract). */
+  ocrConfidenceOf: 'character' | 'word';
   /** Which engine and model read the text (e.g. "ppocr:PP-OCRv4-ch..."). */
   ocrEngine?: string;
 }
@@ -20,6 +22,7 @@ export function matchEvidence(line: TextLine, start: number, end: number): Match
     box: where.box,
     words: where.words.map((w) => ({ text: w.text, confidence: w.confidence, box: w.box })),
     ocrConfidence: round2(where.confidence),
+    ocrConfidenceOf: where.perCharacter ? 'character' : 'word',
     ...(line.engine ? { ocrEngine: line.engine } : {}),
   };
 }

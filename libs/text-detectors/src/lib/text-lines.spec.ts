@@ -41,4 +41,12 @@ describe('locate', () => {
     // Without character ranges the whole word is the box.
     expect(locate(joinLine([word]), 4, 7).box).toEqual(word.box);
   });
+
+  it("gives a match the confidence of its least sure character where the engine scores characters", () => {
+    const word = { text: '特价¥199', confidence: 0.93, box: { x: 0, y: 0, width: 180, height: 30 } };
+    const line = joinLine([{ ...word, charConfidence: [0.99, 0.99, 0.98, 0.97, 0.51, 0.99] }]);
+    expect(locate(line, 2, 6).confidence).toBe(0.51);
+    expect(locate(line, 0, 2).confidence).toBe(0.99);
+    expect(locate(joinLine([word]), 2, 6).confidence).toBe(0.93);
+  });
 });

@@ -22,6 +22,9 @@ export interface TextMatchLocation {
   words: OcrWord[];
   box: Box;
   confidence: number;
+  /** True when `confidence` comes from per-character scores (PP-OCR), false for word scores (tesseract):
+   * the two scales differ (tesseract scores a clean "¥99" 0.68). */
+  perCharacter: boolean;
 }
 
 const CJK_OR_FULLWIDTH = /[\u3000-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]/u;
@@ -77,8 +80,19 @@ export function locate(line: TextLine, start: number, end: number): TextMatchLoc
   return {
     words: picked.map((s) => s.word),
     box: unionBox(picked.map((s) => narrowedBox(s, start, end))),
-    confidence: picked.reduce((sum, s) => sum + s.word.confidence, 0) / Math.max(1, picked.length),
+    confidence: picked.reduce((sum, s) => sum + spanConfidence(s, start, end), 0) / Math.max(1, picked.length),
+    perCharacter: picked.every((s) => s.word.charConfidence?.length === s.word.text.length),
   };
+}
+
+/** How sure the engine was of the part of a word a match covers: its least sure character where the
+ * engine scores characters (one misread digit in "¥199" is the whole question), else the word's score. */
+function spanConfidence(span: WordSpan, start: number, end: number): number {
+  const { word } = span;
+  const from = Math.max(0, start - span.start);
+  const to = Math.min(word.text.length, end - span.start);
+  if (!word.charConfidence || word.charConfidence.length !== word.text.length || to <= from) return word.confidence;
+  return Math.min(...word.charConfidence.slice(from, to));
 }
 
 /** The part of a word a match covers: its characters' x range where the engine gave one (PP-OCR reads

@@ -5,6 +5,8 @@ export interface DecodedLine {
   confidence: number;
   /** Per character: [first column, last column + 1] in the recogniser's output steps. */
   columns: Array<[number, number]>;
+  /** Per character: its probability (a misread digit shows here even when the line's mean is high). */
+  scores: number[];
 }
 
 /**
@@ -17,6 +19,7 @@ export function ctcGreedyDecode(probs: Float32Array, offset: number, steps: numb
   let text = '';
   let scoreSum = 0;
   const columns: Array<[number, number]> = [];
+  const scores: number[] = [];
   let previous = -1;
   for (let t = 0; t < steps; t++) {
     const base = offset + t * classes;
@@ -35,9 +38,10 @@ export function ctcGreedyDecode(probs: Float32Array, offset: number, steps: numb
       const ch = alphabet[best - 1] ?? '';
       text += ch;
       scoreSum += bestP;
+      scores.push(bestP);
       columns.push([t, t + 1]);
     }
     previous = best;
   }
-  return { text, confidence: columns.length > 0 ? scoreSum / columns.length : 0, columns };
+  return { text, confidence: columns.length > 0 ? scoreSum / columns.length : 0, columns, scores };
 }

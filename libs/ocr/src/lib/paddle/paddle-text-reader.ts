@@ -73,7 +73,7 @@ export class PaddleTextReader implements TextReader {
       if (!text) return;
       const fuller = sparse && confidence >= 0.5 && [...text].length > [...line.text.trim()].length;
       // The other engine's word boxes are not kept: its text replaces the line's, boxed by the line.
-      if (confidence > line.confidence || fuller) result[index] = { ...line, text, confidence, chars: null };
+      if (confidence > line.confidence || fuller) result[index] = { ...line, text, confidence, chars: null, charConfidence: null };
     });
     return result;
   }
@@ -89,17 +89,23 @@ function tooFewCharacters(line: PpOcrLine): boolean {
 export function toWord(line: PpOcrLine): OcrWord {
   let text = '';
   const charX: Array<[number, number]> = [];
+  const charConfidence: number[] = [];
   const units = [...line.text];
   units.forEach((ch, i) => {
     const folded = ch.normalize('NFKC');
     const range = line.chars?.[i] ?? [line.box.x, line.box.x + line.box.width];
-    for (let k = 0; k < folded.length; k++) charX.push([range[0], range[1]]);
+    const p = line.charConfidence?.[i] ?? line.confidence;
+    for (let k = 0; k < folded.length; k++) {
+      charX.push([range[0], range[1]]);
+      charConfidence.push(p);
+    }
     text += folded;
   });
   const start = text.length - text.trimStart().length;
   const end = text.trimEnd().length;
   const word: OcrWord = { text: text.slice(start, end), confidence: round3(line.confidence), box: line.box };
   if (line.chars) word.charX = charX.slice(start, end);
+  if (line.charConfidence) word.charConfidence = charConfidence.slice(start, end);
   return word;
 }
 

@@ -157,6 +157,7 @@ export class PpOcrEngine {
           confidence: decoded.confidence,
           box: regions[id],
           chars: charRanges(regions[id], turns[id], decoded.columns, (stepWidth * regions[id].width) / widths[k]),
+          charConfidence: decoded.scores.map(round3),
         };
       });
     }
@@ -207,3 +208,5 @@ function toOriginal(line: PpOcrLine, scale: number): PpOcrLine {
     chars: line.chars?.map(([a, b]) => [r(a), r(b)]) ?? null,
   };
 }
+
+const round3 = (n: number) => Math.round(n * 1000) / 1000;

@@ -36,5 +36,7 @@ export interface PpOcrLine {
   confidence: number;
   box: Rect;
   chars: Array<[number, number]> | null;
+  /** Per character of `text`, the recogniser's probability; null after a re-read by another engine. */
+  charConfidence: number[] | null;
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contextWithText } from '../testing/fake-ocr';
+import { contextWithText, ocrFromLines } from '../testing/fake-ocr';
 import { priceDiscountMathDetector } from './price-discount-math.detector';
 import { priceMismatchDetector } from './price-mismatch.detector';
 
@@ -32,6 +32,19 @@ describe('price mismatch detector', () => {
   it('flags a price in another currency as a currency difference', async () => {
     const [f] = await priceMismatchDetector().detect(contextWithText(['₩12,900'], { price: { amount: '12900', currency: 'USD' } }));
     expect(f.evidence['reason']).toBe('currency_differs');
+  });
+
+  it('does not accuse on a price the engine was unsure of (its least sure character under 0.8, a word under 0.5)', async () => {
+    const read = (charConfidence: number[]) => {
+      const ocr = ocrFromLines(['Only $59.99']);
+      ocr.words[1] = { ...ocr.words[1], charConfidence };
+      return { ...contextWithText([]), text: async () => ocr };
+    };
+    expect(await priceMismatchDetector().detect(read([0.99, 0.98, 0.62, 0.97, 0.99, 0.99]))).toEqual([]);
+    const sure = await priceMismatchDetector().detect(read([0.99, 0.98, 0.96, 0.97, 0.99, 0.99]));
+    expect(sure.map((f) => f.evidence['text'])).toEqual(['$59.99']);
+    const unsureWord = { ...contextWithText([]), text: async () => ocrFromLines(['Only $59.99'], 0.45) };
+    expect(await priceMismatchDetector().detect(unsureWord)).toEqual([]);
   });
 
   it('ignores bare numbers that are not prices', async () => {

@@ -7,7 +7,14 @@ import { sameAmount } from '../parsers/decimal';
 import { RULE_SEVERITY } from '../rule-severity';
 
 const RULE_ID = 'text.price-mismatch';
-const VERSION = 1;
+const VERSION = 2;
+/**
+ * A selling price read less surely than this cannot make a mismatch: one misread digit on a clean photo
+ * ("¥199" for "¥190") would accuse a seller of a price they never showed. Per scale: PP-OCR scores each
+ * character (clean printed digits 0.95+, a guessed one well under 0.8); tesseract scores words lower
+ * (a clean rendered "¥99" 0.68), so its floor is lower.
+ */
+export const MIN_PRICE_READ_CONFIDENCE = { character: 0.8, word: 0.5 } as const;
 
 /**
  * price.mismatch: the image shows a selling price that is not the listing's. Only prices with a currency
@@ -26,7 +33,7 @@ export function priceMismatchDetector(): Detector {
         const lines = await imageTextLines(ctx, image);
         if (!lines) continue;
         const marked = imagePrices(lines).filter((p) => p.mark !== null);
-        const selling = marked.filter((p) => p.role === 'current' || p.role === 'unknown');
+        const selling = marked.filter((p) => (p.role === 'current' || p.role === 'unknown') && p.evidence.ocrConfidence >= MIN_PRICE_READ_CONFIDENCE[p.evidence.ocrConfidenceOf]);
         if (selling.length === 0) continue;
         if (marked.some((p) => p.currencies.includes(currency) && sameAmount(p.amount, amount))) continue;
         const lead = mostProminent(selling);
