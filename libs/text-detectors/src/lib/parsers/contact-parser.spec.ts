@@ -38,3 +38,23 @@ describe('parseContacts', () => {
     },
   );
 });
+
+describe('phone numbers in local formats (receipts, storefronts)', () => {
+  it.each([
+    ['03-5521 2268', '0355212268'],
+    ['TEL: 07-3254 1188', '0732541188'],
+    ['(852) 2345 6789', '85223456789'],
+    ['Tel. 089 / 12 34 56', '089123456'],
+    ['Phone:+60 3-2141 8888', '+60321418888'],
+    ['Tel: 03 - 5521 2268', '0355212268'],
+    ['T: 0800 123 4567', '08001234567'],
+    ['Telefon: 030 12345678', '03012345678'],
+    ['CALL 555.123.4567', '5551234567'],
+  ])('%s → %s', (text, value) => {
+    expect(parseContacts(text).map((c) => [c.kind, c.value])).toEqual([['phone', value]]);
+  });
+
+  it.each(['Order 2023-10-12 total 1.299.000', 'Hotel 0355212268', 'SKU 4006381333931', '12.99 19.99 24.99'])('%s is no phone', (text) => {
+    expect(parseContacts(text)).toEqual([]);
+  });
+});

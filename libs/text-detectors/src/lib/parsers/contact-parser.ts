@@ -28,9 +28,19 @@ const APPS: [ContactKind, string][] = [
   ['wangwang', String.raw`旺旺|阿里旺旺`],
   ['kakaotalk', String.raw`kakao\s?talk|카카오톡|카톡`],
 ];
-// A phone number: "+86 138 0013 8000", "(415) 555-0100", "03-9133 4364", "13800138000".
-const PHONE = /(?<![\w.,/])(\+\d{1,3}[\s-]?)?(?:\(\d{1,4}\)[\s-]?)?\d{2,4}(?:[\s-]?\d{2,4}){1,4}(?![\w.,/%])/gu;
-const PHONE_CONTEXT = /(?:tel|phone|call|mobile|fax|hotline|whats\s?app|电话|手机|热线|联系|致电|咨询|客服|☎|📞|전화|고객센터)\s*(?:no\.?)?\s*[:：]?\s*$/iu;
+// A phone number: "+86 138 0013 8000", "(415) 555-0100", "03-9133 4364", "+60 3-2141 8888", "089 / 12 34 56",
+// "555.123.4567", "13800138000". Groups part on a space, or on - . / with optional spaces around it.
+const SEP = String.raw`(?:\s?[-./]\s?|\s)`;
+const PHONE = new RegExp(
+  String.raw`(?<![\w.,/])(\+\d{1,3}${SEP}?)?(?:\(\d{1,4}\)${SEP}?)?\d{1,4}(?:${SEP}?\d{2,4}){1,4}(?![\w,/%]|\.\d)`,
+  'gu',
+);
+const PHONE_CONTEXT =
+  /(?:(?<![A-Za-z])(?:tel|tél|telefon|teléfono|telp|phone|ph|call|mobile|mob|fax|hotline|whats\s?app|contact)\.?|(?<![A-Za-z])t(?=\s*[:：])|电话|手机|热线|联系|致电|咨询|客服|☎|📞|전화|고객센터)\s*(?:no\.?)?\s*[:：]?\s*$/iu;
+// Written the way local numbers are, even with no word before them: an area code in brackets, or with a
+// trunk 0 and a dash, then two groups ("03-5521 2268", "021-6234 5678", "(852) 2345 6789"). Spaces
+// alone are not enough: "GST ID: 0016 6993 5104" is a tax number.
+const LOCAL_FORMAT = /^(?:\(\d{1,4}\)\s?|0\d{1,3}\s?-\s?)\d{3,4}[\s-]\d{3,4}$/;
 const CN_MOBILE = /^1[3-9]\d{9}$/;
 
 /** Off-platform contacts: phone numbers, emails, URLs and bare domains, messaging apps and their handles. */
@@ -61,7 +71,7 @@ export function parseContacts(text: string): ContactMention[] {
     const digits = m[0].replace(/\D/g, '');
     if (digits.length < 7 || digits.length > 15) continue;
     const before = text.slice(Math.max(0, m.index - 20), m.index);
-    const plausible = m[0].startsWith('+') || CN_MOBILE.test(digits) || PHONE_CONTEXT.test(before);
+    const plausible = m[0].startsWith('+') || CN_MOBILE.test(digits) || LOCAL_FORMAT.test(m[0].trim()) || PHONE_CONTEXT.test(before);
     if (!plausible || looksLikeDate(m[0])) continue;
     push({ kind: 'phone', raw: m[0].trim(), start: m.index, end: m.index + m[0].length, value: (m[1] ? '+' : '') + digits });
   }
