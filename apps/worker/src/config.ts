@@ -16,6 +16,11 @@ const schema = z.object({
   IMAGE_FETCH_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
   IMAGE_MAX_BYTES: z.coerce.number().int().positive().default(20 * 1024 * 1024),
   IMAGE_MAX_PIXELS: z.coerce.number().int().positive().default(50_000_000),
+  /** Time budgets: one heavy step on one image (a QR pass, a pixel statistic), and a whole scan. */
+  SCAN_STEP_BUDGET_MS: z.coerce.number().int().min(100).default(60_000),
+  SCAN_BUDGET_MS: z.coerce.number().int().min(1000).default(300_000),
+  /** Decoded pixels the detectors share, kept at once per worker process (MiB). */
+  RASTER_BUDGET_MB: z.coerce.number().int().min(16).default(192),
   /** Scans still unfinished after this long are re-enqueued (a lost enqueue, a flushed Redis). */
   RECONCILE_AFTER_MS: z.coerce.number().int().min(1000).default(120_000),
   RECONCILE_INTERVAL_MS: z.coerce.number().int().min(1000).default(30_000),

@@ -37,6 +37,8 @@ const OCR_REDIS = Symbol('OCR_REDIS');
             fetchTimeoutMs: config.IMAGE_FETCH_TIMEOUT_MS,
             maxImageBytes: config.IMAGE_MAX_BYTES,
             maxImagePixels: config.IMAGE_MAX_PIXELS,
+            rasterBudgetBytes: config.RASTER_BUDGET_MB * 1024 * 1024,
+            budgets: { stepMs: config.SCAN_STEP_BUDGET_MS, scanMs: config.SCAN_BUDGET_MS },
           },
           {
             phashIndex: new PgPhashIndex(prisma),
