@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { OcrResult } from '@listinglens/pipeline';
+import { LRUCache } from 'lru-cache';
 
 /** Where OCR results are kept by content hash + OCR settings, so an image is never read twice. */
 export interface OcrCache {
@@ -15,27 +16,18 @@ export function ocrCacheKey(imageSha256: string, settingsFingerprint: string): s
 
 /** In-process LRU: enough for the CLI and as a first level in front of Redis. */
 export class MemoryOcrCache implements OcrCache {
-  private readonly entries = new Map<string, OcrResult>();
+  private readonly entries: LRUCache<string, OcrResult>;
 
-  constructor(private readonly maxEntries = 2_000) {}
+  constructor(maxEntries = 2_000) {
+    this.entries = new LRUCache({ max: maxEntries });
+  }
 
   async get(key: string): Promise<OcrResult | null> {
-    const value = this.entries.get(key);
-    if (value === undefined) return null;
-    // Map keeps insertion order: re-inserting marks the entry most recently used.
-    this.entries.delete(key);
-    this.entries.set(key, value);
-    return value;
+    return this.entries.get(key) ?? null;
   }
 
   async set(key: string, value: OcrResult): Promise<void> {
-    this.entries.delete(key);
     this.entries.set(key, value);
-    while (this.entries.size > this.maxEntries) {
-      const oldest = this.entries.keys().next().value;
-      if (oldest === undefined) break;
-      this.entries.delete(oldest);
-    }
   }
 
   get size(): number {

@@ -1,5 +1,5 @@
 import type { AnalyzedImage, OcrResult, TextReader } from '@listinglens/pipeline';
-import { ConcurrencyLimit } from './concurrency-limit';
+import pLimit from 'p-limit';
 import { CachedReads, type OcrCache, ocrCacheKey } from './ocr-cache';
 import { OcrClosedError, OcrTimeoutError } from './ocr-errors';
 import { prepareForOcr } from './ocr-image-preparation';
@@ -20,7 +20,8 @@ export class TesseractTextReader implements TextReader {
   private readonly reads: CachedReads;
   private closed = false;
   // One image decoding while the pool's workers read the others keeps every worker fed.
-  private readonly limit: ConcurrencyLimit;
+  /** Images prepared/recognised at once: a decoded page can be ~100 MB, so queued images wait undecoded. */
+  private readonly limit: pLimit.Limit;
 
   constructor(
     private readonly pool: TesseractWorkerPool,
@@ -28,14 +29,14 @@ export class TesseractTextReader implements TextReader {
     private readonly options: OcrOptions,
     private readonly settingsFingerprint: string,
   ) {
-    this.limit = new ConcurrencyLimit(options.poolSize + 1);
+    this.limit = pLimit(options.poolSize + 1);
     this.reads = new CachedReads(cache);
   }
 
   async read(image: AnalyzedImage): Promise<OcrResult> {
     if (this.closed) throw new OcrClosedError();
     const key = ocrCacheKey(image.sha256, this.settingsFingerprint);
-    return this.reads.read(key, () => this.limit.run(() => this.recognise(image.bytes)));
+    return this.reads.read(key, () => this.limit(() => this.recognise(image.bytes)));
   }
 
   /** Starts the pool's workers now instead of on the first image. */

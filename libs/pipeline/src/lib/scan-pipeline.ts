@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import pLimit from 'p-limit';
 import type { Finding, ImageErrorView } from '@listinglens/contracts';
 import type { ImageDecoder } from './image-decoder';
 import { ImageError } from './image-error';
@@ -61,11 +62,16 @@ export class ScanPipeline {
     const scanDeadline = Date.now() + budgets.scanMs;
     const results: ImageResult[] = new Array(sources.length);
     const analyzed: AnalyzedImage[] = [];
-    await forEachLimited(sources, this.deps.concurrency ?? 4, async (source, position) => {
-      const { result, image } = await this.analyze(source, position);
-      results[position] = result;
-      if (image) analyzed.push(image);
-    });
+    const limit = pLimit(this.deps.concurrency ?? 4);
+    await Promise.all(
+      sources.map((source, position) =>
+        limit(async () => {
+          const { result, image } = await this.analyze(source, position);
+          results[position] = result;
+          if (image) analyzed.push(image);
+        }),
+      ),
+    );
     analyzed.sort((a, b) => a.position - b.position);
     const loaded = performance.now();
 
@@ -156,17 +162,6 @@ export class ScanPipeline {
       return null;
     }
   }
-}
-
-async function forEachLimited<T>(items: readonly T[], limit: number, fn: (item: T, index: number) => Promise<void>): Promise<void> {
-  let next = 0;
-  const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) {
-      const index = next++;
-      await fn(items[index], index);
-    }
-  });
-  await Promise.all(lanes);
 }
 
 const clamp01 = (n: number) => Math.min(1, Math.max(0, n));
