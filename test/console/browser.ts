@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
 
 /** Debian's Chromium (ENVIRONMENT.md: `npx playwright install` cannot download a browser here). */
 export function launchChromium(): Promise<Browser> {
@@ -34,4 +34,20 @@ export async function signIn(page: Page, baseUrl: string, key: string): Promise<
   await page.getByLabel('API key').fill(key);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('button', { name: 'Sign out' }).waitFor();
+}
+
+/** The loaded width of an <img> (0 until it has loaded): its own pixels, not its displayed size. */
+export function loadedWidth(img: Locator): Promise<number> {
+  return img.evaluate((el) => {
+    const image = el as unknown as { complete: boolean; naturalWidth: number };
+    return image.complete ? image.naturalWidth : 0;
+  });
+}
+
+/** What this origin keeps in the browser beyond sessionStorage: localStorage entries and cookies. */
+export async function storedOutsideSession(page: Page): Promise<{ session: string[]; elsewhere: number }> {
+  return page.evaluate(() => {
+    const g = globalThis as unknown as { sessionStorage: Record<string, string>; localStorage: Record<string, string>; document: { cookie: string } };
+    return { session: Object.values(g.sessionStorage), elsewhere: Object.keys(g.localStorage).length + g.document.cookie.length };
+  });
 }

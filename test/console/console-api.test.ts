@@ -85,8 +85,10 @@ describe('review console API', () => {
 
   it('refuses a confirm on a ground the policy does not define; a confirm with no label change still notifies the seller', async () => {
     const [item] = (await stack.request('GET', '/v1/review/items?marketplace=scale&status=open&limit=1', undefined, as('r1'))).body.items;
-    const grounds = (await stack.request('GET', `/v1/review/items/${item.id}/grounds`, undefined, as('r1'))).body.grounds;
+    const offered = (await stack.request('GET', `/v1/review/items/${item.id}/grounds`, undefined, as('r1'))).body;
+    const grounds: string[] = offered.grounds;
     expect(grounds).toEqual(policyGrounds(DEFAULT_POLICY.rules));
+    expect(offered.suggested).toBe(grounds[1]); // the ground of default.high-severity.review, the rule that flagged it
     await stack.request('POST', `/v1/review/items/${item.id}/claim`, {}, as('r1'));
     const free = await stack.request('POST', `/v1/review/items/${item.id}/decision`, { decision: 'confirm', ground: 'Because I say so', note: 'x' }, as('r1'));
     expect(free.status).toBe(400);

@@ -26,7 +26,10 @@ export const reviewOverviewSchema = z
   .meta({ id: 'ReviewOverview' });
 
 export const policyGroundsSchema = z
-  .strictObject({ grounds: z.array(z.string()).meta({ description: 'the grounds the policy defines; a confirm must name one of them' }) })
+  .strictObject({
+    grounds: z.array(z.string()).meta({ description: 'the grounds the policy defines; a confirm must name one of them' }),
+    suggested: z.string().nullable().meta({ description: 'the ground of the first rule that sent the item to review, if it has one' }),
+  })
   .meta({ id: 'PolicyGrounds' });
 
 export const imageSourcesSchema = z

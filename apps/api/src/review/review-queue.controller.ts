@@ -60,10 +60,10 @@ export class ReviewQueueController {
   }
 
   @Get('items/:id/grounds')
-  @ApiRoute({ summary: "The grounds the item's policy defines: a confirm must name one of them", params: itemParams, response: policyGroundsSchema })
+  @ApiRoute({ summary: "The grounds the item's policy defines (a confirm must name one), and the ground of the rule that flagged it", params: itemParams, response: policyGroundsSchema })
   async itemGrounds(@Param('id') id: string) {
     const item = await this.items.get(parseUuid('id', id));
     if (!item) throw new NotFoundError('review item', id);
-    return { grounds: await this.grounds.forMarketplace(item.marketplace) };
+    return this.grounds.forItem(item.marketplace, item.ruleIds);
   }
 }

@@ -29,7 +29,7 @@ export function DecisionPanel({ item, labels, onDecided }: Props) {
   useEffect(() => {
     void api.GET('/v1/review/items/{id}/grounds', { params: { path: { id: item.id } } }).then(({ data }) => {
       setGrounds(data?.grounds ?? []);
-      setGround(data?.grounds[0] ?? '');
+      setGround(data?.suggested ?? data?.grounds[0] ?? '');
     });
   }, [item.id]);
 

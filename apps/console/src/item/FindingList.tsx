@@ -1,5 +1,6 @@
 import type { Schemas } from '../api';
 import { KeyValues } from '../KeyValues';
+import type { SourceView } from './ImageBoxes';
 import { ReuseMatches } from './ReuseMatches';
 
 // Shown by the evidence, not as raw JSON: the box is drawn, words are the OCR detail behind `text`.
@@ -13,12 +14,14 @@ const CAVEATS: Partial<Record<string, string>> = {
 interface Props {
   findings: Schemas['Finding'][];
   listingPrice: { amount: string; currency: string } | null;
+  scanId: string;
+  sources: SourceView[];
   active: number | null;
   onSelect: (index: number | null) => void;
 }
 
 /** Each finding with its evidence; hovering or selecting one highlights its box on the image. */
-export function FindingList({ findings, listingPrice, active, onSelect }: Props) {
+export function FindingList({ findings, listingPrice, scanId, sources, active, onSelect }: Props) {
   if (findings.length === 0) return <p className="muted">No findings in this scan.</p>;
   return (
     <ol className="findings" aria-label="Findings">
@@ -46,8 +49,9 @@ export function FindingList({ findings, listingPrice, active, onSelect }: Props)
               </p>
             )}
             {CAVEATS[f.code] && <p className="caveat">{CAVEATS[f.code]}</p>}
-            {f.code === 'image.reused' && <ReuseMatches evidence={f.evidence} />}
-            <details>
+            {f.code === 'image.reused' && <ReuseMatches evidence={f.evidence} scanId={scanId} source={sources.find((s) => s.position === f.imagePosition)} />}
+            {/* AI evidence (provenance chain, watermark bits, forensic statistic) is the finding: shown open. */}
+            <details open={f.code.startsWith('ai.')}>
               <summary>Evidence ({f.ruleId})</summary>
               <KeyValues value={f.evidence} skip={DRAWN} />
             </details>

@@ -36,7 +36,7 @@ export function NoticeCard({ notice }: { notice: Schemas['Notice'] }) {
   return (
     <article className="notice" aria-label={`Notice ${notice.puid}`}>
       <p>
-        <time dateTime={notice.createdAt}>{when(notice.createdAt)}</time> · seller {notice.sellerId}
+        <time dateTime={notice.createdAt}>{when(notice.createdAt)}</time> · seller {notice.sellerId} · listing <code>{notice.listingId.slice(0, 8)}</code>
         {notice.appealedAt && <span className="badge appeal">appealed {when(notice.appealedAt)}</span>}
       </p>
       <pre className="notice-text">{rendered.en}</pre>

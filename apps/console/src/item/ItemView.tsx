@@ -109,7 +109,7 @@ export function ItemView({ itemId }: { itemId: string }) {
             </dl>
           )}
           <h2>Findings</h2>
-          <FindingList findings={findings} listingPrice={listing?.price ?? null} active={active} onSelect={setActive} />
+          <FindingList findings={findings} listingPrice={listing?.price ?? null} scanId={scan?.scanId ?? ''} sources={loaded.sources} active={active} onSelect={setActive} />
           {item.status === 'decided' ? (
             <p role="status" className="outcome">
               {outcome ?? 'Decided.'}

@@ -33,10 +33,16 @@ function OtherListing({ match }: { match: Match }) {
   );
 }
 
-export function ReuseMatches({ evidence }: { evidence: Record<string, unknown> }) {
+/** This listing's photo first, then each other listing's copy: side by side to compare. */
+export function ReuseMatches({ evidence, scanId, source }: { evidence: Record<string, unknown>; scanId: string; source: SourceView | undefined }) {
   const matches = Array.isArray(evidence.matches) ? (evidence.matches as Match[]) : [];
+  const src = useImageUrl(scanId, source);
   return (
-    <div className="reuse" aria-label="Same photo in other listings">
+    <div className="reuse" role="group" aria-label="Same photo in other listings">
+      <figure>
+        {src ? <img src={src} alt="This listing's photo" /> : <div className="no-image">image not available</div>}
+        <figcaption>This listing</figcaption>
+      </figure>
       {matches.map((m) => (
         <OtherListing key={m.listingId} match={m} />
       ))}

@@ -17,7 +17,7 @@ export function BulkBar({ selected, items, onDone }: { selected: string[]; items
     if (!first || decision !== 'confirm') return;
     void api.GET('/v1/review/items/{id}/grounds', { params: { path: { id: first } } }).then(({ data }) => {
       setGrounds(data?.grounds ?? []);
-      setGround(data?.grounds[0] ?? '');
+      setGround(data?.suggested ?? data?.grounds[0] ?? '');
     });
   }, [first, decision]);
 
