@@ -121,10 +121,9 @@ describe('review console API', () => {
       { position: 0, kind: 'inline', url: null },
       { position: 1, kind: 'url', url: 'https://cdn.example/a.jpg' },
     ]);
-    const bytes = await fetch(`${stack.baseUrl}/v1/scans/${scanId}/images/0`, { headers: as('reader') });
-    expect(bytes.status).toBe(200);
-    expect(bytes.headers.get('content-security-policy')).toBe("default-src 'none'");
-    expect(Buffer.from(await bytes.arrayBuffer()).equals(png)).toBe(true);
+    const image = await stack.request('GET', `/v1/scans/${scanId}/images/0`, undefined, as('reader'));
+    expect(image.status).toBe(200);
+    expect(Buffer.from(image.body.dataBase64, 'base64').equals(png)).toBe(true);
     expect((await stack.request('GET', `/v1/scans/${scanId}/images/1`, undefined, as('r1'))).status).toBe(404);
     expect((await stack.request('GET', `/v1/scans/${scanId}/images/0`, undefined, as('seller'))).status).toBe(403);
   });

@@ -154,6 +154,21 @@ describe('review console', () => {
     await page.getByRole('button', { name: '← Queue' }).click();
   });
 
+  it('decides selected items in bulk', async () => {
+    await page.getByLabel('Code').selectOption('');
+    await expect.poll(() => summary().textContent()).toMatch(/^4 items/);
+    await page.getByRole('checkbox', { name: /promo\.coupon/ }).check();
+    await page.getByRole('checkbox', { name: /on seller-ai-1$/ }).check();
+    const bulk = page.getByRole('form', { name: 'Bulk decision' });
+    await bulk.getByLabel('Decision').selectOption('dismiss');
+    await bulk.getByLabel('Note').fill('Studio photos; nothing misleading.');
+    await bulk.getByRole('button', { name: 'Decide 2' }).click();
+    await expect.poll(() => page.getByRole('status').textContent()).toBe('2 decided');
+    await expect.poll(() => summary().textContent()).toMatch(/^2 items/);
+    const dismissed = await stack.db.query(`SELECT 1 FROM review_items WHERE status = 'decided' AND decision->>'decision' = 'dismiss'`);
+    expect(dismissed).toHaveLength(2);
+  });
+
   it('lets an admin replay a webhook delivery from its log', async () => {
     const decided = await waitFor('review.decided delivery', () => receiver.at('/hooks').find((m) => m.body.includes('"review.decided"')));
     await page.getByRole('button', { name: 'Sign out' }).click();
@@ -168,7 +183,7 @@ describe('review console', () => {
   it('renders the overview, notices and appeals pages, with no console error anywhere', async () => {
     await page.getByRole('link', { name: 'Overview' }).click();
     await expect.poll(() => page.locator('.tile').first().textContent()).toMatch(/\d+Open/);
-    await expect.poll(() => page.locator('.per-day tbody').textContent()).toMatch(/^\d{4}-\d{2}-\d{2}\s*1$/);
+    await expect.poll(() => page.locator('.per-day tbody').textContent()).toMatch(/^\d{4}-\d{2}-\d{2}\s*3$/);
     await screenshot(page, '7-overview');
     await page.getByRole('link', { name: 'Notices' }).click();
     await expect.poll(() => page.getByRole('list', { name: 'Notices' }).getByRole('article').count()).toBeGreaterThan(0);

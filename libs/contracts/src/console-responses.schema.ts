@@ -43,3 +43,10 @@ export const imageSourcesSchema = z
     ),
   })
   .meta({ id: 'ImageSources' });
+
+export const inlineImageSchema = z
+  .strictObject({
+    mediaType: z.string().meta({ description: 'from the format the worker sniffed; application/octet-stream before the scan ran' }),
+    dataBase64: z.string(),
+  })
+  .meta({ id: 'InlineImage' });

@@ -1,7 +1,6 @@
-import { Controller, Get, Param, Res } from '@nestjs/common';
-import type { FastifyReply } from 'fastify';
+import { Controller, Get, Param } from '@nestjs/common';
 import { z } from 'zod';
-import { imageSourcesSchema } from '@listinglens/contracts';
+import { imageSourcesSchema, inlineImageSchema } from '@listinglens/contracts';
 import { ListingImageRepository, ScanRepository } from '@listinglens/data-access';
 import { NotFoundError } from '../common/api-error';
 import { parseUuid } from '../common/uuid-param';
@@ -9,7 +8,8 @@ import { parseQuery, uuidParam, uuidParams } from '../common/zod-validation';
 import { ApiRoute, ApiTag } from '../openapi/api-route.decorator';
 import { RequireScopes } from '../auth/scopes.decorator';
 
-const imageParams = z.object({ scanId: uuidParam, position: z.coerce.number().int().min(0).max(19) }).strict();
+// A path segment is always present and a string: a number schema would be documented as optional.
+const imageParams = z.object({ scanId: uuidParam, position: z.string().regex(/^1?\d$/, 'an image position, 0 to 19') }).strict();
 const MEDIA_TYPES: Record<string, string> = { jpeg: 'image/jpeg', png: 'image/png', webp: 'image/webp', gif: 'image/gif', avif: 'image/avif', heif: 'image/heif', tiff: 'image/tiff' };
 
 /** Lets staff see a scan's images again (the console draws the findings' boxes on them). */
@@ -32,20 +32,16 @@ export class ScanImagesController {
 
   @Get('images/:position')
   @ApiRoute({
-    summary: 'The bytes of an image uploaded inline with the listing (url images: load them from their URL)',
+    summary: 'An image uploaded inline with the listing, as base64 with its media type (url images: load them from their URL)',
     params: imageParams,
-    otherContent: { 'application/octet-stream': { schema: z.string().meta({ format: 'binary' }), description: 'the image as uploaded; content-type says its format' } },
+    response: inlineImageSchema,
   })
-  async bytes(@Param() params: unknown, @Res() reply: FastifyReply) {
+  async bytes(@Param() params: unknown) {
     const { scanId, position } = parseQuery(imageParams, params);
-    const image = await this.images.inlineBytes(scanId, position);
+    const image = await this.images.inlineBytes(scanId, Number(position));
     if (!image) throw new NotFoundError('inline image', `${scanId}/${position}`);
-    // nosniff + a locked-down CSP: uploaded bytes are shown as an image, never run as a page.
-    return reply
-      .type(MEDIA_TYPES[image.format ?? ''] ?? 'application/octet-stream')
-      .header('x-content-type-options', 'nosniff')
-      .header('content-security-policy', "default-src 'none'")
-      .header('cache-control', 'private, max-age=3600')
-      .send(image.bytes);
+    // JSON, not raw bytes: the console shows it as a data: URL, and uploaded bytes are never served
+    // under our origin with a type a browser could run.
+    return { mediaType: MEDIA_TYPES[image.format ?? ''] ?? 'application/octet-stream', dataBase64: image.bytes.toString('base64') };
   }
 }

@@ -8,26 +8,22 @@ export interface SourceView {
   url: string | null;
 }
 
-/** A url image loads from its URL; an inline one through the API (it needs the key), as a blob URL. */
+/** A url image loads from its URL; an inline one through the API (it needs the key), as a data: URL. */
 export function useImageUrl(scanId: string, source: SourceView | undefined): string | null {
-  const [blobUrl, setBlobUrl] = useState<string | null>(null);
+  const [dataUrl, setDataUrl] = useState<string | null>(null);
   const inline = source?.kind === 'inline';
   const position = source?.position ?? 0;
   useEffect(() => {
-    if (!inline) return;
-    let url: string | null = null;
+    if (!inline || !scanId) return;
     let live = true;
-    void api.GET('/v1/scans/{scanId}/images/{position}', { params: { path: { scanId, position } }, parseAs: 'blob' }).then(({ data }) => {
-      if (!live || !(data instanceof Blob)) return;
-      url = URL.createObjectURL(data);
-      setBlobUrl(url);
+    void api.GET('/v1/scans/{scanId}/images/{position}', { params: { path: { scanId, position: String(position) } } }).then(({ data }) => {
+      if (live && data) setDataUrl(`data:${data.mediaType};base64,${data.dataBase64}`);
     });
     return () => {
       live = false;
-      if (url) URL.revokeObjectURL(url);
     };
   }, [scanId, inline, position]);
-  return inline ? blobUrl : (source?.url ?? null);
+  return inline ? dataUrl : (source?.url ?? null);
 }
 
 interface Props {
