@@ -1,6 +1,9 @@
 #!/usr/bin/env node
 // Builds every app and lib into dist/ with one tsc pass, then rewrites the @listinglens/* path aliases
 // to relative paths (tsc-alias) so `node dist/apps/<app>/main.js` runs without a loader.
+// Then the review console (apps/console): TypeScript types generated from the committed openapi.json
+// (openapi-typescript), a type check with its own tsconfig (DOM, JSX), and a vite bundle in dist/console
+// that the api serves at /console/.
 // --if-stale: do nothing when dist is newer than every source file (lets `npm run scan` build on demand).
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
@@ -23,8 +26,8 @@ function newestMtime(dir) {
 }
 
 if (args.has('--if-stale') && existsSync(stamp)) {
-  const sources = Math.max(...['apps', 'libs', 'bench', 'prisma'].map((d) => newestMtime(join(root, d))));
-  if (statSync(stamp).mtimeMs >= sources) process.exit(0);
+  const sources = Math.max(...['apps', 'libs', 'bench', 'prisma'].map((d) => newestMtime(join(root, d))), statSync(join(root, 'openapi.json')).mtimeMs);
+  if (statSync(stamp).mtimeMs >= sources && existsSync(join(root, 'dist/console/index.html'))) process.exit(0);
 }
 
 const run = (cmd, cmdArgs) => {
@@ -36,4 +39,16 @@ else process.stderr.write('building ListingLens (first run only)…\n');
 run(process.execPath, [join(root, 'tools/prisma.mjs'), 'generate']);
 run(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json']);
 run(process.execPath, [join(root, 'node_modules/tsc-alias/dist/bin/index.js'), '-p', 'tsconfig.build.json']);
+const consoleDir = join(root, 'apps/console');
+try {
+  run(process.execPath, [join(root, 'node_modules/openapi-typescript/bin/cli.js'), 'openapi.json', '-o', join(consoleDir, 'src/generated/openapi.d.ts')]);
+  // Type errors go to stdout: shown even with --quiet.
+  execFileSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(consoleDir, 'tsconfig.json')], { cwd: root, stdio: 'inherit' });
+  run(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--config', join(consoleDir, 'vite.config.mts')]);
+} catch (err) {
+  // The on-demand builds (scan, bench, openapi) need only the server. `npm run openapi` must still run
+  // when an api change has made the committed openapi.json (and so the console's types) stale.
+  if (!args.has('--if-stale')) throw err;
+  process.stderr.write('the review console was not built (above); the api serves a page saying so at /console\n');
+}
 writeFileSync(stamp, new Date().toISOString());

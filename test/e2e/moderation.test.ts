@@ -13,12 +13,15 @@ import {
   reviewItemSchema,
   webhookEndpointCreatedSchema,
 } from '@listinglens/contracts';
+import { DEFAULT_POLICY, policyGrounds } from '@listinglens/policy';
 import { policyRecordSchema } from '../../apps/api/src/policies/policy-responses.schema';
 import { SD_PARAMETERS, solidPng, withTextChunk } from '../support/images';
 import { type Stack, startStack } from '../support/stack';
 import { WebhookReceiver, waitFor } from '../webhooks/webhook-receiver';
 
 let stack: Stack;
+// A confirm must name a ground the policy defines (free text is refused): the default policy's AI rule.
+const AI_GROUND = policyGrounds(DEFAULT_POLICY.rules)[0];
 const receiver = new WebhookReceiver();
 let aiImage: string;
 const keys: Record<string, string> = {};
@@ -158,7 +161,7 @@ describe('an undisclosed AI image, end to end through policy, review, notices an
     const decided = await stack.request(
       'POST',
       `/v1/review/items/${id}/decision`,
-      { decision: 'confirm', ground: 'Terms of sale §4.2', note: 'Generator metadata is present; label stands.', labels: { apply: ['ai-generated-image'] } },
+      { decision: 'confirm', ground: AI_GROUND, note: 'Generator metadata is present; label stands.', labels: { apply: ['ai-generated-image'] } },
       as('reviewer1'),
     );
     expect(decided.status).toBe(200);
@@ -177,7 +180,7 @@ describe('an undisclosed AI image, end to end through policy, review, notices an
     const res = await stack.request(
       'POST',
       '/v1/review/decisions/bulk',
-      { decisions: [...ids, '00000000-0000-4000-8000-000000000000'].map((itemId: string) => ({ itemId, decision: 'confirm', ground: 'Terms §4.2', note: 'bulk confirm' })) },
+      { decisions: [...ids, '00000000-0000-4000-8000-000000000000'].map((itemId: string) => ({ itemId, decision: 'confirm', ground: AI_GROUND, note: 'bulk confirm' })) },
       as('reviewer2'),
     );
     expect(res.status).toBe(200);

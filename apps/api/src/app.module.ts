@@ -19,6 +19,10 @@ import { NoticesController } from './notices/notices.controller';
 import { PoliciesController } from './policies/policies.controller';
 import { ReviewDecisionService } from './review/review-decision.service';
 import { ReviewController } from './review/review.controller';
+import { ReviewQueueController } from './review/review-queue.controller';
+import { PolicyGroundsService } from './review/policy-grounds.service';
+import { MeController } from './me/me.controller';
+import { ScanImagesController } from './listings/scan-images.controller';
 
 /** Ensures the admin key from BOOTSTRAP_ADMIN_KEY exists (only its hash is stored). */
 @Injectable()
@@ -46,7 +50,19 @@ export class AppModule {
         QueueModule.forRoot({ redisUrl: config.REDIS_URL, prefix: config.QUEUE_PREFIX, role: 'producer' }),
         WebhooksApiModule.forConfig(config),
       ],
-      controllers: [ListingsController, HealthController, ReviewController, NoticesController, AuditController, PoliciesController, ApiKeysController],
+      controllers: [
+        ListingsController,
+        HealthController,
+        ReviewController,
+        NoticesController,
+        AuditController,
+        PoliciesController,
+        ApiKeysController,
+        // The console's extra reads: listed last so the committed document's order stays stable.
+        ScanImagesController,
+        ReviewQueueController,
+        MeController,
+      ],
       providers: [
         { provide: API_CONFIG, useValue: config },
         ApiKeyGuard,
@@ -55,6 +71,7 @@ export class AppModule {
         { provide: APP_PIPE, useClass: WellFormedTextPipe },
         IngestService,
         ReviewDecisionService,
+        PolicyGroundsService,
         BootstrapAdminKey,
       ],
     };

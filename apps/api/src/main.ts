@@ -6,6 +6,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { loadApiConfig } from './config';
+import { mountConsole } from './console/console-ui';
 import { mountDocs } from './openapi/docs-ui';
 import { buildOpenApiDocument, controllersOf } from './openapi/openapi-document';
 import { ApiLogController, createApiLogger } from './common/request-logging';
@@ -32,6 +33,7 @@ async function bootstrap(): Promise<void> {
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
   mountDocs(app, buildOpenApiDocument(controllersOf(appModule)));
+  await mountConsole(app);
   await app.listen(config.PORT, config.HOST);
   app.get(Logger).log(`api listening on ${config.HOST}:${config.PORT}`);
 }

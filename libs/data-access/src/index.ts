@@ -2,6 +2,7 @@ export * from './lib/prisma.service';
 export * from './lib/content-hash';
 export * from './lib/listing.repository';
 export * from './lib/scan.repository';
+export * from './lib/listing-image.repository';
 export * from './lib/api-key.repository';
 
 export * from './lib/data-access.module';
@@ -11,6 +12,7 @@ export * from './lib/webhook.repository';
 export * from './lib/moderation.repository';
 export * from './lib/policy.repository';
 export * from './lib/review.repository';
+export * from './lib/review-stats.repository';
 export * from './lib/notice.repository';
 export * from './lib/audit.repository';
 export * from './lib/phash-index';

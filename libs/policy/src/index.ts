@@ -3,3 +3,4 @@ export * from './lib/default-policy';
 export * from './lib/evaluate-policy';
 export * from './lib/statement-of-reasons';
 export * from './lib/review-decision';
+export * from './lib/policy-grounds';

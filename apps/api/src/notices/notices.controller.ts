@@ -13,6 +13,16 @@ import { RequireScopes } from '../auth/scopes.decorator';
 const listQuery = z
   .object({ cursor: z.string().optional().meta({ description: 'nextCursor of the previous page' }), limit: z.coerce.number().int().min(1).max(200).default(50) })
   .strict();
+const staffListQuery = listQuery
+  .extend({
+    listingId: z.guid().optional().meta({ description: "only this listing's notices" }),
+    appealed: z
+      .enum(['true', 'false'])
+      .transform((v) => v === 'true')
+      .optional()
+      .meta({ description: 'only appealed notices (true) or only unappealed ones (false)' }),
+  })
+  .strict();
 const getQuery = z.object({ lang: z.enum(['en', 'zh']).optional().meta({ description: 'adds `text`: the notice in this language' }) }).strict();
 const noticeParams = uuidParams('id');
 const appealBody = z.object({ reason: z.string().trim().min(1, 'say why you disagree').max(4000) }).strict();
@@ -30,6 +40,14 @@ export class NoticesController {
     assertMaySee(who, sellerId, 'seller', sellerId);
     const { cursor, limit } = parseQuery(listQuery, query);
     return this.notices.listBySeller(sellerId, cursor, limit);
+  }
+
+  @Get('notices')
+  @RequireScopes('read', 'review')
+  @ApiRoute({ summary: "Every seller's notices, newest first (cursor-paged): staff only; filter by listing or appealed", query: staffListQuery, response: noticePageSchema })
+  async listAll(@Query() query: unknown) {
+    const { cursor, limit, ...filter } = parseQuery(staffListQuery, query);
+    return this.notices.list(filter, cursor, limit);
   }
 
   @Get('notices/:id')

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { z } from 'zod';
-import { bulkDecisionResultSchema, REVIEW_STATUSES, reviewDecisionResultSchema, reviewItemPageSchema, reviewItemSchema, SEVERITIES } from '@listinglens/contracts';
+import { bulkDecisionResultSchema, reviewDecisionResultSchema, reviewItemPageSchema, reviewItemSchema } from '@listinglens/contracts';
 import { type ApiKeyPrincipal, ReviewRepository } from '@listinglens/data-access';
 import { reviewDecisionSchema } from '@listinglens/policy';
 import { reviewDecisionInput } from '../openapi/request-schemas';
@@ -11,18 +11,11 @@ import { ApiRoute, ApiTag } from '../openapi/api-route.decorator';
 import { Principal } from '../auth/principal';
 import { RequireScopes } from '../auth/scopes.decorator';
 import { ReviewDecisionService } from './review-decision.service';
+import { reviewFilterShape } from './review-filter.query';
 
 const listQuery = z
   .object({
-    status: z.enum(REVIEW_STATUSES).optional().meta({ description: 'default: every status but decided' }),
-    code: z.string().optional().meta({ description: 'a finding code the item carries' }),
-    severity: z.enum(SEVERITIES).optional(),
-    marketplace: z.string().optional(),
-    appeal: z
-      .enum(['true', 'false'])
-      .transform((v) => v === 'true')
-      .optional()
-      .meta({ description: 'only appeals (true) or only first reviews (false)' }),
+    ...reviewFilterShape,
     cursor: z.string().optional().meta({ description: 'nextCursor of the previous page' }),
     limit: z.coerce.number().int().min(1).max(200).default(50),
   })

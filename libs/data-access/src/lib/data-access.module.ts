@@ -5,8 +5,10 @@ import { AuditRepository } from './audit.repository';
 import { NoticeRepository } from './notice.repository';
 import { PolicyRepository } from './policy.repository';
 import { ReviewRepository } from './review.repository';
+import { ReviewStatsRepository } from './review-stats.repository';
 import { PrismaService } from './prisma.service';
 import { ScanRepository } from './scan.repository';
+import { ListingImageRepository } from './listing-image.repository';
 import { SqlPool } from './sql-pool.service';
 
 export interface DataAccessOptions {
@@ -25,13 +27,15 @@ export class DataAccessModule {
         { provide: SqlPool, useFactory: () => new SqlPool(options.databaseUrl, options.poolSize) },
         ListingRepository,
         ScanRepository,
+        ListingImageRepository,
         ApiKeyRepository,
         PolicyRepository,
         ReviewRepository,
+        ReviewStatsRepository,
         NoticeRepository,
         AuditRepository,
       ],
-      exports: [PrismaService, SqlPool, ListingRepository, ScanRepository, ApiKeyRepository, PolicyRepository, ReviewRepository, NoticeRepository, AuditRepository],
+      exports: [PrismaService, SqlPool, ListingRepository, ScanRepository, ListingImageRepository, ApiKeyRepository, PolicyRepository, ReviewRepository, ReviewStatsRepository, NoticeRepository, AuditRepository],
     };
   }
 }

@@ -31,10 +31,21 @@ export class NoticeRepository {
 
   /** Newest first, keyset-paged. */
   async listBySeller(sellerId: string, cursor: string | undefined, limit: number): Promise<{ items: NoticeView[]; nextCursor: string | null }> {
+    return this.list({ sellerId }, cursor, limit);
+  }
+
+  /** Every seller's notices for staff (the console), newest first; optionally one listing's, or only appealed ones. */
+  async list(
+    filter: { sellerId?: string; listingId?: string; appealed?: boolean },
+    cursor: string | undefined,
+    limit: number,
+  ): Promise<{ items: NoticeView[]; nextCursor: string | null }> {
     const after = cursor ? decodeCursor<{ c: string; id: string }>(cursor) : null;
     const rows = await this.prisma.notice.findMany({
       where: {
-        sellerId,
+        ...(filter.sellerId !== undefined ? { sellerId: filter.sellerId } : {}),
+        ...(filter.listingId !== undefined ? { listingId: filter.listingId } : {}),
+        ...(filter.appealed !== undefined ? { appealedAt: filter.appealed ? { not: null } : null } : {}),
         ...(after ? { OR: [{ createdAt: { lt: new Date(after.c) } }, { createdAt: new Date(after.c), id: { lt: after.id } }] } : {}),
       },
       orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],

@@ -6,6 +6,7 @@ import { activeLabels, applyModeration } from './moderation.repository';
 import { PrismaService } from './prisma.service';
 import { decodeCursor, encodeCursor } from './cursor';
 import { findingFromRow } from './finding-row';
+import { type ReviewFilters, reviewWhere } from './review-filters';
 
 export interface ReviewItemView {
   id: string;
@@ -29,13 +30,7 @@ export interface ReviewItemView {
   createdAt: string;
 }
 
-export interface ReviewFilters {
-  status?: ReviewItemView['status'];
-  code?: string;
-  severity?: Severity;
-  marketplace?: string;
-  appeal?: boolean;
-}
+export type { ReviewFilters } from './review-filters';
 
 /** What a decision is made from, read inside the deciding transaction. */
 export interface DecisionContext {
@@ -56,15 +51,7 @@ export class ReviewRepository {
   /** Ordered by severity, then age (oldest first); keyset-paged so a page never skips or repeats. */
   async list(filters: ReviewFilters, cursor: string | undefined, limit: number): Promise<{ items: ReviewItemView[]; nextCursor: string | null }> {
     const now = new Date();
-    const where: Prisma.ReviewItemWhereInput[] = [];
-    if (filters.status === 'open') where.push({ OR: [{ status: 'open' }, { status: 'claimed', leaseUntil: { lt: now } }] });
-    else if (filters.status === 'claimed') where.push({ status: 'claimed', leaseUntil: { gte: now } });
-    else if (filters.status) where.push({ status: filters.status });
-    else where.push({ status: { not: 'decided' } });
-    if (filters.code) where.push({ codes: { has: filters.code } });
-    if (filters.severity) where.push({ severity: filters.severity });
-    if (filters.marketplace) where.push({ marketplace: filters.marketplace });
-    if (filters.appeal !== undefined) where.push({ isAppeal: filters.appeal });
+    const where = reviewWhere(filters, now);
     const after = cursor ? decodeCursor<{ r: number; c: string; id: string }>(cursor) : null;
     if (after) {
       const c = new Date(after.c);
@@ -107,6 +94,15 @@ export class ReviewRepository {
       throw new ReviewConflict(item.status === 'decided' ? 'this item is already decided' : `claimed by another reviewer until ${item.leaseUntil}`);
     }
     return item;
+  }
+
+  /** Gives a live claim back (the reviewer left the item): it reads as it did before the claim. */
+  async release(id: string, actor: string): Promise<boolean> {
+    const released = await this.prisma.$executeRaw`
+      UPDATE review_items SET status = (CASE WHEN decision->>'decision' = 'escalate' THEN 'escalated' ELSE 'open' END)::"ReviewStatus",
+        "claimedBy" = NULL, "leaseUntil" = NULL
+      WHERE id = ${id}::uuid AND status = 'claimed' AND "claimedBy" = ${actor}`;
+    return released > 0;
   }
 
   /**

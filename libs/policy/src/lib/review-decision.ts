@@ -31,7 +31,9 @@ export interface ReviewDecisionInput {
 /**
  * What a reviewer's decision does to the listing. Dismiss lifts the labels the policy applied (the
  * flag was wrong); confirm and relabel apply/remove what the reviewer names; escalate changes nothing
- * and hands the item on. Any change to the listing, and every appeal outcome, produces a notice.
+ * and hands the item on. Any change to the listing, every confirm (it upholds the restriction the
+ * findings put on the listing, so the seller is owed a statement of reasons even with no label change,
+ * DSA art. 17) and every appeal outcome produces a notice.
  */
 export function decideReview(input: ReviewDecisionInput): { effects: ModerationEffects; final: boolean } {
   const { decision, item } = input;
@@ -44,7 +46,7 @@ export function decideReview(input: ReviewDecisionInput): { effects: ModerationE
   const final = decision.decision !== 'escalate';
 
   const notices: ModerationEffects['notices'] = [];
-  if (apply.length > 0 || remove.length > 0 || (item.isAppeal && final)) {
+  if (apply.length > 0 || remove.length > 0 || decision.decision === 'confirm' || (item.isAppeal && final)) {
     notices.push(
       buildNotice({
         puidParts: ['review', item.id, decision.decision, ...apply, ...remove.map((l) => `-${l}`)],

@@ -1,0 +1,32 @@
+/** Short human durations: "45 s", "12 min", "3 h 5 min", "4 d 2 h". */
+export function duration(ms: number): string {
+  const s = Math.max(0, Math.round(ms / 1000));
+  if (s < 60) return `${s} s`;
+  const m = Math.floor(s / 60);
+  if (m < 60) return `${m} min`;
+  const h = Math.floor(m / 60);
+  if (h < 24) return `${h} h ${m % 60} min`;
+  return `${Math.floor(h / 24)} d ${h % 24} h`;
+}
+
+export const age = (iso: string, now = Date.now()) => duration(now - new Date(iso).getTime());
+
+export const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'medium' }) : '—');
+
+// The finding codes and severities the API documents (openapi.json enums); the queue's filter choices.
+export const FINDING_CODES = [
+  'price.mismatch',
+  'price.reference_claim',
+  'price.discount_math',
+  'promo.coupon',
+  'livestream.overlay',
+  'badge.claim',
+  'contact.off_platform',
+  'currency.banknote',
+  'ai.provenance',
+  'ai.watermark',
+  'ai.forensic',
+  'ai.undisclosed',
+  'image.reused',
+] as const;
+export const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'] as const;

@@ -1,0 +1,73 @@
+import { type FormEvent, useEffect, useState } from 'react';
+import { api, errorText, type Schemas } from '../api';
+import { DECISIONS } from '../decisions';
+
+type BulkDecision = 'confirm' | 'dismiss' | 'escalate';
+
+/** Decides every selected item at once; the API claims and decides each on its own and reports each. */
+export function BulkBar({ selected, items, onDone }: { selected: string[]; items: Schemas['ReviewItem'][]; onDone: () => void }) {
+  const [decision, setDecision] = useState<BulkDecision>('dismiss');
+  const [note, setNote] = useState('');
+  const [grounds, setGrounds] = useState<string[]>([]);
+  const [ground, setGround] = useState('');
+  const [message, setMessage] = useState<string | null>(null);
+  const first = selected[0];
+
+  useEffect(() => {
+    if (!first || decision !== 'confirm') return;
+    void api.GET('/v1/review/items/{id}/grounds', { params: { path: { id: first } } }).then(({ data }) => {
+      setGrounds(data?.grounds ?? []);
+      setGround(data?.suggested ?? data?.grounds[0] ?? '');
+    });
+  }, [first, decision]);
+
+  if (selected.length === 0) return message ? <p role="status">{message}</p> : null;
+  const marketplaces = new Set(items.filter((i) => selected.includes(i.id)).map((i) => i.marketplace));
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const decisions = selected.map((itemId) => ({ itemId, decision, note, ...(decision === 'confirm' ? { ground } : {}) }));
+    const { data, error } = await api.POST('/v1/review/decisions/bulk', { body: { decisions } });
+    if (!data) return setMessage(errorText(error));
+    const failed = data.results.filter((r) => r.status !== 200);
+    setMessage(`${data.results.length - failed.length} decided${failed.length ? `; ${failed.length} not: ${failed.map((f) => f.error?.message).join('; ')}` : ''}`);
+    setNote('');
+    onDone();
+  }
+
+  return (
+    <form className="bulk" aria-label="Bulk decision" onSubmit={submit}>
+      <strong>{selected.length} selected</strong>
+      <label>
+        Decision
+        <select value={decision} onChange={(e) => setDecision(e.target.value as BulkDecision)}>
+          {DECISIONS.filter((d) => d.id !== 'relabel').map((d) => (
+            <option key={d.id} value={d.id}>
+              {d.title}
+            </option>
+          ))}
+        </select>
+      </label>
+      {decision === 'confirm' && (
+        <label>
+          Policy ground
+          <select value={ground} onChange={(e) => setGround(e.target.value)} required>
+            {grounds.map((g) => (
+              <option key={g}>{g}</option>
+            ))}
+          </select>
+        </label>
+      )}
+      <label>
+        Note
+        <input value={note} onChange={(e) => setNote(e.target.value)} required />
+      </label>
+      <button type="submit" disabled={!note.trim() || (decision === 'confirm' && (!ground || marketplaces.size > 1))}>
+        Decide {selected.length}
+      </button>
+      <p className="muted">{DECISIONS.find((d) => d.id === decision)?.effect}</p>
+      {decision === 'confirm' && marketplaces.size > 1 && <p className="error">Confirm items of one marketplace at a time: each policy has its own grounds.</p>}
+      {message && <p role="status">{message}</p>}
+    </form>
+  );
+}

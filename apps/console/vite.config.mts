@@ -1,0 +1,14 @@
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+
+// Served by the api under /console/ (apps/api/src/console/console-ui.ts reads dist/console).
+export default defineConfig({
+  root: here,
+  base: '/console/',
+  plugins: [react()],
+  logLevel: 'warn',
+  build: { outDir: fileURLToPath(new URL('../../dist/console', import.meta.url)), emptyOutDir: true, sourcemap: false },
+});
