@@ -8,3 +8,4 @@ export * from './moderation';
 export * from './phash-index';
 export * from './api-responses.schema';
 export * from './moderation-responses.schema';
+export * from './transparency-db';

@@ -3,3 +3,6 @@ export * from './lib/default-policy';
 export * from './lib/evaluate-policy';
 export * from './lib/statement-of-reasons';
 export * from './lib/review-decision';
+export * from './lib/decision-effects';
+export * from './lib/appeal-text';
+export type { AiDisclosure } from './lib/finding-descriptions';
