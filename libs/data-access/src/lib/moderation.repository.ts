@@ -128,6 +128,7 @@ async function insertNotice(tx: Tx, notice: NoticeDraft): Promise<string | null>
       statement: notice.statement as unknown as Prisma.InputJsonValue,
       rendered: notice.rendered as unknown as Prisma.InputJsonValue,
       parentNoticeId: notice.parentNoticeId,
+      effect: notice.effect,
     },
     select: { id: true },
   });
@@ -136,7 +137,8 @@ async function insertNotice(tx: Tx, notice: NoticeDraft): Promise<string | null>
     puid: notice.puid,
     listingId: notice.listingId,
     sellerId: notice.sellerId,
-    restriction: notice.statement.decision_visibility[0] ?? 'DECISION_VISIBILITY_OTHER',
+    // What the marketplace must enforce: the first restriction, or "none" when the notice restricts nothing.
+    restriction: notice.effect === 'restriction' ? (notice.statement.decision_visibility[0] ?? 'none') : 'none',
   });
   await appendAudit(tx, [
     {
