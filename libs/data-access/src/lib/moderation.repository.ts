@@ -129,6 +129,9 @@ async function insertNotice(tx: Tx, notice: NoticeDraft): Promise<string | null>
       rendered: notice.rendered as unknown as Prisma.InputJsonValue,
       parentNoticeId: notice.parentNoticeId,
       effect: notice.effect,
+      // Restrictions are statements for the Transparency Database (art. 24(5)): queued here, in the
+      // decision's transaction; the outbox dispatcher releases them with their notice.created event.
+      tdbStatus: notice.effect === 'restriction' ? 'queued' : 'not_required',
     },
     select: { id: true },
   });

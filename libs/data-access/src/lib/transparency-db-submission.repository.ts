@@ -16,8 +16,8 @@ export interface TdbAnswer {
 }
 
 /**
- * The Transparency Database submissions, kept on the notice they belong to: the outbox dispatcher
- * queues them (webhook-outbox-dispatch.repository.ts), the worker's submitter takes due ones and
+ * The Transparency Database submissions, kept on the notice they belong to: queued with the notice,
+ * released by the outbox dispatcher (webhook-outbox-dispatch.repository.ts), the worker's submitter takes due ones and
  * records the database's answer. Several workers may run: a taken statement is leased (its next
  * attempt time moved past the lease) in the same statement that locks it, SKIP LOCKED.
  */
