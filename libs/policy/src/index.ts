@@ -5,4 +5,4 @@ export * from './lib/statement-of-reasons';
 export * from './lib/review-decision';
 export * from './lib/decision-effects';
 export * from './lib/appeal-text';
-export type { AiDisclosure } from './lib/finding-descriptions';
+export { type AiDisclosure, describeFinding } from './lib/finding-descriptions';
