@@ -75,6 +75,10 @@ describe('statements of reasons go to the DSA Transparency Database', () => {
     // Only the database's fields travel: ours (rule ids, labels, policy version) stay home.
     expect(sent[1].body).toMatchObject({ decision_visibility: ['DECISION_VISIBILITY_CONTENT_LABELLED'], category: 'STATEMENT_CATEGORY_OTHER_VIOLATION_TC' });
     for (const own of ['rule_ids', 'labels', 'policy_version', 'redress']) expect(sent[1].body).not.toHaveProperty(own);
+    // The api fills in how to appeal, in words; never a route of ours.
+    expect(notice.rendered.en).toContain('open this notice in your seller centre and choose "Appeal"');
+    expect(notice.rendered.zh).toContain('在卖家中心打开本通知并选择「申诉」');
+    expect(`${notice.rendered.en}${notice.rendered.zh}`).not.toMatch(/\{\{|\/v1\//);
     const one = await stack.request('GET', `/v1/notices/${notice.id}`);
     expect(noticeSchema.parse(one.body).transparencyDb.status).toBe('submitted');
   });

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 
 const ms = (fallback: number) => z.coerce.number().int().min(0).default(fallback);
+/** `VAR=` in an env file means unset. */
+const unsetIfEmpty = (v: unknown) => (v === '' ? undefined : v);
 
 /**
  * The DSA Transparency Database submitter's settings, validated once at start. Off unless both the
@@ -10,13 +12,16 @@ const ms = (fallback: number) => z.coerce.number().int().min(0).default(fallback
  */
 const schema = z
   .object({
-    TDB_API_URL: z
-      .string()
-      .url()
-      .refine((u) => /^https?:/.test(u), 'must be an http(s) URL')
-      .transform((u) => u.replace(/\/+$/, ''))
-      .optional(),
-    TDB_API_TOKEN: z.string().min(1).optional(),
+    TDB_API_URL: z.preprocess(
+      unsetIfEmpty,
+      z
+        .string()
+        .url()
+        .refine((u) => /^https?:/.test(u), 'must be an http(s) URL')
+        .transform((u) => u.replace(/\/+$/, ''))
+        .optional(),
+    ),
+    TDB_API_TOKEN: z.preprocess(unsetIfEmpty, z.string().min(1).optional()),
     /** Milliseconds after each failed attempt (5xx, 429, timeout, no connection) before the next; then it fails. */
     TDB_RETRY_SCHEDULE_MS: z
       .string()
