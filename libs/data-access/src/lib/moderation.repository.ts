@@ -142,6 +142,7 @@ async function insertNotice(tx: Tx, notice: NoticeDraft): Promise<string | null>
     sellerId: notice.sellerId,
     // What the marketplace must enforce: the first restriction, or "none" when the notice restricts nothing.
     restriction: notice.effect === 'restriction' ? (notice.statement.decision_visibility[0] ?? 'none') : 'none',
+    effect: notice.effect,
   });
   await appendAudit(tx, [
     {
