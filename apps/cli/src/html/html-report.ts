@@ -98,10 +98,11 @@ function renderFinding(f: FindingView, description: string, id: string): string 
   const read = text && !description.includes(text) ? `<p class="read">Text as read: <q lang="und">${esc(text)}</q></p>` : '';
   const summary = typeof e['summary'] === 'string' ? `<p class="detail">${esc(e['summary'])}</p>` : '';
   const listing = e['listing'] as { amount?: unknown; currency?: unknown } | undefined;
+  const kind = f.code === 'contact.off_platform' && typeof e['kind'] === 'string' ? `<p class="detail">Kind of contact: ${esc(e['kind'])} (value masked here; the JSON report has it in full)</p>` : '';
   const price = f.code === 'price.mismatch' && listing?.amount !== undefined ? `<p class="detail">Listing price: ${esc(listing.amount)} ${esc(listing.currency ?? '')}</p>` : '';
   return `<li class="finding" id="${id}" data-code="${esc(f.code)}">
 <p><span class="sev sev-${esc(f.severity)}">${esc(f.severity)}</span> <code>${esc(f.code)}</code> · ${f.imagePosition === null ? 'listing' : `image ${f.imagePosition + 1}`} · confidence ${f.confidence.toFixed(2)}</p>
-<p class="words">${esc(description)}</p>${read}${price}${summary}
+<p class="words">${esc(description)}</p>${read}${kind}${price}${summary}
 </li>`;
 }
 
