@@ -84,6 +84,20 @@ describe('CLI exit codes a pipeline can gate on', () => {
     expect(Date.now() - started).toBeLessThan(5_000);
   });
 
+  it('checks --html the same way before scanning: a missing folder or a folder given as the file', async () => {
+    let started = Date.now();
+    const missing = await cli(['examples/listings.jsonl', '--html', join(dir, 'missing', 'report.html')]);
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(missing.code).toBe(2);
+    // One line, no progress and no summary: nothing was scanned.
+    expect(missing.stderr.trim()).toMatch(/^listinglens scan: --html .*: the folder .*missing does not exist$/);
+    started = Date.now();
+    const folder = await cli(['examples/listings.jsonl', '--html', dir]);
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(folder.code).toBe(2);
+    expect(folder.stderr.trim()).toMatch(/^listinglens scan: --html .*: is a folder, give a file name$/);
+  });
+
   it('writes the report to --out and only the summary line to stderr', async () => {
     const out = join(dir, 'report.json');
     const result = await cli(['-', '--out', out, '--format', 'json'], { stdin: `${CLEAN}\n`, cwd: examples });

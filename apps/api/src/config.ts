@@ -18,6 +18,18 @@ const schema = z.object({
   IMAGE_MAX_BYTES: z.coerce.number().int().positive().default(20 * 1024 * 1024),
   /** Webhook hosts allowed to resolve to private addresses: the worker's rule, also applied at registration. */
   WEBHOOK_ALLOW_HOSTS: z.string().default(''),
+  /**
+   * Where a seller appeals a notice on the marketplace's own pages, named in every notice's appeal
+   * sentence; `{noticeId}` and `{puid}` are filled in. Unset: the notice says "in your seller centre".
+   */
+  NOTICE_APPEAL_URL: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z
+      .string()
+      .url()
+      .refine((u) => /^https?:/.test(u), 'must be an http(s) URL')
+      .optional(),
+  ),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 }).refine((c) => c.BOOTSTRAP_ADMIN_KEY !== EXAMPLE_ADMIN_KEY || c.NODE_ENV === 'development', {
   path: ['BOOTSTRAP_ADMIN_KEY'],

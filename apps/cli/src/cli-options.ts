@@ -14,6 +14,7 @@ export const USAGE = `usage: npm run scan -- <listings.jsonl|listings.csv|-> [op
   (JSONL, or CSV when the first line is not a JSON object; {"path"} images are relative to the cwd).
   --format table|json    report format (default: table)
   --out FILE             write the report to FILE instead of stdout (its folder must exist)
+  --html FILE            also write a self-contained HTML report (images and boxes drawn, opens offline)
   --fail-on SEVERITY     exit 1 when a finding is at or above SEVERITY (${SEVERITIES.join('|')}; default: never)
   --include-text         add each image's recognised text (images[].text)
   --allow-hosts a,b      hosts that may resolve to private addresses (default: none)
@@ -28,6 +29,7 @@ export interface CliOptions {
   input: string;
   format: 'table' | 'json';
   out?: string;
+  html?: string;
   failOn?: Severity;
   includeText: boolean;
   allowHosts: string;
@@ -45,6 +47,7 @@ export function parseCliOptions(argv: string[]): CliOptions | null {
     options: {
       format: { type: 'string', default: 'table' },
       out: { type: 'string' },
+      html: { type: 'string' },
       'fail-on': { type: 'string' },
       'include-text': { type: 'boolean', default: false },
       'allow-hosts': { type: 'string', default: '' },
@@ -68,6 +71,7 @@ export function parseCliOptions(argv: string[]): CliOptions | null {
     ocrEngine,
     format,
     out: values.out,
+    html: values.html,
     failOn,
     includeText: values['include-text'] ?? false,
     allowHosts: values['allow-hosts'] ?? '',

@@ -6,6 +6,7 @@ import { parseAllowHosts } from '@listinglens/pipeline';
 import { createScanner, DEFAULT_SCANNER_OPTIONS } from '@listinglens/scanner';
 import { type CliOptions, EXIT, LOG_LEVELS, parseCliOptions, USAGE, UsageError } from './cli-options';
 import { captureEngineOutput } from './engine-output';
+import { writeHtmlReport } from './html/write-html-report';
 import { checkOutputPath } from './output-path';
 import { ProgressBar } from './progress';
 import { InputError, readListings } from './read-listings';
@@ -25,11 +26,16 @@ async function main(argv: string[]): Promise<number> {
     return EXIT.clean;
   }
   if (options.out) await checkOutputPath(options.out);
+  if (options.html) await checkOutputPath(options.html, '--html');
   const records = await readListings(options.input);
   const pathBase = options.input === '-' ? process.cwd() : dirname(resolve(options.input));
   const started = performance.now();
   const reports = await scanAll(records, options, pathBase);
   const summary = summarize(reports, performance.now() - started);
+  if (options.html) {
+    const inputs = reports.map((report, i) => ({ report, listing: records[i].listing ?? null, sources: records[i].listing?.images.map(toSource) ?? [] }));
+    await writeHtmlReport(options.html, inputs, summary, { allowHosts: parseAllowHosts(options.allowHosts), pathBase });
+  }
   const output = options.format === 'json' ? renderJson(reports, summary) : renderTable(reports, summary);
   if (options.out) await writeFile(options.out, output);
   else process.stdout.write(output);

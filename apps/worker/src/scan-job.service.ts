@@ -23,7 +23,7 @@ export class ScanJobService {
       evaluatePolicy({
         policy,
         shadowPolicy: shadow ? toPolicyVersion(shadow) : null,
-        listing: { listingId: work.listingId, sellerId: work.listing.sellerId, title: work.listing.title },
+        listing: { listingId: work.listingId, sellerId: work.listing.sellerId, title: work.listing.title, aiDisclosure: work.listing.aiDisclosure ?? null },
         scanId,
         findings: outcome.findings,
         activeLabels,

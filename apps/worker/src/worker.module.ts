@@ -11,6 +11,7 @@ import { HeartbeatService } from './heartbeat.service';
 import { ReconcilerService } from './reconciler.service';
 import { ScanJobService } from './scan-job.service';
 import { ScanProcessor } from './scan.processor';
+import { TransparencyDbModule } from './transparency-db/transparency-db.module';
 import { WebhooksWorkerModule } from './webhooks/webhooks-worker.module';
 
 const config = workerConfig();
@@ -22,6 +23,7 @@ const OCR_REDIS = Symbol('OCR_REDIS');
     DataAccessModule.forRoot({ databaseUrl: config.DATABASE_URL, poolSize: config.DATABASE_POOL_SIZE }),
     QueueModule.forRoot({ redisUrl: config.REDIS_URL, prefix: config.QUEUE_PREFIX, role: 'worker' }),
     WebhooksWorkerModule,
+    TransparencyDbModule,
   ],
   providers: [
     { provide: WORKER_CONFIG, useValue: config },

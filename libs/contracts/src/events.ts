@@ -18,7 +18,9 @@ export interface WebhookEventPayloads {
   'listing.flagged': { listingId: string; reviewItemId: string; severity: string; codes: string[]; policyVersion: number | null; isAppeal: boolean };
   'listing.labeled': { listingId: string; labels: string[]; added: string[]; removed: string[]; by: 'policy' | 'reviewer'; policyVersion: number | null };
   'review.decided': { reviewItemId: string; listingId: string; decision: string; labelsApplied: string[]; labelsRemoved: string[]; note: string; decidedBy: string };
-  'notice.created': { noticeId: string; puid: string; listingId: string; sellerId: string; restriction: string };
+  /** `effect` says what to enforce: a restriction (the first `restriction`, a Transparency Database
+   * decision_visibility), a restriction lifted, or information only (`restriction` is then "none"). */
+  'notice.created': { noticeId: string; puid: string; listingId: string; sellerId: string; restriction: string; effect?: 'restriction' | 'restriction_lifted' | 'information' };
   'notice.appealed': { noticeId: string; listingId: string; sellerId: string; reviewItemId: string };
   'endpoint.disabled': { endpointId: string; url: string; reason: string; failingSince: string | null };
 }

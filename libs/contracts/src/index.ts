@@ -9,3 +9,4 @@ export * from './phash-index';
 export * from './api-responses.schema';
 export * from './moderation-responses.schema';
 export * from './console-responses.schema';
+export * from './transparency-db';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SEVERITIES } from './findings';
+import { TDB_CATEGORIES, TDB_CONTENT_TYPES, TDB_DECISION_VISIBILITIES, TDB_KEYWORDS } from './transparency-db/vocabulary';
 
 /** Review queue, notices, audit log and stored policies as the HTTP API answers them (see api-responses.schema.ts). */
 const timestamp = z.iso.datetime({ offset: true });
@@ -53,16 +54,19 @@ export const bulkDecisionResultSchema = z
   })
   .meta({ id: 'BulkDecisionResult' });
 
-/** DSA art. 17 statement of reasons, DSA Transparency Database field names (StatementOfReasons). */
+/** DSA art. 17 statement of reasons, with the DSA Transparency Database's field names and values (see TDB_RULES_VERSION). */
 export const statementOfReasonsSchema = z
   .strictObject({
     puid: z.string(),
-    decision_visibility: z.array(z.string()),
-    decision_ground: z.enum(['DECISION_GROUND_INCOMPATIBLE_CONTENT', 'DECISION_GROUND_ILLEGAL_CONTENT']),
+    decision_visibility: z.array(z.enum(TDB_DECISION_VISIBILITIES)),
+    decision_visibility_other: z.string().optional().meta({ description: 'what DECISION_VISIBILITY_OTHER means here' }),
+    decision_ground: z.literal('DECISION_GROUND_INCOMPATIBLE_CONTENT'),
     incompatible_content_ground: z.string(),
     incompatible_content_explanation: z.string(),
-    content_type: z.array(z.string()),
-    category: z.string(),
+    content_type: z.array(z.enum(TDB_CONTENT_TYPES)),
+    category: z.enum(TDB_CATEGORIES),
+    category_addition: z.array(z.enum(TDB_CATEGORIES)),
+    category_specification: z.array(z.enum(TDB_KEYWORDS)),
     decision_facts: z.string(),
     automated_detection: z.enum(['Yes', 'No']),
     automated_decision: z.enum(['AUTOMATED_DECISION_FULLY', 'AUTOMATED_DECISION_PARTIALLY', 'AUTOMATED_DECISION_NOT_AUTOMATED']),
@@ -70,12 +74,31 @@ export const statementOfReasonsSchema = z
     territorial_scope: z.array(z.string()),
     application_date: z.string(),
     content_date: z.string(),
-    redress: z.array(z.string()),
+    redress: z.array(z.string()).meta({ description: 'not a Transparency Database field: the redress options (art. 17(3)(f))' }),
     labels: z.array(z.string()),
     policy_version: z.number().int().nullable(),
     rule_ids: z.array(z.string()),
   })
   .meta({ id: 'StatementOfReasons' });
+
+export const TDB_SUBMISSION_STATUSES = ['not_required', 'queued', 'submitted', 'refused', 'failed'] as const;
+
+export const transparencyDbSubmissionSchema = z
+  .strictObject({
+    status: z.enum(TDB_SUBMISSION_STATUSES).meta({
+      description:
+        'not_required: the notice restricts nothing (art. 24(5) covers restrictions); queued: waiting for the submitter (off until configured) or a retry; ' +
+        'submitted: the database holds it (uuid); refused: the database answered 4xx (errors says why); failed: retries ran out',
+    }),
+    attempts: z.number().int(),
+    uuid: z.string().nullable().meta({ description: "the database's id of the statement, once submitted" }),
+    httpStatus: z.number().int().nullable().meta({ description: "the database's last HTTP status; null when it could not be reached" }),
+    errors: z.unknown().meta({ description: "the database's validation errors ({field: [messages]}) or why it could not be reached; null if none" }),
+    lastAttemptAt: timestamp.nullable(),
+    nextAttemptAt: timestamp.nullable(),
+    submittedAt: timestamp.nullable(),
+  })
+  .meta({ id: 'TransparencyDbSubmission' });
 
 export const noticeSchema = z
   .strictObject({
@@ -83,11 +106,13 @@ export const noticeSchema = z
     puid: z.string(),
     listingId: uuid,
     sellerId: z.string(),
+    effect: z.enum(['restriction', 'restriction_lifted', 'information']).meta({ description: 'what the decision did to the listing' }),
     statement: statementOfReasonsSchema,
     rendered: z.strictObject({ en: z.string(), zh: z.string() }),
     parentNoticeId: uuid.nullable(),
     appealedAt: timestamp.nullable(),
     createdAt: timestamp,
+    transparencyDb: transparencyDbSubmissionSchema,
     text: z.string().optional().meta({ description: 'the notice in the language asked for with ?lang=' }),
   })
   .meta({ id: 'Notice' });

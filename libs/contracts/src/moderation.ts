@@ -1,3 +1,4 @@
+import type { TdbCategory, TdbContentType, TdbDecisionVisibility, TdbKeyword } from './transparency-db/vocabulary';
 import type { Severity } from './findings';
 
 /**
@@ -31,15 +32,23 @@ export interface LabelChange {
   policyVersion: number | null;
 }
 
-/** A DSA art. 17 statement of reasons, with DSA Transparency Database field names. */
+/**
+ * A DSA art. 17 statement of reasons with DSA Transparency Database field names and values (see
+ * transparency-db/vocabulary.ts for the rules version). `toTdbSubmission` keeps only the database's
+ * fields; the last four are ours.
+ */
 export interface StatementOfReasons {
   puid: string;
-  decision_visibility: string[];
-  decision_ground: 'DECISION_GROUND_INCOMPATIBLE_CONTENT' | 'DECISION_GROUND_ILLEGAL_CONTENT';
+  decision_visibility: TdbDecisionVisibility[];
+  /** Only with DECISION_VISIBILITY_OTHER (the database requires it then). */
+  decision_visibility_other?: string;
+  decision_ground: 'DECISION_GROUND_INCOMPATIBLE_CONTENT';
   incompatible_content_ground: string;
   incompatible_content_explanation: string;
-  content_type: string[];
-  category: string;
+  content_type: TdbContentType[];
+  category: TdbCategory;
+  category_addition: TdbCategory[];
+  category_specification: TdbKeyword[];
   decision_facts: string;
   automated_detection: 'Yes' | 'No';
   automated_decision: 'AUTOMATED_DECISION_FULLY' | 'AUTOMATED_DECISION_PARTIALLY' | 'AUTOMATED_DECISION_NOT_AUTOMATED';
@@ -54,11 +63,19 @@ export interface StatementOfReasons {
   rule_ids: string[];
 }
 
+/**
+ * What a decision does to the seller's listing, which decides whether the notice is a statement of
+ * reasons the Transparency Database must get (art. 24(5): restrictions only).
+ */
+export type NoticeEffect = 'restriction' | 'restriction_lifted' | 'information';
+
 export interface NoticeDraft {
   puid: string;
   listingId: string;
   sellerId: string;
+  effect: NoticeEffect;
   statement: StatementOfReasons;
+  /** Seller-facing text; `{{appeal}}` stands for the appeal sentence the api fills in when it serves the notice. */
   rendered: { en: string; zh: string };
   parentNoticeId: string | null;
 }

@@ -14,6 +14,7 @@ export * from './lib/policy.repository';
 export * from './lib/review.repository';
 export * from './lib/review-stats.repository';
 export * from './lib/notice.repository';
+export * from './lib/transparency-db-submission.repository';
 export * from './lib/audit.repository';
 export * from './lib/phash-index';
 export * from './lib/sql-pool.service';

@@ -1,7 +1,9 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
 import { z } from 'zod';
 import { appealResultSchema, noticePageSchema, noticeSchema } from '@listinglens/contracts';
-import { type ApiKeyPrincipal, NoticeRepository } from '@listinglens/data-access';
+import { type ApiKeyPrincipal, NoticeRepository, type NoticeView } from '@listinglens/data-access';
+import { withAppealText } from '@listinglens/policy';
+import { API_CONFIG, type ApiConfig } from '../config';
 import { NotFoundError } from '../common/api-error';
 import { mapConflicts } from '../common/conflict';
 import { parseUuid } from '../common/uuid-param';
@@ -32,14 +34,24 @@ const appealBody = z.object({ reason: z.string().trim().min(1, 'say why you disa
 @RequireScopes('read', 'review', 'seller:*')
 @Controller('v1')
 export class NoticesController {
-  constructor(private readonly notices: NoticeRepository) {}
+  constructor(
+    private readonly notices: NoticeRepository,
+    @Inject(API_CONFIG) private readonly config: ApiConfig,
+  ) {}
+
+  /** The stored text with the marketplace's appeal sentence filled in (policy's appeal-text.ts). */
+  private served(notice: NoticeView): NoticeView {
+    const fill = (lang: 'en' | 'zh') => withAppealText(notice.rendered[lang], lang, notice, this.config.NOTICE_APPEAL_URL);
+    return { ...notice, rendered: { en: fill('en'), zh: fill('zh') } };
+  }
 
   @Get('sellers/:sellerId/notices')
   @ApiRoute({ summary: "A seller's notices, newest first (cursor-paged)", query: listQuery, response: noticePageSchema })
   async list(@Param('sellerId') sellerId: string, @Query() query: unknown, @Principal() who: ApiKeyPrincipal) {
     assertMaySee(who, sellerId, 'seller', sellerId);
     const { cursor, limit } = parseQuery(listQuery, query);
-    return this.notices.listBySeller(sellerId, cursor, limit);
+    const page = await this.notices.listBySeller(sellerId, cursor, limit);
+    return { ...page, items: page.items.map((n) => this.served(n)) };
   }
 
   @Get('notices')
@@ -52,7 +64,7 @@ export class NoticesController {
 
   @Get('notices/:id')
   @ApiRoute({
-    summary: 'One notice: the statement of reasons (DSA Transparency Database fields) and its en/zh text',
+    summary: "One notice: the statement of reasons (DSA Transparency Database fields), its en/zh text and the database's answer",
     params: noticeParams,
     query: getQuery,
     response: noticeSchema,
@@ -62,7 +74,8 @@ export class NoticesController {
     const notice = await this.notices.get(parseUuid('id', id));
     if (!notice) throw new NotFoundError('notice', id);
     assertMaySee(who, notice.sellerId, 'notice', id);
-    return lang ? { ...notice, text: notice.rendered[lang] } : notice;
+    const served = this.served(notice);
+    return lang ? { ...served, text: served.rendered[lang] } : served;
   }
 
   @Post('notices/:id/appeal')
@@ -79,6 +92,7 @@ export class NoticesController {
     if (!notice) throw new NotFoundError('notice', id);
     const actingAs = appealActorOf(who, notice.sellerId, id);
     const { reason } = parseBody(appealBody, body);
-    return mapConflicts('notice', id, () => this.notices.appeal(id, { keyId: who.keyId, actingAs }, reason));
+    const result = await mapConflicts('notice', id, () => this.notices.appeal(id, { keyId: who.keyId, actingAs }, reason));
+    return { ...result, notice: this.served(result.notice) };
   }
 }

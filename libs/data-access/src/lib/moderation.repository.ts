@@ -128,6 +128,10 @@ async function insertNotice(tx: Tx, notice: NoticeDraft): Promise<string | null>
       statement: notice.statement as unknown as Prisma.InputJsonValue,
       rendered: notice.rendered as unknown as Prisma.InputJsonValue,
       parentNoticeId: notice.parentNoticeId,
+      effect: notice.effect,
+      // Restrictions are statements for the Transparency Database (art. 24(5)): queued here, in the
+      // decision's transaction; the outbox dispatcher releases them with their notice.created event.
+      tdbStatus: notice.effect === 'restriction' ? 'queued' : 'not_required',
     },
     select: { id: true },
   });
@@ -136,7 +140,9 @@ async function insertNotice(tx: Tx, notice: NoticeDraft): Promise<string | null>
     puid: notice.puid,
     listingId: notice.listingId,
     sellerId: notice.sellerId,
-    restriction: notice.statement.decision_visibility[0] ?? 'DECISION_VISIBILITY_OTHER',
+    // What the marketplace must enforce: the first restriction, or "none" when the notice restricts nothing.
+    restriction: notice.effect === 'restriction' ? (notice.statement.decision_visibility[0] ?? 'none') : 'none',
+    effect: notice.effect,
   });
   await appendAudit(tx, [
     {

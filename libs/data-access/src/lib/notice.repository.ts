@@ -3,6 +3,7 @@ import type { Severity } from '@listinglens/contracts';
 import { decodeCursor, encodeCursor } from './cursor';
 import { appendAudit } from './moderation.repository';
 import { appendOutboxEvent } from './outbox.repository';
+import type { Prisma } from '../generated/prisma/client';
 import { PrismaService } from './prisma.service';
 import { ReviewConflict } from './review.repository';
 
@@ -16,6 +17,17 @@ export interface NoticeView {
   parentNoticeId: string | null;
   appealedAt: string | null;
   createdAt: string;
+  effect: string;
+  transparencyDb: {
+    status: string;
+    attempts: number;
+    uuid: string | null;
+    httpStatus: number | null;
+    errors: unknown;
+    lastAttemptAt: string | null;
+    nextAttemptAt: string | null;
+    submittedAt: string | null;
+  };
 }
 
 const SEVERITY_RANK: Record<Severity, number> = { info: 0, low: 1, medium: 2, high: 3, critical: 4 };
@@ -119,7 +131,9 @@ export class NoticeRepository {
   }
 }
 
-function toView(row: { id: string; puid: string; listingId: string; sellerId: string; statement: unknown; rendered: unknown; parentNoticeId: string | null; appealedAt: Date | null; createdAt: Date }): NoticeView {
+type NoticeRow = Prisma.NoticeGetPayload<object>;
+
+function toView(row: NoticeRow): NoticeView {
   return {
     id: row.id,
     puid: row.puid,
@@ -130,5 +144,16 @@ function toView(row: { id: string; puid: string; listingId: string; sellerId: st
     parentNoticeId: row.parentNoticeId,
     appealedAt: row.appealedAt?.toISOString() ?? null,
     createdAt: row.createdAt.toISOString(),
+    effect: row.effect,
+    transparencyDb: {
+      status: row.tdbStatus,
+      attempts: row.tdbAttempts,
+      uuid: row.tdbUuid,
+      httpStatus: row.tdbHttpStatus,
+      errors: row.tdbErrors ?? null,
+      lastAttemptAt: row.tdbLastAttemptAt?.toISOString() ?? null,
+      nextAttemptAt: row.tdbStatus === 'queued' ? (row.tdbNextAttemptAt?.toISOString() ?? null) : null,
+      submittedAt: row.tdbSubmittedAt?.toISOString() ?? null,
+    },
   };
 }

@@ -35,7 +35,7 @@ export type { ReviewFilters } from './review-filters';
 /** What a decision is made from, read inside the deciding transaction. */
 export interface DecisionContext {
   item: ReviewItemView;
-  listing: { listingId: string; sellerId: string; title: string; marketplace: string; createdAt: string };
+  listing: { listingId: string; sellerId: string; title: string; marketplace: string; createdAt: string; aiDisclosure: boolean | null };
   findings: Finding[];
   labels: Array<{ label: string; source: string }>;
 }
@@ -128,7 +128,7 @@ export class ReviewRepository {
       const labels = await tx.listingLabel.findMany({ where: { listingId: row.listingId, removedAt: null }, select: { label: true, source: true } });
       const effects = decide({
         item: toView(row, now),
-        listing: { listingId: listing.id, sellerId: listing.sellerId, title: listing.title, marketplace: listing.marketplace, createdAt: listing.createdAt.toISOString() },
+        listing: { listingId: listing.id, sellerId: listing.sellerId, title: listing.title, marketplace: listing.marketplace, createdAt: listing.createdAt.toISOString(), aiDisclosure: listing.aiDisclosure },
         findings: findings.map(findingFromRow),
         labels,
       });

@@ -17,7 +17,9 @@ export interface DispatchResult {
 const messageIdOf = (eventId: string) => `msg_${eventId}`;
 
 /**
- * Turns undispatched outbox events into deliveries, one per enabled endpoint subscribed to the type.
+ * Turns undispatched outbox events into deliveries, one per enabled endpoint subscribed to the type,
+ * and releases the Transparency Database submission of every restricting notice a `notice.created`
+ * event announces (written queued with no attempt time; the worker's submitter takes it from now).
  * Several workers can run it at once: `FOR UPDATE SKIP LOCKED` gives each a disjoint batch, and the
  * unique (endpointId, eventId) makes a second dispatch of the same event create nothing.
  */
@@ -48,6 +50,14 @@ export class OutboxDispatchRepository {
       const created = rows.length
         ? await tx.webhookDelivery.createManyAndReturn({ data: rows, skipDuplicates: true, select: { id: true, nextAttemptAt: true } })
         : [];
+      const noticeEvents = events.filter((e) => e.type === 'notice.created').map((e) => e.id);
+      if (noticeEvents.length > 0) {
+        await tx.$executeRaw`
+          UPDATE notices n SET "tdbNextAttemptAt" = now()
+            FROM outbox_events o
+           WHERE o.id = ANY(${noticeEvents}::uuid[]) AND n.id = (o.payload->>'noticeId')::uuid
+             AND n."tdbStatus" = 'queued' AND n."tdbNextAttemptAt" IS NULL AND n."tdbAttempts" = 0`;
+      }
       await tx.outboxEvent.updateMany({ where: { id: { in: events.map((e) => e.id) } }, data: { dispatchedAt: new Date() } });
       return {
         events: events.length,

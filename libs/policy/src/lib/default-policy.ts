@@ -17,6 +17,7 @@ export const DEFAULT_POLICY: PolicyVersion = {
       minSeverity: 'info',
       actions: [{ type: 'auto_label', label: 'ai-generated-image' }, { type: 'notify_seller' }],
       ground: 'Terms of sale §4.2: AI-generated or AI-edited product images must be disclosed as such.',
+      groundZh: '销售条款第 4.2 条：由人工智能生成或编辑的商品图片必须如实声明。',
     },
     {
       id: 'default.high-severity.review',
@@ -25,6 +26,7 @@ export const DEFAULT_POLICY: PolicyVersion = {
       minSeverity: 'high',
       actions: [{ type: 'review' }],
       ground: 'Terms of sale §4: listings must describe the product and its price truthfully.',
+      groundZh: '销售条款第 4 条：商品信息必须如实描述商品及其价格。',
     },
   ],
 };

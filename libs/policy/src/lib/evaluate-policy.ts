@@ -1,12 +1,14 @@
 import type { AuditEntry, Finding, ModerationEffects, ReviewFlag, Severity } from '@listinglens/contracts';
 import { type PolicyRule, type PolicyVersion, SEVERITY_RANK } from './policy-schema';
+import { sellerEffectOf } from './decision-effects';
+import type { AiDisclosure } from './finding-descriptions';
 import { buildNotice } from './statement-of-reasons';
 
 export interface PolicyInput {
   policy: PolicyVersion;
   /** Evaluated and recorded in the audit log, never acted on. */
   shadowPolicy: PolicyVersion | null;
-  listing: { listingId: string; sellerId: string; title: string; createdAt?: string };
+  listing: { listingId: string; sellerId: string; title: string; createdAt?: string; aiDisclosure: AiDisclosure };
   scanId: string;
   findings: Finding[];
   /** Labels the listing already carries (not applied again, no new notice for them). */
@@ -83,7 +85,8 @@ export function evaluatePolicy(input: PolicyInput): ModerationEffects {
   const labelMatches = matches.filter((m) => m.rule.actions.some((a) => a.type === 'auto_label' && labelsToApply.some((l) => l.label === a.label)));
   const notices: ModerationEffects['notices'] = [];
   // Every action that touches the listing (a new label), or an explicit notify rule, tells the seller.
-  if (labelsToApply.length > 0 || notifyMatches.some((m) => !m.rule.actions.some((a) => a.type === 'auto_label'))) {
+  const effect = sellerEffectOf(labelsToApply.length > 0 ? 'policy.label' : 'policy.notify', { applied: labelsToApply.map((l) => l.label), removed: [] });
+  if (effect && (labelsToApply.length > 0 || notifyMatches.some((m) => !m.rule.actions.some((a) => a.type === 'auto_label')))) {
     const motivating = uniqueFindings([...labelMatches, ...notifyMatches].flatMap((m) => m.findings));
     const rules = [...new Set([...labelMatches, ...notifyMatches].map((m) => m.rule))];
     notices.push(
@@ -93,8 +96,9 @@ export function evaluatePolicy(input: PolicyInput): ModerationEffects {
         findings: motivating,
         labelsApplied: labelsToApply.map((l) => l.label),
         labelsRemoved: [],
+        effect,
         automated: 'FULLY',
-        grounds: rules.map((r) => r.ground).filter((g): g is string => Boolean(g)),
+        grounds: rules.flatMap((r) => (r.ground ? [{ en: r.ground, zh: r.groundZh }] : [])),
         ruleIds: rules.map((r) => r.id),
         policyVersion: policy.version,
         now: input.now,

@@ -21,6 +21,8 @@ export const policyRuleSchema = z
     actions: z.array(policyActionSchema).min(1),
     /** The contractual ground shown to the seller (terms of service clause, in plain words). */
     ground: z.string().max(500).optional(),
+    /** The same ground in Chinese for Chinese notices; without it the English ground is quoted there. */
+    groundZh: z.string().max(500).optional(),
   })
   .strict();
 

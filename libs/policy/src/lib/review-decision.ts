@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import type { Finding, ModerationEffects } from '@listinglens/contracts';
+import { sellerEffectOf } from './decision-effects';
+import type { AiDisclosure } from './finding-descriptions';
 import { buildNotice } from './statement-of-reasons';
 
 const label = z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'a label is a lower-case slug, e.g. "misleading-price"');
@@ -22,18 +24,17 @@ export interface ReviewDecisionInput {
   decision: ReviewDecision;
   actor: string;
   item: { id: string; isAppeal: boolean; appealNoticeId: string | null; policyVersion: number | null; ruleIds: string[] };
-  listing: { listingId: string; sellerId: string; title: string; createdAt: string };
+  listing: { listingId: string; sellerId: string; title: string; createdAt: string; aiDisclosure: AiDisclosure };
   findings: Finding[];
   labels: Array<{ label: string; source: string }>;
   now: Date;
 }
 
 /**
- * What a reviewer's decision does to the listing. Dismiss lifts the labels the policy applied (the
- * flag was wrong); confirm and relabel apply/remove what the reviewer names; escalate changes nothing
- * and hands the item on. Any change to the listing, every confirm (it upholds the restriction the
- * findings put on the listing, so the seller is owed a statement of reasons even with no label change,
- * DSA art. 17) and every appeal outcome produces a notice.
+ * What a reviewer's decision does to the listing (see decision-effects.ts for what each one does to
+ * the seller). Dismiss lifts the labels the policy applied (the flag was wrong); confirm and relabel
+ * apply/remove what the reviewer names; escalate changes nothing and hands the item on. A notice
+ * follows whenever the seller is affected: a confirm restricts the listing even without a label.
  */
 export function decideReview(input: ReviewDecisionInput): { effects: ModerationEffects; final: boolean } {
   const { decision, item } = input;
@@ -46,7 +47,8 @@ export function decideReview(input: ReviewDecisionInput): { effects: ModerationE
   const final = decision.decision !== 'escalate';
 
   const notices: ModerationEffects['notices'] = [];
-  if (apply.length > 0 || remove.length > 0 || decision.decision === 'confirm' || (item.isAppeal && final)) {
+  const effect = sellerEffectOf(`review.${decision.decision}`, { applied: apply, removed: remove, isAppeal: item.isAppeal });
+  if (effect) {
     notices.push(
       buildNotice({
         puidParts: ['review', item.id, decision.decision, ...apply, ...remove.map((l) => `-${l}`)],
@@ -54,11 +56,12 @@ export function decideReview(input: ReviewDecisionInput): { effects: ModerationE
         findings: decision.decision === 'dismiss' ? [] : input.findings,
         labelsApplied: apply,
         labelsRemoved: remove,
+        effect,
         automated: 'PARTIALLY',
-        grounds: decision.ground ? [decision.ground] : [],
+        grounds: decision.ground ? [{ en: decision.ground }] : [],
         ruleIds: item.ruleIds,
         policyVersion: item.policyVersion,
-        outcome: `${item.isAppeal ? 'Appeal reviewed: ' : ''}${OUTCOME[decision.decision]} Reviewer's note: ${decision.note}`,
+        review: { decision: decision.decision, note: decision.note, isAppeal: item.isAppeal },
         parentNoticeId: item.appealNoticeId,
         now: input.now,
       }),
@@ -89,10 +92,3 @@ export function decideReview(input: ReviewDecisionInput): { effects: ModerationE
     },
   };
 }
-
-const OUTCOME = {
-  confirm: 'The findings were confirmed by a reviewer.',
-  dismiss: 'The findings were dismissed by a reviewer; labels applied automatically were removed.',
-  escalate: 'The case was escalated.',
-  relabel: "The listing's labels were changed by a reviewer.",
-};

@@ -1,107 +1,80 @@
 import { createHash } from 'node:crypto';
-import type { Finding, NoticeDraft, StatementOfReasons } from '@listinglens/contracts';
-import { describeFinding } from './finding-descriptions';
+import { EU_COUNTRIES, type Finding, type NoticeDraft, type StatementOfReasons } from '@listinglens/contracts';
+import type { SellerEffect } from './decision-effects';
+import { type AiDisclosure, describeFinding } from './finding-descriptions';
+import { type LocalizedGround, renderNotice } from './notice-text';
+import { classifyFindings } from './statement-categories';
 
-/** EU member states: the territorial scope of a labelling decision taken under EU law duties. */
-const EU = ['AT', 'BE', 'BG', 'CY', 'CZ', 'DE', 'DK', 'EE', 'ES', 'FI', 'FR', 'GR', 'HR', 'HU', 'IE', 'IT', 'LT', 'LU', 'LV', 'MT', 'NL', 'PL', 'PT', 'RO', 'SE', 'SI', 'SK'];
 const REDRESS = ['REDRESS_INTERNAL_COMPLAINT_HANDLING', 'REDRESS_OUT_OF_COURT_SETTLEMENT', 'REDRESS_JUDICIAL'];
 
 export interface NoticeInput {
   /** Stable inputs of the decision: the same decision always gets the same puid (idempotency key). */
   puidParts: string[];
-  listing: { listingId: string; sellerId: string; title: string; createdAt?: string };
+  listing: { listingId: string; sellerId: string; title: string; createdAt?: string; aiDisclosure: AiDisclosure };
   findings: Finding[];
   labelsApplied: string[];
   labelsRemoved: string[];
+  /** What the decision does to the seller (decision-effects.ts). */
+  effect: SellerEffect;
   automated: 'FULLY' | 'PARTIALLY' | 'NOT';
-  grounds: string[];
+  grounds: LocalizedGround[];
   ruleIds: string[];
   policyVersion: number | null;
-  /** A reviewer's or appeal outcome, in the reviewer's words. */
-  outcome?: string;
+  /** A reviewer's decision, with the reviewer's own words. */
+  review?: { decision: 'confirm' | 'dismiss' | 'escalate' | 'relabel'; note: string; isAppeal: boolean };
   parentNoticeId?: string | null;
   now: Date;
 }
 
 /**
  * A DSA art. 17 statement of reasons built from the findings, with contacts masked (the seller gets
- * the masked form; full values stay in the evidence for reviewers), rendered in English and Chinese.
+ * the masked form; full values stay in the evidence for reviewers), in the Transparency Database's
+ * vocabulary, rendered in English and Chinese. Texts are cut to the database's lengths.
  */
 export function buildNotice(input: NoticeInput): NoticeDraft {
   const puid = `ll-${createHash('sha256').update(input.puidParts.join('|')).digest('hex').slice(0, 32)}`;
-  const facts = input.findings.map((f) => describeFinding(f));
-  const synthetic = input.findings.some((f) => f.code.startsWith('ai.'));
-  const visibility = input.labelsApplied.length > 0 || input.labelsRemoved.length > 0 ? 'DECISION_VISIBILITY_CONTENT_LABELLED' : 'DECISION_VISIBILITY_OTHER';
-  const groundText = input.grounds.length > 0 ? input.grounds.join(' ') : 'Marketplace terms of sale.';
-  const factsEn = facts.map((f) => `- ${f.en}`).join('\n') || '- No finding remains on this listing.';
+  const facts = input.findings.map((f) => describeFinding(f, input.listing.aiDisclosure));
+  const { effect } = input;
+  const classified = classifyFindings(input.findings);
+  const groundEn = input.grounds.map((g) => g.en).join(' ') || 'Marketplace terms of sale.';
+  const explanation = input.review
+    ? `${input.review.isAppeal ? 'Appeal reviewed. ' : ''}A reviewer decided "${input.review.decision}" on the automated findings. Reviewer's note: ${input.review.note}`
+    : 'The listing was checked automatically against the marketplace policy; the facts are what was found.';
   const statement: StatementOfReasons = {
     puid,
-    decision_visibility: [visibility],
+    decision_visibility: effect.visibility,
+    ...(effect.visibilityOther ? { decision_visibility_other: cut(effect.visibilityOther, 500) } : {}),
     decision_ground: 'DECISION_GROUND_INCOMPATIBLE_CONTENT',
-    incompatible_content_ground: groundText,
-    incompatible_content_explanation: input.outcome ?? 'The listing was checked against the marketplace policy; the facts below are what was found.',
-    content_type: synthetic ? ['CONTENT_TYPE_PRODUCT', 'CONTENT_TYPE_SYNTHETIC_MEDIA'] : ['CONTENT_TYPE_PRODUCT'],
-    category: categoryOf(input.findings),
-    decision_facts: factsEn,
+    incompatible_content_ground: cut(groundEn, 500),
+    incompatible_content_explanation: cut(explanation, 2000),
+    ...classified,
+    decision_facts: cut(facts.map((f) => `- ${f.en}`).join('\n') || '- No finding remains on this listing.', 5000),
     automated_detection: 'Yes',
     automated_decision: `AUTOMATED_DECISION_${input.automated === 'NOT' ? 'NOT_AUTOMATED' : input.automated}` as StatementOfReasons['automated_decision'],
     source_type: 'SOURCE_VOLUNTARY',
-    territorial_scope: EU,
-    application_date: input.now.toISOString().slice(0, 10),
-    content_date: (input.listing.createdAt ?? input.now.toISOString()).slice(0, 10),
+    territorial_scope: [...EU_COUNTRIES],
+    application_date: day(input.now.toISOString()),
+    // A listing is never dated after the decision about it; a clock skew must not make it so.
+    content_date: day(input.listing.createdAt && input.listing.createdAt < input.now.toISOString() ? input.listing.createdAt : input.now.toISOString()),
     redress: REDRESS,
     labels: input.labelsApplied,
     policy_version: input.policyVersion,
     rule_ids: input.ruleIds,
   };
-  return {
-    puid,
-    listingId: input.listing.listingId,
-    sellerId: input.listing.sellerId,
-    statement,
-    rendered: { en: renderEn(input, factsEn, groundText), zh: renderZh(input, facts.map((f) => `- ${f.zh}`).join('\n'), groundText) },
-    parentNoticeId: input.parentNoticeId ?? null,
-  };
+  const rendered = renderNotice({
+    title: input.listing.title,
+    effect: effect.effect,
+    disabled: effect.visibility.includes('DECISION_VISIBILITY_CONTENT_DISABLED'),
+    labelsApplied: input.labelsApplied,
+    labelsRemoved: input.labelsRemoved,
+    review: input.review,
+    facts,
+    grounds: input.grounds,
+    automated: input.automated,
+  });
+  return { puid, listingId: input.listing.listingId, sellerId: input.listing.sellerId, effect: effect.effect, statement, rendered, parentNoticeId: input.parentNoticeId ?? null };
 }
 
-function categoryOf(findings: Finding[]): string {
-  const codes = new Set(findings.map((f) => f.code));
-  if (codes.has('currency.banknote')) return 'STATEMENT_CATEGORY_UNSAFE_AND_ILLEGAL_PRODUCTS';
-  if ([...codes].some((c) => c.startsWith('price.') || c === 'promo.coupon' || c === 'badge.claim' || c === 'livestream.overlay')) {
-    return 'STATEMENT_CATEGORY_SCAMS_AND_FRAUD';
-  }
-  return 'STATEMENT_CATEGORY_SCOPE_OF_PLATFORM_SERVICE';
-}
-
-const AUTOMATION_EN = { FULLY: 'fully automated', PARTIALLY: 'partially automated (a reviewer decided on automated findings)', NOT: 'made by a person' };
-const AUTOMATION_ZH = { FULLY: '完全自动化', PARTIALLY: '部分自动化（审核员依据自动检测结果作出决定）', NOT: '由人工作出' };
-
-function renderEn(input: NoticeInput, facts: string, ground: string): string {
-  const change = [
-    input.labelsApplied.length ? `The label(s) ${input.labelsApplied.map((l) => `"${l}"`).join(', ')} were added to your listing "${input.listing.title}".` : '',
-    input.labelsRemoved.length ? `The label(s) ${input.labelsRemoved.map((l) => `"${l}"`).join(', ')} were removed from your listing "${input.listing.title}".` : '',
-  ].filter(Boolean).join(' ') || `We reviewed your listing "${input.listing.title}".`;
-  return [
-    change,
-    input.outcome ? `Decision: ${input.outcome}` : '',
-    `What we found:\n${facts}`,
-    `Why: ${ground}`,
-    `This decision was ${AUTOMATION_EN[input.automated]}; the findings were detected automatically.`,
-    'If you disagree, you can appeal this notice (POST /v1/notices/{id}/appeal or your seller centre); you may also use a certified out-of-court dispute settlement body or the courts.',
-  ].filter(Boolean).join('\n\n');
-}
-
-function renderZh(input: NoticeInput, facts: string, ground: string): string {
-  const change = [
-    input.labelsApplied.length ? `您的商品「${input.listing.title}」已被添加标签：${input.labelsApplied.join('、')}。` : '',
-    input.labelsRemoved.length ? `您的商品「${input.listing.title}」已被移除标签：${input.labelsRemoved.join('、')}。` : '',
-  ].join('') || `我们审核了您的商品「${input.listing.title}」。`;
-  return [
-    change,
-    input.outcome ? `决定：${input.outcome}` : '',
-    `发现的情况：\n${facts}`,
-    `依据：${ground}`,
-    `本决定${AUTOMATION_ZH[input.automated]}；相关情况由系统自动检测。`,
-    '如有异议，您可以对本通知提出申诉（POST /v1/notices/{id}/appeal 或卖家中心）；您也可以向经认证的庭外争议解决机构或法院寻求救济。',
-  ].filter(Boolean).join('\n\n');
-}
+const day = (iso: string) => iso.slice(0, 10);
+/** Characters, not UTF-16 units: the database counts characters. */
+const cut = (s: string, max: number) => ([...s].length > max ? `${[...s].slice(0, max - 1).join('')}…` : s);
