@@ -13,7 +13,6 @@ export interface QueueJobs {
   webhooks: { 'webhook.deliver': { deliveryId: string } };
 }
 export type JobPayloads = QueueJobs['scan'] & QueueJobs['webhooks'];
-export type JobName = keyof JobPayloads;
 
 /** A processor's handlers: exactly one per job of its queue. */
 export type QueueHandlers<Q extends QueueName> = { [K in keyof QueueJobs[Q]]: (data: QueueJobs[Q][K]) => Promise<unknown> };

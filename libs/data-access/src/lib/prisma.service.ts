@@ -2,8 +2,6 @@ import { Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '../generated/prisma/client';
 
-export const DATABASE_URL = Symbol('DATABASE_URL');
-
 /** The one Prisma client of a process, tied to the Nest lifecycle. Talks through the pg adapter
  * (Prisma 6 JS engine, see prisma.config.ts). */
 @Injectable()

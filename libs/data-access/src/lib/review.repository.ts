@@ -157,10 +157,6 @@ export class ReviewRepository {
       return { item: toView(updated, now), noticeIds: applied.noticeIds };
     });
   }
-
-  async labelsOf(listingId: string): Promise<string[]> {
-    return activeLabels(this.prisma, listingId);
-  }
 }
 
 function toView(row: Row, now: Date): ReviewItemView {

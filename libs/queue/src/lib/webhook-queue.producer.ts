@@ -59,8 +59,4 @@ export class WebhookQueueProducer {
     }
     await this.enqueue(jobs);
   }
-
-  async counts(): Promise<Record<string, number>> {
-    return this.queue.getJobCounts('waiting', 'active', 'delayed', 'failed', 'completed');
-  }
 }
