@@ -19,7 +19,7 @@ const OCR_REDIS = Symbol('OCR_REDIS');
 @Module({
   imports: [
     LoggerModule.forRoot({ pinoHttp: { level: config.LOG_LEVEL } }),
-    DataAccessModule.forRoot({ databaseUrl: config.DATABASE_URL, poolSize: config.DATABASE_POOL_SIZE }),
+    DataAccessModule.forRoot({ databaseUrl: config.DATABASE_URL, poolSize: config.DATABASE_POOL_SIZE, webhookSecretBox: config.webhookSecretBox }),
     QueueModule.forRoot({ redisUrl: config.REDIS_URL, prefix: config.QUEUE_PREFIX, role: 'worker' }),
     WebhooksWorkerModule,
   ],

@@ -15,3 +15,4 @@ export * from './lib/notice.repository';
 export * from './lib/audit.repository';
 export * from './lib/phash-index';
 export * from './lib/sql-pool.service';
+export * from './lib/webhook-secret-box';

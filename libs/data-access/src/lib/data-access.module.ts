@@ -8,10 +8,13 @@ import { ReviewRepository } from './review.repository';
 import { PrismaService } from './prisma.service';
 import { ScanRepository } from './scan.repository';
 import { SqlPool } from './sql-pool.service';
+import { WebhookSecretBox } from './webhook-secret-box';
 
 export interface DataAccessOptions {
   databaseUrl: string;
   poolSize?: number;
+  /** Seals webhook signing secrets at rest (both apps build it from WEBHOOK_SECRET_KEYS). */
+  webhookSecretBox: WebhookSecretBox;
 }
 
 @Module({})
@@ -23,6 +26,7 @@ export class DataAccessModule {
       providers: [
         { provide: PrismaService, useFactory: () => new PrismaService(options.databaseUrl, options.poolSize) },
         { provide: SqlPool, useFactory: () => new SqlPool(options.databaseUrl, options.poolSize) },
+        { provide: WebhookSecretBox, useValue: options.webhookSecretBox },
         ListingRepository,
         ScanRepository,
         ApiKeyRepository,
@@ -31,7 +35,7 @@ export class DataAccessModule {
         NoticeRepository,
         AuditRepository,
       ],
-      exports: [PrismaService, SqlPool, ListingRepository, ScanRepository, ApiKeyRepository, PolicyRepository, ReviewRepository, NoticeRepository, AuditRepository],
+      exports: [PrismaService, SqlPool, WebhookSecretBox, ListingRepository, ScanRepository, ApiKeyRepository, PolicyRepository, ReviewRepository, NoticeRepository, AuditRepository],
     };
   }
 }
