@@ -9,6 +9,7 @@ import { loadApiConfig } from './config';
 import { mountDocs } from './openapi/docs-ui';
 import { buildOpenApiDocument, controllersOf } from './openapi/openapi-document';
 import { ApiLogController, createApiLogger } from './common/request-logging';
+import { clientErrorHandler, frameworkErrors } from './common/framework-errors';
 
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
 
@@ -19,6 +20,9 @@ async function bootstrap(): Promise<void> {
     loggerInstance: logger,
     logController: new ApiLogController(),
     bodyLimit: Math.round(config.BODY_LIMIT_MB * 1024 * 1024),
+    // 414, 431 and bad URLs in the api's error shape (Fastify answers those before any filter).
+    frameworkErrors,
+    clientErrorHandler,
     // A caller's x-request-id is kept (so one id follows a listing through logs and jobs), else a new one.
     genReqId: (req: IncomingMessage) => {
       const given = req.headers['x-request-id'];
