@@ -10,6 +10,7 @@ import { mountDocs } from './openapi/docs-ui';
 import { buildOpenApiDocument, controllersOf } from './openapi/openapi-document';
 import { ApiLogController, createApiLogger } from './common/request-logging';
 import { clientErrorHandler, frameworkErrors } from './common/framework-errors';
+import { mountOpsRoutes } from './ops/ops-routes';
 
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
 
@@ -36,6 +37,7 @@ async function bootstrap(): Promise<void> {
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
   mountDocs(app, buildOpenApiDocument(controllersOf(appModule)));
+  await mountOpsRoutes(app);
   await app.listen(config.PORT, config.HOST);
   app.get(Logger).log(`api listening on ${config.HOST}:${config.PORT}`);
 }

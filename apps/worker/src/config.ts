@@ -42,6 +42,10 @@ const schema = z.object({
   OCR_ENABLED: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
   /** Written every 10 s while the scan worker runs (a container healthcheck reads it); empty: off. */
   WORKER_HEARTBEAT_FILE: z.string().default(''),
+  /** Prometheus `GET /metrics` of this process; 0 (default) is off, so several workers on one host need no ports. */
+  WORKER_METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(0),
+  /** Unauthenticated: keep it on a private interface (compose: 0.0.0.0 inside its network). */
+  WORKER_METRICS_HOST: z.string().default('127.0.0.1'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 }).transform((c, ctx) => {
   try {
