@@ -9,8 +9,8 @@ import { drillFigures, ingestDrillListings, settle } from './support/crash-drill
  * 200 listings and 10 kills.
  */
 const LONG = process.env.DRILL_LONG === '1';
-const LISTINGS = Number(process.env.DRILL_LISTINGS ?? (LONG ? 200 : 16));
-const KILLS = Number(process.env.DRILL_KILLS ?? (LONG ? 10 : 3));
+const LISTINGS = Number(process.env.DRILL_LISTINGS ?? (LONG ? 200 : 10));
+const KILLS = Number(process.env.DRILL_KILLS ?? (LONG ? 10 : 2));
 const receiver = new WebhookReceiver();
 let stack: Stack;
 
