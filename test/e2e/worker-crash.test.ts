@@ -1,13 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FixtureServer, startFixtureServer } from '../support/fixture-server';
-import { solidPng } from '../support/images';
+import { SD_PARAMETERS, solidPng, withTextChunk } from '../support/images';
 import { type Stack, startStack } from '../support/stack';
 
 let stack: Stack;
 let server: FixtureServer;
 
 beforeAll(async () => {
-  server = await startFixtureServer({ 'slow.png': await solidPng(100, 100) });
+  // ai.png carries Stable Diffusion parameters: findings, a label, a notice, a review item and outbox events.
+  const ai = withTextChunk(await solidPng(128, 128, '#c96'), 'parameters', SD_PARAMETERS);
+  server = await startFixtureServer({ 'slow.png': await solidPng(100, 100), 'ai.png': ai });
   // A short lock so the killed worker's job is noticed as stalled within seconds.
   stack = await startStack('crash', { IMAGE_FETCH_ALLOW_HOSTS: 'localhost', WORKER_LOCK_MS: '2000', IMAGE_FETCH_TIMEOUT_MS: '30000' }, 1);
 });
@@ -45,5 +47,48 @@ describe('a worker SIGKILLed mid-scan', () => {
     const images = await stack.db.query('SELECT id FROM listing_images WHERE "scanId" = $1', [res.body.scanId]);
     expect(images).toHaveLength(2);
     expect(server.hits('/slow/slow.png')).toBeGreaterThanOrEqual(2);
+  });
+
+  it('a worker paused past its lock, then resumed after another finished the scan, writes nothing twice', async () => {
+    const res = await stack.request('POST', '/v1/listings', {
+      marketplace: 'e2e-shop',
+      externalId: 'pause-1',
+      sellerId: 'seller-2',
+      title: 'Generated vase',
+      price: { amount: '5', currency: 'USD' },
+      images: [{ url: server.url('/slow/ai.png?ms=6000') }],
+    });
+    const { scanId, listingId } = res.body;
+    await stack.waitForScan(scanId, ['running'], 20_000);
+    for (const deadline = Date.now() + 20_000; server.hits('/slow/ai.png') === 0 && Date.now() < deadline; ) {
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    // SIGSTOP: the process keeps its place mid-scan but stops renewing the lock (a long GC pause, a
+    // starved VM); another worker takes the job over and completes it.
+    const paused = stack.workers[stack.workers.length - 1];
+    paused.child.kill('SIGSTOP');
+    await stack.startWorker();
+    expect((await stack.waitForScan(scanId, ['completed', 'failed'], 60_000)).status).toBe('completed');
+    const before = paused.output().length;
+    paused.child.kill('SIGCONT');
+    // The resumed worker finishes its own run of the same scan: the write-once guard must skip it.
+    for (const deadline = Date.now() + 30_000; !/scan job (done|failed)/.test(paused.output().slice(before)) && Date.now() < deadline; ) {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(paused.output().slice(before)).toMatch(/scan job (done|failed)/);
+
+    const count = async (sql: string) => Number((await stack.db.query<{ n: string }>(sql, [listingId, scanId]))[0].n);
+    const findings = await count('SELECT count(*) AS n FROM findings WHERE "scanId" = $2 AND $1::uuid IS NOT NULL');
+    const distinctFindings = await count('SELECT count(DISTINCT (code, "imagePosition")) AS n FROM findings WHERE "scanId" = $2 AND $1::uuid IS NOT NULL');
+    expect(findings).toBeGreaterThanOrEqual(2); // ai.provenance + ai.undisclosed
+    expect(findings).toBe(distinctFindings);
+    const events = await stack.db.query<{ type: string; n: string }>(
+      `SELECT type, count(*) AS n FROM outbox_events WHERE payload::text LIKE '%' || $1 || '%' GROUP BY type ORDER BY type`,
+      [listingId],
+    );
+    expect(events.length).toBeGreaterThan(0);
+    expect(events.filter((e) => e.n !== '1'), 'outbox events written more than once').toEqual([]);
+    expect(await count('SELECT count(*) AS n FROM review_items WHERE "listingId" = $1 AND $2::uuid IS NOT NULL')).toBe(1);
+    expect(await count('SELECT count(*) AS n FROM notices WHERE "listingId" = $1 AND $2::uuid IS NOT NULL')).toBe(1);
   });
 });

@@ -46,7 +46,7 @@ export class AppModule {
         // Request lines come from Fastify (ApiLogController); nestjs-pino only backs Nest's Logger, so it
         // is given the api's logger and no routes to put its middleware on.
         LoggerModule.forRoot({ pinoHttp: { logger }, forRoutes: [] }),
-        DataAccessModule.forRoot({ databaseUrl: config.DATABASE_URL, poolSize: config.DATABASE_POOL_SIZE }),
+        DataAccessModule.forRoot({ databaseUrl: config.DATABASE_URL, poolSize: config.DATABASE_POOL_SIZE, webhookSecretBox: config.webhookSecretBox }),
         QueueModule.forRoot({ redisUrl: config.REDIS_URL, prefix: config.QUEUE_PREFIX, role: 'producer' }),
         WebhooksApiModule.forConfig(config),
       ],

@@ -10,6 +10,8 @@ import { mountConsole } from './console/console-ui';
 import { mountDocs } from './openapi/docs-ui';
 import { buildOpenApiDocument, controllersOf } from './openapi/openapi-document';
 import { ApiLogController, createApiLogger } from './common/request-logging';
+import { clientErrorHandler, frameworkErrors } from './common/framework-errors';
+import { mountOpsRoutes } from './ops/ops-routes';
 
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
 
@@ -20,6 +22,9 @@ async function bootstrap(): Promise<void> {
     loggerInstance: logger,
     logController: new ApiLogController(),
     bodyLimit: Math.round(config.BODY_LIMIT_MB * 1024 * 1024),
+    // 414, 431 and bad URLs in the api's error shape (Fastify answers those before any filter).
+    frameworkErrors,
+    clientErrorHandler,
     // A caller's x-request-id is kept (so one id follows a listing through logs and jobs), else a new one.
     genReqId: (req: IncomingMessage) => {
       const given = req.headers['x-request-id'];
@@ -34,6 +39,7 @@ async function bootstrap(): Promise<void> {
   app.enableShutdownHooks();
   mountDocs(app, buildOpenApiDocument(controllersOf(appModule)));
   await mountConsole(app);
+  await mountOpsRoutes(app);
   await app.listen(config.PORT, config.HOST);
   app.get(Logger).log(`api listening on ${config.HOST}:${config.PORT}`);
 }

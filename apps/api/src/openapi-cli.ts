@@ -10,7 +10,8 @@ import { buildOpenApiDocument, controllersOf } from './openapi/openapi-document'
  * read (no Nest app, no database, no Redis).
  */
 function main(): number {
-  const config = loadApiConfig({ ...process.env, DATABASE_URL: process.env.DATABASE_URL ?? 'postgresql://unused@127.0.0.1:5432/unused' });
+  // Development settings: only the module tree is read, nothing is sealed or served.
+  const config = loadApiConfig({ ...process.env, NODE_ENV: 'development', DATABASE_URL: process.env.DATABASE_URL ?? 'postgresql://unused@127.0.0.1:5432/unused' });
   const spec = `${JSON.stringify(buildOpenApiDocument(controllersOf(AppModule.forConfig(config))), null, 2)}\n`;
   const file = 'openapi.json';
   if (process.argv.includes('--check')) {

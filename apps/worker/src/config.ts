@@ -1,8 +1,13 @@
 import { OCR_ENGINES, OCR_LANGUAGES } from '@listinglens/ocr';
 import { z } from 'zod';
+import { webhookSecretBoxFromEnv } from '@listinglens/data-access';
 
 /** Every setting the worker reads, validated once at start (see .env.example). */
 const schema = z.object({
+  NODE_ENV: z.string().default('production'),
+  /** "id:base64key,..." opening webhook secrets sealed at rest (the api's setting; see .env.example). */
+  WEBHOOK_SECRET_KEYS: z.string().optional(),
+  WEBHOOK_SECRET_ACTIVE_KEY: z.string().optional(),
   DATABASE_URL: z.string().url(),
   // Scans, up to WEBHOOK_CONCURRENCY deliveries and the outbox dispatcher share the pool.
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).default(12),
@@ -42,7 +47,18 @@ const schema = z.object({
   OCR_ENABLED: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
   /** Written every 10 s while the scan worker runs (a container healthcheck reads it); empty: off. */
   WORKER_HEARTBEAT_FILE: z.string().default(''),
+  /** Prometheus `GET /metrics` of this process; 0 (default) is off, so several workers on one host need no ports. */
+  WORKER_METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(0),
+  /** Unauthenticated: keep it on a private interface (compose: 0.0.0.0 inside its network). */
+  WORKER_METRICS_HOST: z.string().default('127.0.0.1'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+}).transform((c, ctx) => {
+  try {
+    return { ...c, webhookSecretBox: webhookSecretBoxFromEnv(c) };
+  } catch (err) {
+    ctx.addIssue({ code: 'custom', path: ['WEBHOOK_SECRET_KEYS'], message: err instanceof Error ? err.message : String(err) });
+    return z.NEVER;
+  }
 });
 export type WorkerConfig = z.infer<typeof schema>;
 

@@ -5,7 +5,8 @@ import { WORKER_CONFIG, type WorkerConfig } from './config';
 
 /**
  * Nothing accepted is lost: a scan that stays unfinished (the api died between commit and enqueue,
- * Redis lost its data) is enqueued again. jobId = scanId, so a job that still exists is not doubled.
+ * Redis lost its data, a failed job whose final mark did not reach PostgreSQL) is enqueued again.
+ * jobId = scanId, so a job still waiting or running is not doubled.
  */
 @Injectable()
 export class ReconcilerService implements OnApplicationBootstrap, OnModuleDestroy {
@@ -28,9 +29,10 @@ export class ReconcilerService implements OnApplicationBootstrap, OnModuleDestro
   }
 
   async reconcile(): Promise<number> {
-    const ids = await this.scans.findUnfinished(this.config.RECONCILE_AFTER_MS);
-    await this.queue.enqueue(ids.map((scanId) => ({ scanId })));
-    if (ids.length > 0) this.logger.log({ count: ids.length }, 're-enqueued unfinished scans');
-    return ids.length;
+    // Each job keeps the request id of the ingest, so its logs still lead back to the HTTP request.
+    const scans = await this.scans.findUnfinished(this.config.RECONCILE_AFTER_MS);
+    await this.queue.requeue(scans);
+    if (scans.length > 0) this.logger.log({ count: scans.length, scans }, 're-enqueued unfinished scans');
+    return scans.length;
   }
 }

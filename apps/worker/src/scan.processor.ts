@@ -29,17 +29,28 @@ export class ScanProcessor extends WorkerHost {
     if (!(job.name in this.handlers)) throw new UnrecoverableError(`no handler for job "${job.name}"`);
     if (!isScanJobPayload(job.data)) throw new UnrecoverableError(`job ${job.id} has an invalid payload`);
     const started = performance.now();
+    this.logger.log({ scanId: job.data.scanId, requestId: job.data.requestId, attempt: job.attemptsMade + 1 }, 'scan job started');
     const result = await this.handlers[job.name as keyof QueueHandlers<'scan'>](job.data);
     this.logger.log({ scanId: job.data.scanId, requestId: job.data.requestId, result, ms: Math.round(performance.now() - started) }, 'scan job done');
     return result;
   }
 
-  /** Out of attempts (or unrecoverable): the scan ends as failed with the reason, never stuck. */
+  /**
+   * Out of attempts (or unrecoverable): the scan ends as failed with the reason, never stuck. An event
+   * listener's rejection would be unhandled (and end the process), so it is caught and logged here; the
+   * scan then stays unfinished in PostgreSQL and the reconciler enqueues it again.
+   */
   @OnWorkerEvent('failed')
-  async onFailed(job: Job | undefined, err: Error): Promise<void> {
+  onFailed(job: Job | undefined, err: Error): Promise<void> {
+    return this.markFailedIfFinal(job, err).catch((markErr: unknown) =>
+      this.logger.error({ scanId: job?.data?.scanId, requestId: job?.data?.requestId, err: markErr }, 'could not mark the scan failed; the reconciler will retry it'),
+    );
+  }
+
+  private async markFailedIfFinal(job: Job | undefined, err: Error): Promise<void> {
     if (!job || !isScanJobPayload(job.data)) return;
     const final = err instanceof UnrecoverableError || job.attemptsMade >= (job.opts.attempts ?? 1);
-    this.logger.warn({ scanId: job.data.scanId, attempt: job.attemptsMade, final, err: err.message }, 'scan job failed');
+    this.logger.warn({ scanId: job.data.scanId, requestId: job.data.requestId, attempt: job.attemptsMade, final, err: err.message }, 'scan job failed');
     if (final) await this.scans.markFailed(job.data.scanId, err.message);
   }
 }

@@ -13,6 +13,8 @@ import { ScanJobService } from './scan-job.service';
 import { ScanProcessor } from './scan.processor';
 import { TransparencyDbModule } from './transparency-db/transparency-db.module';
 import { WebhooksWorkerModule } from './webhooks/webhooks-worker.module';
+import { WorkerMetricsModule } from './metrics/metrics-server';
+import { WorkerMetrics } from './metrics/worker-metrics';
 
 const config = workerConfig();
 const OCR_REDIS = Symbol('OCR_REDIS');
@@ -20,8 +22,9 @@ const OCR_REDIS = Symbol('OCR_REDIS');
 @Module({
   imports: [
     LoggerModule.forRoot({ pinoHttp: { level: config.LOG_LEVEL } }),
-    DataAccessModule.forRoot({ databaseUrl: config.DATABASE_URL, poolSize: config.DATABASE_POOL_SIZE }),
+    DataAccessModule.forRoot({ databaseUrl: config.DATABASE_URL, poolSize: config.DATABASE_POOL_SIZE, webhookSecretBox: config.webhookSecretBox }),
     QueueModule.forRoot({ redisUrl: config.REDIS_URL, prefix: config.QUEUE_PREFIX, role: 'worker' }),
+    WorkerMetricsModule,
     WebhooksWorkerModule,
     TransparencyDbModule,
   ],
@@ -30,8 +33,8 @@ const OCR_REDIS = Symbol('OCR_REDIS');
     { provide: OCR_REDIS, useFactory: () => new Redis(redisOptions(config.REDIS_URL, 'producer')) },
     {
       provide: SCANNER,
-      inject: [OCR_REDIS, PrismaService],
-      useFactory: (redis: Redis, prisma: PrismaService) =>
+      inject: [OCR_REDIS, PrismaService, WorkerMetrics],
+      useFactory: (redis: Redis, prisma: PrismaService, metrics: WorkerMetrics) =>
         createScanner(
           {
             ...DEFAULT_SCANNER_OPTIONS,
@@ -46,10 +49,9 @@ const OCR_REDIS = Symbol('OCR_REDIS');
             phashIndex: new PgPhashIndex(prisma),
             ocr: config.OCR_ENABLED && { engine: config.OCR_ENGINE, profile: config.OCR_PROFILE, languages: config.OCR_LANGUAGES, poolSize: config.OCR_POOL_SIZE, timeoutMs: config.OCR_TIMEOUT_MS },
             // Shared by every worker: an image read once is never read again, here or elsewhere.
-            ocrCache: new TieredOcrCache([
-              new MemoryOcrCache(),
-              new RedisOcrCache(redis, { keyPrefix: `${config.QUEUE_PREFIX}:ocr:` }),
-            ]),
+            ocrCache: metrics.countingOcrCache(
+              new TieredOcrCache([new MemoryOcrCache(), new RedisOcrCache(redis, { keyPrefix: `${config.QUEUE_PREFIX}:ocr:` })]),
+            ),
           },
         ),
     },

@@ -4,6 +4,11 @@ import { z } from 'zod';
 const CURRENCIES = new Set(Intl.supportedValuesOf('currency'));
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
+/** ISO 4217 minor units (JPY 0, USD 2, KWD 3, CLF 4), as ICU knows them. */
+export function currencyMinorUnits(currency: string): number {
+  return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+}
+
 export const MAX_IMAGES = 20;
 export const MAX_BATCH = 500;
 
@@ -46,7 +51,17 @@ const priceSchema = z
       .string()
       .refine((c) => CURRENCIES.has(c), { error: (issue) => `unknown ISO 4217 currency code "${String(issue.input)}"` }),
   })
-  .strict();
+  .strict()
+  // "100.55" yen does not exist: digits past the currency's minor units are refused (trailing zeros,
+  // as in "100.00", say nothing more and are accepted).
+  .superRefine((price, ctx) => {
+    if (!CURRENCIES.has(price.currency)) return;
+    const places = (price.amount.split('.')[1] ?? '').replace(/0+$/, '').length;
+    const allowed = currencyMinorUnits(price.currency);
+    if (places > allowed) {
+      ctx.addIssue({ code: 'custom', path: ['amount'], message: `${price.currency} has ${allowed} decimal place${allowed === 1 ? '' : 's'} (ISO 4217); "${price.amount}" has ${places}` });
+    }
+  });
 
 const listingFields = {
     marketplace: z.string().trim().min(1).max(100),

@@ -18,3 +18,4 @@ export * from './lib/transparency-db-submission.repository';
 export * from './lib/audit.repository';
 export * from './lib/phash-index';
 export * from './lib/sql-pool.service';
+export * from './lib/webhook-secret-box';

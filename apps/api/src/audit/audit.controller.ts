@@ -68,7 +68,7 @@ async function* csv(rows: AsyncIterable<AuditView>): AsyncGenerator<string> {
  * One CSV cell. A cell starting with = + - @ tab or CR is a formula to a spreadsheet (OWASP CSV
  * injection): an appeal reason `=HYPERLINK(...)` came out live. Such cells get a leading `'` and quotes.
  */
-function csvCell(value: unknown): string {
+export function csvCell(value: unknown): string {
   if (value === null || value === undefined) return '';
   const raw = typeof value === 'object' ? JSON.stringify(value) : String(value);
   const formula = /^[=+\-@\t\r]/.test(raw);

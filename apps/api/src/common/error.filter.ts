@@ -2,6 +2,7 @@ import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger 
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ErrorBody } from '@listinglens/contracts';
 import { ApiError } from './api-error';
+import { allowedMethods } from './framework-errors';
 
 /**
  * The one place errors become HTTP. Every response carries the request id. Fastify's own errors
@@ -16,7 +17,13 @@ export class ErrorFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const request = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
-    const [status, error] = this.describe(exception);
+    let [status, error] = this.describe(exception);
+    // No route for this method, but the path exists with others: 405 with Allow (RFC 9110), not 404.
+    const allow = status === 404 && !(exception instanceof ApiError) ? allowedMethods(request) : [];
+    if (allow.length > 0) {
+      [status, error] = [405, { code: 'method_not_allowed', message: `${request.method} is not allowed here; use ${allow.join(', ')}` }];
+      void reply.header('allow', allow.join(', '));
+    }
     if (status >= 500) this.logger.error({ err: exception, requestId: request.id }, 'unhandled error');
     const body: ErrorBody = { error, requestId: String(request.id) };
     void reply.status(status).header('x-request-id', String(request.id)).send(body);

@@ -27,7 +27,7 @@ const operation = (route: string) => {
 };
 
 beforeAll(() => {
-  const config = loadApiConfig({ DATABASE_URL: 'postgresql://unused@127.0.0.1:5432/unused' });
+  const config = loadApiConfig({ NODE_ENV: 'test', DATABASE_URL: 'postgresql://unused@127.0.0.1:5432/unused' });
   doc = buildOpenApiDocument(controllersOf(AppModule.forConfig(config)));
 });
 

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { z } from 'zod';
 import { bulkDecisionResultSchema, reviewDecisionResultSchema, reviewItemPageSchema, reviewItemSchema } from '@listinglens/contracts';
-import { type ApiKeyPrincipal, ReviewRepository } from '@listinglens/data-access';
+import { type ApiKeyPrincipal, decodeReviewCursor, ReviewRepository } from '@listinglens/data-access';
 import { reviewDecisionSchema } from '@listinglens/policy';
 import { reviewDecisionInput } from '../openapi/request-schemas';
 import { mapConflicts } from '../common/conflict';
@@ -16,7 +16,12 @@ import { reviewFilterShape } from './review-filter.query';
 const listQuery = z
   .object({
     ...reviewFilterShape,
-    cursor: z.string().optional().meta({ description: 'nextCursor of the previous page' }),
+    // An unreadable cursor used to return page 1 silently: a client would loop over the same page.
+    cursor: z
+      .string()
+      .refine((c) => decodeReviewCursor(c) !== null, 'is not a cursor this API returned')
+      .optional()
+      .meta({ description: 'nextCursor of the previous page' }),
     limit: z.coerce.number().int().min(1).max(200).default(50),
   })
   .strict();

@@ -1,7 +1,7 @@
 import { lookup } from 'node:dns/promises';
 import { isIP } from 'node:net';
 // The address rule alone (no sharp): the api never loads the image pipeline.
-import { isPrivateAddress, urlHost } from '@listinglens/pipeline/ssrf-guard';
+import { isAllowedHost, isPrivateAddress, urlHost } from '@listinglens/pipeline/ssrf-guard';
 import { ValidationError } from '../common/api-error';
 
 /**
@@ -14,8 +14,9 @@ export class WebhookUrlPolicy {
   constructor(private readonly allowHosts: ReadonlySet<string>) {}
 
   async assertDeliverable(rawUrl: string, field = 'url'): Promise<void> {
-    const host = urlHost(new URL(rawUrl));
-    if (this.allowHosts.has(host)) return;
+    const url = new URL(rawUrl);
+    const host = urlHost(url);
+    if (isAllowedHost(this.allowHosts, url)) return;
     const refuse = (address: string) => {
       const how = address === host ? '' : ` (it resolves to ${address})`;
       throw new ValidationError([{ field, message: `${host} is a private or reserved address${how}; not in WEBHOOK_ALLOW_HOSTS` }]);

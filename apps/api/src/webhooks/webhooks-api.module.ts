@@ -5,6 +5,7 @@ import type { ApiConfig } from '../config';
 import { WebhookDeliveriesController } from './webhook-deliveries.controller';
 import { WebhookEndpointsController } from './webhook-endpoints.controller';
 import { WebhookUrlPolicy } from './webhook-url-policy';
+import { WebhookSecretRekey } from './webhook-secret-rekey';
 
 /** Webhook endpoint routes. PrismaService and the queue producer come from global modules. */
 @Module({})
@@ -13,7 +14,7 @@ export class WebhooksApiModule {
     return {
       module: WebhooksApiModule,
       controllers: [WebhookEndpointsController, WebhookDeliveriesController],
-      providers: [...WEBHOOK_API_REPOSITORIES, { provide: WebhookUrlPolicy, useValue: new WebhookUrlPolicy(parseAllowHosts(config.WEBHOOK_ALLOW_HOSTS)) }],
+      providers: [...WEBHOOK_API_REPOSITORIES, WebhookSecretRekey, { provide: WebhookUrlPolicy, useValue: new WebhookUrlPolicy(parseAllowHosts(config.WEBHOOK_ALLOW_HOSTS)) }],
     };
   }
 }

@@ -10,10 +10,13 @@ import { PrismaService } from './prisma.service';
 import { ScanRepository } from './scan.repository';
 import { ListingImageRepository } from './listing-image.repository';
 import { SqlPool } from './sql-pool.service';
+import { WebhookSecretBox } from './webhook-secret-box';
 
 export interface DataAccessOptions {
   databaseUrl: string;
   poolSize?: number;
+  /** Seals webhook signing secrets at rest (both apps build it from WEBHOOK_SECRET_KEYS). */
+  webhookSecretBox: WebhookSecretBox;
 }
 
 @Module({})
@@ -25,6 +28,7 @@ export class DataAccessModule {
       providers: [
         { provide: PrismaService, useFactory: () => new PrismaService(options.databaseUrl, options.poolSize) },
         { provide: SqlPool, useFactory: () => new SqlPool(options.databaseUrl, options.poolSize) },
+        { provide: WebhookSecretBox, useValue: options.webhookSecretBox },
         ListingRepository,
         ScanRepository,
         ListingImageRepository,
@@ -35,7 +39,7 @@ export class DataAccessModule {
         NoticeRepository,
         AuditRepository,
       ],
-      exports: [PrismaService, SqlPool, ListingRepository, ScanRepository, ListingImageRepository, ApiKeyRepository, PolicyRepository, ReviewRepository, ReviewStatsRepository, NoticeRepository, AuditRepository],
+      exports: [PrismaService, SqlPool, WebhookSecretBox, ListingRepository, ScanRepository, ListingImageRepository, ApiKeyRepository, PolicyRepository, ReviewRepository, ReviewStatsRepository, NoticeRepository, AuditRepository],
     };
   }
 }

@@ -30,6 +30,8 @@ interface Row {
 export class IngestBatcher {
   private readonly queue: Pending[] = [];
   private inFlight = 0;
+  /** Told each group's size as its statement starts (the api's ingest group size histogram). */
+  groupObserver?: (size: number) => void;
 
   constructor(
     private readonly pool: Pool,
@@ -47,6 +49,7 @@ export class IngestBatcher {
   private pump(): void {
     while (this.inFlight < this.maxInFlight && this.queue.length > 0) {
       const batch = this.takeBatch();
+      this.groupObserver?.(batch.length);
       this.inFlight++;
       void this.run(batch).finally(() => {
         this.inFlight--;

@@ -35,6 +35,11 @@ export class ListingRepository {
     return this.batcher.submit(input, requestId);
   }
 
+  /** Called with the number of listings in each group statement (metrics). */
+  observeIngestGroups(observer: (size: number) => void): void {
+    this.batcher.groupObserver = observer;
+  }
+
   async findById(listingId: string): Promise<ListingRecord | null> {
     const listing = await this.prisma.listing.findUnique({
       where: { id: listingId },

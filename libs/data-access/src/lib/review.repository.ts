@@ -44,6 +44,15 @@ export class ReviewConflict extends Error {}
 
 type Row = Prisma.ReviewItemGetPayload<object>;
 
+/** A review page cursor as list() writes it, or null for anything else (the api answers 400 for that). */
+export function decodeReviewCursor(cursor: string): { r: number; c: string; id: string } | null {
+  const value = decodeCursor<{ r?: unknown; c?: unknown; id?: unknown }>(cursor);
+  if (!value || typeof value !== 'object') return null;
+  const { r, c, id } = value;
+  if (!Number.isInteger(r) || typeof c !== 'string' || Number.isNaN(Date.parse(c)) || typeof id !== 'string' || !/^[0-9a-f-]{36}$/i.test(id)) return null;
+  return { r: r as number, c, id };
+}
+
 @Injectable()
 export class ReviewRepository {
   constructor(private readonly prisma: PrismaService) {}
@@ -52,7 +61,7 @@ export class ReviewRepository {
   async list(filters: ReviewFilters, cursor: string | undefined, limit: number): Promise<{ items: ReviewItemView[]; nextCursor: string | null }> {
     const now = new Date();
     const where = reviewWhere(filters, now);
-    const after = cursor ? decodeCursor<{ r: number; c: string; id: string }>(cursor) : null;
+    const after = cursor ? decodeReviewCursor(cursor) : null;
     if (after) {
       const c = new Date(after.c);
       where.push({

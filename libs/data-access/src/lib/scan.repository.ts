@@ -164,14 +164,15 @@ export class ScanRepository {
 
   /** Scans accepted but not finished for a while: their job may have been lost (e.g. API died before
    * enqueueing). Re-enqueueing with jobId = scanId is harmless when the job still exists. */
-  async findUnfinished(olderThanMs: number, limit = 500): Promise<string[]> {
+  /** Scans still queued or running after `olderThanMs`, with the request id they were ingested under. */
+  async findUnfinished(olderThanMs: number, limit = 500): Promise<Array<{ scanId: string; requestId?: string }>> {
     const rows = await this.prisma.scan.findMany({
       where: { status: { in: ['queued', 'running'] }, queuedAt: { lt: new Date(Date.now() - olderThanMs) } },
-      select: { id: true },
+      select: { id: true, requestId: true },
       orderBy: { queuedAt: 'asc' },
       take: limit,
     });
-    return rows.map((r) => r.id);
+    return rows.map((r) => (r.requestId ? { scanId: r.id, requestId: r.requestId } : { scanId: r.id }));
   }
 
   async view(scanId: string): Promise<ScanView | null> {

@@ -3,6 +3,7 @@ import type { WebhookEventType } from '@listinglens/contracts';
 import { appendOutboxEvent } from './outbox.repository';
 import { PrismaService } from './prisma.service';
 import type { Tx } from './transaction';
+import { WebhookSecretBox } from './webhook-secret-box';
 
 /**
  * pending: waiting for its first attempt; retrying: an attempt failed, the next is scheduled;
@@ -51,7 +52,10 @@ export interface RecordAttemptInput {
 /** The worker's side of deliveries: claim an attempt, record how it went, find lost ones. */
 @Injectable()
 export class WebhookDeliveryRepository {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly secrets: WebhookSecretBox,
+  ) {}
 
   async load(deliveryId: string): Promise<WebhookDeliveryWork | null> {
     const row = await this.prisma.webhookDelivery.findUnique({ where: { id: deliveryId }, include: { endpoint: true, event: true } });
@@ -65,8 +69,8 @@ export class WebhookDeliveryRepository {
       endpoint: {
         id: row.endpoint.id,
         url: row.endpoint.url,
-        secret: row.endpoint.secret,
-        previousSecret: row.endpoint.previousSecret,
+        secret: this.secrets.open(row.endpoint.secret),
+        previousSecret: row.endpoint.previousSecret === null ? null : this.secrets.open(row.endpoint.previousSecret),
         previousSecretExpiresAt: row.endpoint.previousSecretExpiresAt,
         disabledAt: row.endpoint.disabledAt,
       },

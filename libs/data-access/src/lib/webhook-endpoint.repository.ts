@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { WebhookEventType } from '@listinglens/contracts';
 import { PrismaService } from './prisma.service';
+import { WebhookSecretBox } from './webhook-secret-box';
 
 /** An endpoint as its owner may see it: never the secrets. */
 export interface WebhookEndpointView {
@@ -50,10 +51,14 @@ const VIEW_FIELDS = {
 /** Registration and management of webhook endpoints (the API side). */
 @Injectable()
 export class WebhookEndpointRepository {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly secrets: WebhookSecretBox,
+  ) {}
 
   async create(input: NewWebhookEndpoint): Promise<WebhookEndpointView> {
-    const row = await this.prisma.webhookEndpoint.create({ data: input, select: VIEW_FIELDS });
+    const data = { ...input, secret: this.secrets.seal(input.secret) };
+    const row = await this.prisma.webhookEndpoint.create({ data, select: VIEW_FIELDS });
     return toView(row);
   }
 
@@ -70,16 +75,37 @@ export class WebhookEndpointRepository {
   /**
    * Makes `newSecret` current; the current one becomes the previous and keeps signing until
    * now + overlapMs. One statement, so two concurrent rotations cannot lose a secret in between
-   * (the right-hand sides of SET read the row as it was).
+   * (the right-hand sides of SET read the row as it was). Both stay sealed: the current one moves as is.
    */
   async rotateSecret(id: string, newSecret: string, overlapMs: number): Promise<{ previousSecretExpiresAt: string } | null> {
     const expiresAt = new Date(Date.now() + overlapMs);
+    const sealed = this.secrets.seal(newSecret);
     const rows = await this.prisma.$queryRaw<Array<{ previousSecretExpiresAt: Date }>>`
       UPDATE webhook_endpoints
-         SET "previousSecret" = secret, "previousSecretExpiresAt" = ${expiresAt}, secret = ${newSecret}
+         SET "previousSecret" = secret, "previousSecretExpiresAt" = ${expiresAt}, secret = ${sealed}
        WHERE id = ${id}::uuid
    RETURNING "previousSecretExpiresAt"`;
     return rows[0] ? { previousSecretExpiresAt: rows[0].previousSecretExpiresAt.toISOString() } : null;
+  }
+
+  /**
+   * Seals plain-text secrets (rows from before encryption) and re-seals those under an older key with
+   * the active one; the api runs it at start. A row changed meanwhile (a rotation) is left to it.
+   */
+  async rekeySecrets(): Promise<number> {
+    const rows = await this.prisma.webhookEndpoint.findMany({ select: { id: true, secret: true, previousSecret: true } });
+    let changed = 0;
+    for (const row of rows) {
+      const stale = this.secrets.needsRekey(row.secret) || (row.previousSecret !== null && this.secrets.needsRekey(row.previousSecret));
+      if (!stale) continue;
+      const reseal = (stored: string) => (this.secrets.needsRekey(stored) ? this.secrets.seal(this.secrets.open(stored)) : stored);
+      const result = await this.prisma.webhookEndpoint.updateMany({
+        where: { id: row.id, secret: row.secret, previousSecret: row.previousSecret },
+        data: { secret: reseal(row.secret), previousSecret: row.previousSecret === null ? null : reseal(row.previousSecret) },
+      });
+      changed += result.count;
+    }
+    return changed;
   }
 
   /** Turns a disabled endpoint back on with a clean failure record. */

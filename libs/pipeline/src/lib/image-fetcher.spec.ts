@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SafeHttpFetcher } from './image-fetcher';
+import { parseAllowHosts } from './ssrf-guard';
 
 let server: Server;
 let port: number;
@@ -10,6 +11,8 @@ beforeAll(async () => {
     if (req.url === '/big') res.end(Buffer.alloc(5000));
     else if (req.url === '/hang') setTimeout(() => res.end('late'), 5000);
     else if (req.url?.startsWith('/loop')) res.writeHead(302, { location: '/loop' }).end();
+    else if (req.url === '/creds') res.writeHead(302, { location: `http://user:secret@localhost:${port}/ok` }).end();
+    else if (req.url === '/auth') res.end(req.headers.authorization ?? 'no auth');
     else res.end('hello');
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
@@ -40,5 +43,17 @@ describe('SafeHttpFetcher', () => {
     await expect(fetcher().fetch(`http://localhost:${port}/hang`)).rejects.toMatchObject({ message: expect.stringMatching(/timed out/) });
     await expect(fetcher().fetch(`http://localhost:${port}/loop`)).rejects.toMatchObject({ message: 'more than 2 redirects' });
     await expect(fetcher().fetch('file:///etc/passwd')).rejects.toMatchObject({ message: expect.stringMatching(/scheme file:/) });
+  });
+
+  it('refuses a redirect that carries credentials (they would go out as Basic auth)', async () => {
+    await expect(fetcher().fetch(`http://localhost:${port}/creds`)).rejects.toMatchObject({ message: expect.stringMatching(/credentials/) });
+  });
+
+  it('a host:port entry allows that port only', async () => {
+    const only = (entry: string) => new SafeHttpFetcher({ allowHosts: parseAllowHosts(entry), timeoutMs: 500, maxBytes: 1000, maxRedirects: 2 });
+    expect((await only(`localhost:${port}`).fetch(`http://localhost:${port}/ok`)).toString()).toBe('hello');
+    expect((await only(`127.0.0.1:${port}`).fetch(`http://127.0.0.1:${port}/ok`)).toString()).toBe('hello');
+    await expect(only(`localhost:${port + 1}`).fetch(`http://localhost:${port}/ok`)).rejects.toMatchObject({ message: expect.stringMatching(/resolves to/) });
+    await expect(only(`127.0.0.1:${port + 1}`).fetch(`http://127.0.0.1:${port}/ok`)).rejects.toMatchObject({ message: expect.stringMatching(/private or reserved/) });
   });
 });

@@ -2,7 +2,7 @@ import http from 'node:http';
 import https from 'node:https';
 import { isIP } from 'node:net';
 import { ImageError } from './image-error';
-import { guardedLookup, isPrivateAddress, urlHost } from './ssrf-guard';
+import { guardedLookup, isAllowedHost, isPrivateAddress, urlHost } from './ssrf-guard';
 
 export interface FetchOptions {
   /** Hosts (names or IP literals) that may resolve to private addresses, e.g. an internal CDN. */
@@ -44,8 +44,10 @@ export class SafeHttpFetcher implements HttpFetcher {
     if (url.protocol !== 'http:' && url.protocol !== 'https:') {
       throw new ImageError('image.fetch_failed', `scheme ${url.protocol} is not allowed (http and https only)`);
     }
+    // Ingest refuses user:password@ URLs; a redirect must not bring them back (Node would send them as Basic auth).
+    if (url.username || url.password) throw new ImageError('image.fetch_failed', 'refused: a URL with credentials (user:password@)');
     const host = urlHost(url);
-    const allowed = this.options.allowHosts.has(host);
+    const allowed = isAllowedHost(this.options.allowHosts, url);
     // Node skips the lookup for IP literals, so they are checked here.
     if (!allowed && isIP(host) && isPrivateAddress(host)) {
       throw new ImageError('image.fetch_failed', `refused: ${host} is a private or reserved address`);

@@ -3,6 +3,7 @@ import pLimit from 'p-limit';
 import type { Finding, ImageErrorView } from '@listinglens/contracts';
 import type { ImageDecoder } from './image-decoder';
 import { ImageError } from './image-error';
+import { ocrFailureMessage } from './ocr-failure-message';
 import type { ImageLoader } from './image-loader';
 import { sniffFormat } from './sniff-format';
 import type {
@@ -158,7 +159,7 @@ export class ScanPipeline {
       return await this.deps.textReader.read(image);
     } catch (err) {
       // OCR failing on one image is that image's error; the scan completes with what it has.
-      result.error ??= { code: 'image.ocr_failed', message: err instanceof Error ? err.message : String(err) };
+      result.error ??= { code: 'image.ocr_failed', message: ocrFailureMessage(err) };
       return null;
     }
   }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isPrivateAddress, parseAllowHosts } from './ssrf-guard';
+import { isAllowedHost, isPrivateAddress, parseAllowHosts } from './ssrf-guard';
 
 describe('isPrivateAddress', () => {
   it.each(['127.0.0.1', '10.1.2.3', '172.16.0.1', '172.31.255.255', '192.168.1.1', '169.254.169.254', '100.64.0.1', '0.0.0.0', '::1', '::', 'fe80::1', 'fd00::1', '::ffff:127.0.0.1', '::ffff:169.254.169.254', '224.0.0.1'])(
@@ -63,5 +63,21 @@ describe('parseAllowHosts', () => {
   it('splits, trims and lower-cases', () => {
     expect([...parseAllowHosts(' CDN.internal, 127.0.0.1 ,,')]).toEqual(['cdn.internal', '127.0.0.1']);
     expect(parseAllowHosts(undefined).size).toBe(0);
+  });
+});
+
+describe('isAllowedHost (host:port entries)', () => {
+  const list = parseAllowHosts('cdn.internal, img.internal:8443, 10.0.0.5:80, [fd00::1]:9000, fd00::2');
+  it.each([
+    ['http://cdn.internal:1234/a', true],
+    ['https://img.internal:8443/a', true],
+    ['https://img.internal/a', false],
+    ['http://10.0.0.5/a', true],
+    ['http://10.0.0.5:8080/a', false],
+    ['http://[fd00::1]:9000/a', true],
+    ['http://[fd00::1]:9001/a', false],
+    ['http://[fd00::2]:1/a', true],
+  ])('%s → %s', (url, allowed) => {
+    expect(isAllowedHost(list, new URL(url))).toBe(allowed);
   });
 });

@@ -43,14 +43,27 @@ export function urlHost(url: URL): string {
   return url.hostname.replace(/^\[|\]$/g, '').toLowerCase();
 }
 
-/** Host allow-list from a comma-separated env value; entries are hostnames or IP literals. */
+/**
+ * Host allow-list from a comma-separated env value. An entry is a hostname or IP literal (any port), or
+ * `host:port` / `[v6]:port` for that port only: an internal image CDN on :8443 need not open the
+ * host's other services. Stored as `host` or `host:port` (`[v6]:port`).
+ */
 export function parseAllowHosts(value: string | undefined): Set<string> {
-  return new Set(
-    (value ?? '')
-      .split(',')
-      .map((h) => h.trim().toLowerCase())
-      .filter(Boolean),
-  );
+  const entries = new Set<string>();
+  for (const raw of (value ?? '').split(',').map((h) => h.trim().toLowerCase()).filter(Boolean)) {
+    const bracketed = /^\[([^\]]+)\](?::(\d{1,5}))?$/.exec(raw);
+    if (bracketed) entries.add(bracketed[2] ? `[${bracketed[1]}]:${bracketed[2]}` : bracketed[1]);
+    else entries.add(raw); // a name, an IPv4 literal, name:port, v4:port, or a bare IPv6 literal
+  }
+  return entries;
+}
+
+/** True when the allow-list names this URL's host, either for any port or for the port it uses. */
+export function isAllowedHost(allowHosts: ReadonlySet<string>, url: URL): boolean {
+  const host = urlHost(url);
+  if (allowHosts.has(host)) return true;
+  const port = url.port || (url.protocol === 'https:' ? '443' : '80');
+  return allowHosts.has(`${isIP(host) === 6 ? `[${host}]` : host}:${port}`);
 }
 
 /**

@@ -32,6 +32,20 @@ export class ScanQueueProducer {
     await this.queue.addBulk(scans.map((data) => ({ name: 'scan.listing', data, opts: { jobId: data.scanId } })));
   }
 
+  /**
+   * Enqueues scans the database still has unfinished. A finished job kept under the same id (failed jobs
+   * are kept for days) would make add() a no-op, so it is removed first; a waiting or active job stays.
+   */
+  async requeue(scans: ReadonlyArray<ScanJob>): Promise<void> {
+    for (const scan of scans) {
+      const job = await this.queue.getJob(scan.scanId);
+      if (!job) continue;
+      const state = await job.getState();
+      if (state === 'failed' || state === 'completed') await job.remove();
+    }
+    if (scans.length > 0) await this.add(scans);
+  }
+
   async counts(): Promise<Record<string, number>> {
     return this.queue.getJobCounts('waiting', 'active', 'delayed', 'failed', 'completed');
   }

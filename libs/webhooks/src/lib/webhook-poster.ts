@@ -2,7 +2,7 @@ import http from 'node:http';
 import https from 'node:https';
 import { isIP, type LookupFunction } from 'node:net';
 import type { guardedLookup, isPrivateAddress } from '@listinglens/pipeline';
-import { urlHost } from '@listinglens/pipeline/ssrf-guard';
+import { isAllowedHost, urlHost } from '@listinglens/pipeline/ssrf-guard';
 import { parseRetryAfter } from './retry-after';
 import { RESPONSE_READ_LIMIT_BYTES, responseExcerpt } from './response-excerpt';
 
@@ -70,7 +70,7 @@ export class SafeWebhookPoster implements WebhookPoster {
       return { kind: 'refused', latencyMs: 0, error: `scheme ${url.protocol} is not allowed (http and https only)` };
     }
     const host = urlHost(url);
-    const allowed = this.options.allowHosts.has(host);
+    const allowed = isAllowedHost(this.options.allowHosts, url);
     // Node skips the lookup for IP literals, so they are checked here.
     if (!allowed && isIP(host) && this.options.guard.isPrivateAddress(host)) {
       return { kind: 'refused', latencyMs: 0, error: `refused: ${host} is a private or reserved address (not in WEBHOOK_ALLOW_HOSTS)` };

@@ -1,0 +1,39 @@
+import { createBullBoard } from '@bull-board/api';
+import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
+import { FastifyAdapter as BullBoardFastifyAdapter } from '@bull-board/fastify';
+import { getQueueToken } from '@nestjs/bullmq';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { Queue } from 'bullmq';
+import type { FastifyInstance } from 'fastify';
+import { QUEUES } from '@listinglens/contracts';
+import { ApiKeyRepository, ListingRepository, PrismaService } from '@listinglens/data-access';
+import { adminOnly } from './admin-only';
+import { createApiMetrics } from './api-metrics';
+
+export const QUEUE_DASHBOARD_PATH = '/admin/queues';
+
+/**
+ * Operations routes on Fastify itself (not Nest controllers: one returns Prometheus text, the other a
+ * whole UI from @bull-board), both for admin keys only: `GET /metrics` (Prometheus scrapes with
+ * `authorization: Bearer <admin key>`) and the BullMQ dashboard at /admin/queues. Neither is in the
+ * OpenAPI document: they are for operators, not integrators.
+ */
+export async function mountOpsRoutes(app: NestFastifyApplication): Promise<void> {
+  const queues = Object.values(QUEUES).map((name) => app.get<Queue>(getQueueToken(name), { strict: false }));
+  const registry = createApiMetrics({ prisma: app.get(PrismaService), listings: app.get(ListingRepository), queues });
+  const guard = adminOnly(app.get(ApiKeyRepository));
+  const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
+
+  await fastify.register(async (scope) => {
+    scope.addHook('onRequest', guard);
+    scope.get('/metrics', async (_request, reply) => reply.header('content-type', registry.contentType).send(await registry.metrics()));
+  });
+
+  const board = new BullBoardFastifyAdapter();
+  createBullBoard({ queues: queues.map((q) => new BullMQAdapter(q, { readOnlyMode: false })), serverAdapter: board });
+  board.setBasePath(QUEUE_DASHBOARD_PATH);
+  await fastify.register(async (scope) => {
+    scope.addHook('onRequest', guard);
+    await scope.register(board.registerPlugin(), { prefix: QUEUE_DASHBOARD_PATH });
+  });
+}

@@ -1,0 +1,54 @@
+import { Injectable } from '@nestjs/common';
+import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+import type { OcrCache } from '@listinglens/ocr';
+import type { OcrResult } from '@listinglens/pipeline';
+
+/** Stages of a scan as the pipeline reports them today (ScanOutcome.timings), plus the write. */
+export type ScanStage = 'load' | 'detect' | 'persist';
+
+/**
+ * This worker process's Prometheus metrics (served by MetricsServer). Counters are per process:
+ * Prometheus sums them across workers. Queue depth and scans by status are the api's (one truth).
+ */
+@Injectable()
+export class WorkerMetrics {
+  readonly registry = new Registry();
+  private readonly scans = new Counter({ name: 'listinglens_worker_scans_total', help: 'Scan jobs by outcome (completed, skipped: already done, failed: out of attempts)', labelNames: ['outcome'], registers: [this.registry] });
+  private readonly stages = new Histogram({
+    name: 'listinglens_scan_stage_seconds',
+    help: 'Time per scan stage: load (fetch, sniff, hash, header, decode of every image), detect (OCR, text detectors, AI signals), persist (the one write transaction)',
+    labelNames: ['stage'],
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120],
+    registers: [this.registry],
+  });
+  private readonly webhookAttempts = new Counter({ name: 'listinglens_webhook_attempts_total', help: 'Webhook delivery attempts by outcome (2xx, 4xx, 5xx, refused, error)', labelNames: ['outcome'], registers: [this.registry] });
+  private readonly ocrCache = new Counter({ name: 'listinglens_ocr_cache_lookups_total', help: 'OCR cache lookups by result (hit, miss)', labelNames: ['result'], registers: [this.registry] });
+
+  constructor() {
+    collectDefaultMetrics({ register: this.registry, prefix: 'listinglens_worker_' });
+  }
+
+  scanFinished(outcome: 'completed' | 'skipped' | 'failed'): void {
+    this.scans.inc({ outcome });
+  }
+
+  stage(stage: ScanStage, ms: number): void {
+    this.stages.observe({ stage }, ms / 1000);
+  }
+
+  webhookAttempt(result: { kind: string; status?: number }): void {
+    this.webhookAttempts.inc({ outcome: result.kind === 'response' && result.status ? `${Math.floor(result.status / 100)}xx` : result.kind });
+  }
+
+  /** Wraps the OCR cache so its hits and misses are counted (the reader itself is libs/ocr's). */
+  countingOcrCache(inner: OcrCache): OcrCache {
+    return {
+      get: async (key: string): Promise<OcrResult | null> => {
+        const hit = await inner.get(key);
+        this.ocrCache.inc({ result: hit ? 'hit' : 'miss' });
+        return hit;
+      },
+      set: (key: string, value: OcrResult) => inner.set(key, value),
+    };
+  }
+}
