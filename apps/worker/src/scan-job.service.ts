@@ -16,7 +16,7 @@ export class ScanJobService {
   async run(scanId: string): Promise<'completed' | 'skipped'> {
     const work = await this.scans.start(scanId);
     if (!work) return 'skipped'; // finished already (a duplicate delivery) or deleted
-    const outcome = await this.scanner.pipeline.scan({ ...work.listing, listingId: work.listingId }, work.images.map((i) => i.source));
+    const outcome = await this.scanner.pipeline.scan({ ...work.listing, listingId: work.listingId, scanId }, work.images.map((i) => i.source));
     const { live, shadow } = await this.policies.active(work.listing.marketplace);
     const policy = live ? toPolicyVersion(live) : DEFAULT_POLICY;
     const written = await this.scans.complete(scanId, outcome, (activeLabels) =>
