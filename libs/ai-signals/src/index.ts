@@ -24,6 +24,8 @@ export * from './lib/pixels';
 export * from './lib/provenance/provenance-types';
 export * from './lib/provenance/digital-source-type';
 export * from './lib/provenance/c2pa-reader';
+export * from './lib/provenance/c2pa-trust';
+export * from './lib/provenance/c2pa-manifest-graph';
 export * from './lib/provenance/c2pa-assessment';
 export * from './lib/provenance/provenance-reader';
 export * from './lib/provenance/novelai-stealth';

@@ -93,7 +93,7 @@ export async function imageWith(container: Container, ifd0: TiffEntry[], exifIfd
     return withPngChunks(await base(), chunks);
   }
   if (container === 'webp') return webpWith(await sharp(await base()).webp().toBuffer(), exif, xmp);
-  let jpeg = await sharp(await base()).jpeg().toBuffer();
+  let jpeg: Buffer = await sharp(await base()).jpeg().toBuffer();
   if (xmp) jpeg = withJpegApp1(jpeg, Buffer.from(`http://ns.adobe.com/xap/1.0/\0${xmp}`, 'utf8'));
   if (exif) jpeg = withJpegApp1(jpeg, Buffer.concat([Buffer.from('Exif\0\0', 'latin1'), exif]));
   return jpeg;

@@ -33,6 +33,8 @@ export function describeFinding(f: Finding): { en: string; zh: string } {
       return { en: `${cap(where.en)} shows a marketplace badge or guarantee claim ("${text}").`, zh: `${where.zh}含有平台徽章或保证宣称（"${text}"）。` };
     case 'currency.banknote':
       return { en: `${cap(where.en)} shows banknote imagery.`, zh: `${where.zh}含有纸币图像。` };
+    case 'provenance.unverified':
+      return { en: `${cap(where.en)} carries content credentials (C2PA) that could not be verified.`, zh: `${where.zh}带有无法验证的内容凭证（C2PA）。` };
     case 'image.reused':
       return { en: `${cap(where.en)} is the same as an image in another seller's listing.`, zh: `${where.zh}与其他卖家商品中的图片相同。` };
   }
