@@ -13,6 +13,12 @@ export * from './lib/signals/signal-registry';
 export * from './lib/signals/provenance-signal-source';
 export * from './lib/signals/watermark-signal-source';
 export * from './lib/signals/forensic-signal-source';
+// Operator-supplied pixel detectors (none by default): an ONNX model in forked processes, a remote API.
+export * from './lib/model/model-calibration';
+export * from './lib/model/fork-pool';
+export * from './lib/model/onnx-detector-source';
+export * from './lib/model/remote-detector-source';
+export * from './lib/model/model-sources-from-env';
 // Image reuse: the index interface the service implements in PostgreSQL, and an in-memory one.
 export * from './lib/reuse/phash-index';
 export * from './lib/reuse/in-memory-phash-index';

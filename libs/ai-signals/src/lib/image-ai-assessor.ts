@@ -1,6 +1,7 @@
 import type { AnalyzedImage } from '@listinglens/pipeline';
 import { readImageMetadata } from './containers/image-metadata';
 import { decideAiLikelihood, type AiDecision } from './decision/ai-likelihood';
+import { modelSourcesFromEnv } from './model/model-sources-from-env';
 import { SharpPixelDecoder, type PixelDecoder, type RawPixels } from './pixels';
 import { WasmC2paReader, type C2paReader } from './provenance/c2pa-reader';
 import type { ProvenanceReport } from './provenance/provenance-types';
@@ -30,9 +31,11 @@ export interface AiAssessorOptions {
   forensic?: boolean;
 }
 
-export function defaultSignalRegistry(c2paReader: C2paReader, forensic = true): AiSignalRegistry {
+/** Provenance, watermark, forensic, then any detector the operator configured (model-sources-from-env.ts). */
+export function defaultSignalRegistry(c2paReader: C2paReader, forensic = true, env: NodeJS.ProcessEnv = process.env): AiSignalRegistry {
   const registry = new AiSignalRegistry([new ProvenanceSignalSource(c2paReader), new WatermarkSignalSource()]);
   if (forensic) registry.register(new ForensicSignalSource());
+  modelSourcesFromEnv(env).forEach((source) => registry.register(source));
   return registry;
 }
 
