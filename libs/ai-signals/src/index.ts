@@ -22,6 +22,7 @@ export * from './lib/model/model-sources-from-env';
 // Image reuse: the index interface the service implements in PostgreSQL, and an in-memory one.
 export * from './lib/reuse/phash-index';
 export * from './lib/reuse/in-memory-phash-index';
+export * from './lib/reuse/centre-hash';
 // Readers and decoders, usable on their own.
 export * from './lib/containers/image-metadata';
 export * from './lib/containers/png-chunks';
