@@ -18,12 +18,14 @@ export const xpEntry = (tag: number, text: string): TiffEntry => bytesEntry(tag,
 export function tiff(ifd0: TiffEntry[], exifIfd: TiffEntry[] = [], littleEndian = true): Buffer {
   const u16 = (v: number) => {
     const b = Buffer.alloc(2);
-    littleEndian ? b.writeUInt16LE(v) : b.writeUInt16BE(v);
+    if (littleEndian) b.writeUInt16LE(v);
+    else b.writeUInt16BE(v);
     return b;
   };
   const u32 = (v: number) => {
     const b = Buffer.alloc(4);
-    littleEndian ? b.writeUInt32LE(v) : b.writeUInt32BE(v);
+    if (littleEndian) b.writeUInt32LE(v);
+    else b.writeUInt32BE(v);
     return b;
   };
   const count0 = ifd0.length + (exifIfd.length ? 1 : 0);

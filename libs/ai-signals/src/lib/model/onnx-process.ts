@@ -14,9 +14,10 @@ const modelPath = process.env['LL_ONNX_MODEL'];
 if (!modelPath || !process.send) throw new Error('onnx-process runs as a child of ForkPool');
 
 // Loaded here, never in the worker's main process (onnxruntime-node is ~27 MB resident).
-import('onnxruntime-node').then(async (ort) => {
+async function main(): Promise<void> {
   try {
-    const session = await ort.InferenceSession.create(modelPath, { intraOpNumThreads: 1 });
+    const ort = await import('onnxruntime-node');
+    const session = await ort.InferenceSession.create(modelPath as string, { intraOpNumThreads: 1 });
     process.on('message', (message: { id: number; request: OnnxRequest }) => {
       const { id, request } = message;
       const feeds = { [request.inputName]: new ort.Tensor('float32', request.data, request.dims) };
@@ -34,5 +35,6 @@ import('onnxruntime-node').then(async (ort) => {
     send({ id: 0, ok: false, message: `ONNX model failed to load: ${err instanceof Error ? err.message : String(err)}` });
     process.exit(1);
   }
-});
+}
+void main();
 process.on('disconnect', () => process.exit(0));
