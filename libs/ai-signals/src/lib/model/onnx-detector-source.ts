@@ -57,7 +57,9 @@ export class OnnxDetectorSource implements AiSignalSource {
 
   async analyze(input: SignalInput): Promise<AiSignalResult> {
     const { input: spec, output, name } = this.config.sidecar;
-    const data = await toTensor(input.image.bytes, spec);
+    // The scan's shared decode (decoded once per image for every pixel consumer); bytes only without one.
+    const pixels = await input.pixels();
+    const data = await toTensor(pixels ? sharp(pixels.data, { raw: { width: pixels.width, height: pixels.height, channels: pixels.channels } }) : sharp(input.image.bytes).rotate(), spec);
     const dims = spec.layout === 'NHWC' ? [1, spec.height, spec.width, 3] : [1, 3, spec.height, spec.width];
     const { output: values } = await this.pool.run({ inputName: spec.name, dims, data, outputName: output.name ?? null }, this.timeoutMs);
     const score = activate(values, output.activation ?? 'none')[output.aiIndex];
@@ -74,8 +76,8 @@ export class OnnxDetectorSource implements AiSignalSource {
   }
 }
 
-async function toTensor(bytes: Buffer, spec: OnnxSidecar['input']): Promise<Float32Array> {
-  const { data } = await sharp(bytes).rotate().removeAlpha().toColourspace('srgb').resize(spec.width, spec.height, { fit: 'fill' }).raw().toBuffer({ resolveWithObject: true });
+async function toTensor(image: sharp.Sharp, spec: OnnxSidecar['input']): Promise<Float32Array> {
+  const { data } = await image.removeAlpha().toColourspace('srgb').resize(spec.width, spec.height, { fit: 'fill' }).raw().toBuffer({ resolveWithObject: true });
   const scale = spec.scale ?? 255;
   const mean = spec.mean ?? [0, 0, 0];
   const std = spec.std ?? [1, 1, 1];
