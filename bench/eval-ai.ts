@@ -16,6 +16,7 @@ import {
   type SpectralPeakStatistic,
 } from '@listinglens/ai-signals';
 import { analyzedImage, corpusDir, median, readManifest, type ManifestRow } from './ai/corpus-images';
+import { printDialects, printNonAiFalseFlags, printReuseRecall, printWatermarkRates } from './ai/issue11-figures';
 import { measureLookup, measurePhashThreshold } from './ai/phash-threshold';
 
 /** What the corpus says should happen to each file. */
@@ -28,6 +29,8 @@ function expectation(row: ManifestRow): 'flag' | 'clean' | 'unverified' {
 }
 
 async function main(): Promise<void> {
+  // Built files need no corpus: they run first, and alone when the corpus is absent.
+  await printDialects();
   const corpus = corpusDir();
   if (!corpus) {
     console.log('eval:ai skipped: ../shared/corpus not found (set LISTINGLENS_CORPUS to point at it).');
@@ -68,6 +71,10 @@ async function main(): Promise<void> {
   console.log(`expected not AI  ${String(counts.fp).padEnd(9)} ${counts.tn}`);
   console.log(failures.length ? `FAILURES:\n  ${failures.join('\n  ')}` : 'all expectations met');
 
+  await printNonAiFalseFlags(corpus);
+  await printWatermarkRates(corpus);
+  await printReuseRecall(corpus);
+  if (process.argv.includes('--quick')) return;
   await forensicCalibration(corpus);
   await timeProvenanceAndWatermark(dir);
   await reuseFigures(corpus);

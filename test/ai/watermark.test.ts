@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { detectSdWatermarks, embedBlockBits, KNOWN_WATERMARKS, SharpPixelDecoder, thresholdsFor } from '@listinglens/ai-signals';
+import { binomialUpperTail, detectSdWatermarks, embedBlockBits, KNOWN_WATERMARKS, SharpPixelDecoder, thresholdsFor } from '@listinglens/ai-signals';
 import { syntheticRgb } from './support/fixture-builders';
 
 const decoder = new SharpPixelDecoder();
@@ -18,7 +18,7 @@ async function marked(payload: string, width = 512, height = 512) {
 }
 
 describe('Stable Diffusion invisible watermark (dwtDct)', () => {
-  it.each(['sdxl', 'sd1', 'sd2'])('decodes the %s payload embedded by our encoder, saved as PNG', async (payload) => {
+  it.each(['sdxl', 'flux', 'sd1', 'sd2'])('decodes the %s payload embedded by our encoder, saved as PNG', async (payload) => {
     const report = detectSdWatermarks(await decoder.decode(await marked(payload), false));
     const best = report.matches[0];
     expect(best.payload).toBe(payload);
@@ -41,6 +41,24 @@ describe('Stable Diffusion invisible watermark (dwtDct)', () => {
   it('refuses images under 256×256 like the reference decoder', async () => {
     const data = await syntheticRgb(200, 200);
     expect(detectSdWatermarks({ width: 200, height: 200, channels: 3, data }).decoded).toBe(false);
+  });
+
+  it('reads FLUX as the 46 bits its reference code embeds (bin() drops the leading zeros of 0b0010…)', () => {
+    const flux = KNOWN_WATERMARKS.find((k) => k.id === 'flux');
+    const message = 0b001010101111111010000111100111001111010100101110;
+    expect(flux?.bits.join('')).toBe(message.toString(2));
+  });
+
+  it('states the chance that random bits pass each threshold (the false-match rate of an unmarked image)', () => {
+    // P(X ≥ likely) for X ~ Binomial(n, ½), per payload: what a decoder reading noise would match by chance.
+    const rates = Object.fromEntries(KNOWN_WATERMARKS.map((k) => [k.id, binomialUpperTail(k.bits.length, thresholdsFor(k.bits.length).likely)]));
+    // Stated in the README: 2.8e-3 SDXL (34/48), 2.3e-3 FLUX (33/46), 3.5e-7 SD1 (97/136), 1.1e-3 SD2 (25/32);
+    // at "very likely" 3.6e-4, 2.7e-4, 2.2e-9, 2.7e-4. Real unmarked photos decode to near-constant bits,
+    // not random ones (bench/eval-ai.ts counts matches on the corpus's non-AI images).
+    expect(rates['sdxl'].toExponential(1)).toBe('2.8e-3');
+    expect(rates['flux'].toExponential(1)).toBe('2.3e-3');
+    expect(rates['sd1'].toExponential(1)).toBe('3.5e-7');
+    expect(rates['sd2'].toExponential(1)).toBe('1.1e-3');
   });
 
   it("uses Stability's 48-bit thresholds and stricter scaled ones for other lengths", () => {

@@ -3,6 +3,7 @@ import { dirname, resolve } from 'node:path';
 import { type CliListingBody, toFindingView } from '@listinglens/contracts';
 import type { ImageSource } from '@listinglens/pipeline';
 import { parseAllowHosts } from '@listinglens/pipeline';
+import { InMemoryPhashIndex } from '@listinglens/ai-signals';
 import { createScanner, DEFAULT_SCANNER_OPTIONS } from '@listinglens/scanner';
 import { type CliOptions, EXIT, LOG_LEVELS, parseCliOptions, USAGE, UsageError } from './cli-options';
 import { captureEngineOutput } from './engine-output';
@@ -53,7 +54,8 @@ async function scanAll(records: Awaited<ReturnType<typeof readListings>>, option
   });
   const scanner = await createScanner(
     { ...DEFAULT_SCANNER_OPTIONS, allowHosts: parseAllowHosts(options.allowHosts), pathBase },
-    { ocr: { engine: options.ocrEngine } },
+    // Reuse across the input file: each listing's images are published, later ones are looked up against them.
+    { ocr: { engine: options.ocrEngine }, phashIndex: new InMemoryPhashIndex() },
   );
   const reports: ListingReport[] = [];
   try {
@@ -63,7 +65,9 @@ async function scanAll(records: Awaited<ReturnType<typeof readListings>>, option
         reports.push({ externalId: `(line ${record.line})`, line: record.line, error: record.error, images: [], findings: [] });
         continue;
       }
-      const outcome = await scanner.pipeline.scan(record.listing, record.listing.images.map(toSource), { includeText: options.includeText });
+      // The CLI has no stored ids: marketplace/externalId names the other listing in image.reused evidence.
+      const listingId = `${record.listing.marketplace}/${record.listing.externalId}`;
+      const outcome = await scanner.pipeline.scan({ ...record.listing, listingId }, record.listing.images.map(toSource), { includeText: options.includeText });
       reports.push({
         externalId: record.listing.externalId,
         marketplace: record.listing.marketplace,

@@ -21,7 +21,7 @@ export class ScanJobService {
       this.metrics.scanFinished('skipped');
       return 'skipped'; // finished already (a duplicate delivery) or deleted
     }
-    const outcome = await this.scanner.pipeline.scan({ ...work.listing, listingId: work.listingId }, work.images.map((i) => i.source));
+    const outcome = await this.scanner.pipeline.scan({ ...work.listing, listingId: work.listingId, scanId }, work.images.map((i) => i.source));
     this.metrics.stage('load', outcome.timings.loadMs);
     this.metrics.stage('detect', outcome.timings.detectMs);
     const persistStarted = performance.now();

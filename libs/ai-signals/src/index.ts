@@ -13,9 +13,16 @@ export * from './lib/signals/signal-registry';
 export * from './lib/signals/provenance-signal-source';
 export * from './lib/signals/watermark-signal-source';
 export * from './lib/signals/forensic-signal-source';
+// Operator-supplied pixel detectors (none by default): an ONNX model in forked processes, a remote API.
+export * from './lib/model/model-calibration';
+export * from './lib/model/fork-pool';
+export * from './lib/model/onnx-detector-source';
+export * from './lib/model/remote-detector-source';
+export * from './lib/model/model-sources-from-env';
 // Image reuse: the index interface the service implements in PostgreSQL, and an in-memory one.
 export * from './lib/reuse/phash-index';
 export * from './lib/reuse/in-memory-phash-index';
+export * from './lib/reuse/centre-hash';
 // Readers and decoders, usable on their own.
 export * from './lib/containers/image-metadata';
 export * from './lib/containers/png-chunks';
@@ -24,6 +31,8 @@ export * from './lib/pixels';
 export * from './lib/provenance/provenance-types';
 export * from './lib/provenance/digital-source-type';
 export * from './lib/provenance/c2pa-reader';
+export * from './lib/provenance/c2pa-trust';
+export * from './lib/provenance/c2pa-manifest-graph';
 export * from './lib/provenance/c2pa-assessment';
 export * from './lib/provenance/provenance-reader';
 export * from './lib/provenance/novelai-stealth';

@@ -13,6 +13,7 @@ export const FINDING_CODES = [
   'ai.forensic',
   'ai.undisclosed',
   'image.reused',
+  'provenance.unverified',
 ] as const;
 export type FindingCode = (typeof FINDING_CODES)[number];
 

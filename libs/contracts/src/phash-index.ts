@@ -16,4 +16,19 @@ export interface PhashNeighbour {
  */
 export interface PhashIndex {
   findNear(phash: string, maxDistance: number, excludeSellerId: string): Promise<PhashNeighbour[]>;
+  /**
+   * Makes an image visible to other lookups before this scan looks itself (then committed, not at the
+   * end of the scan). Publish-then-look is what makes two concurrent scans of the same photo race-free:
+   * whichever looks second sees the other's hash. Indexes without it only see finished scans.
+   */
+  publish?(entry: PublishedPhash): Promise<void>;
+}
+
+/** The image a running scan publishes: which scan, listing, seller and position it belongs to. */
+export interface PublishedPhash {
+  scanId?: string;
+  listingId: string;
+  sellerId: string;
+  imagePosition: number;
+  phash: string;
 }

@@ -1,8 +1,10 @@
 import type { AnalyzedImage } from '@listinglens/pipeline';
 import { readImageMetadata } from './containers/image-metadata';
 import { decideAiLikelihood, type AiDecision } from './decision/ai-likelihood';
+import { modelSourcesFromEnv } from './model/model-sources-from-env';
 import { SharpPixelDecoder, type PixelDecoder, type RawPixels } from './pixels';
 import { WasmC2paReader, type C2paReader } from './provenance/c2pa-reader';
+import type { ProvenanceReport } from './provenance/provenance-types';
 import type { AiSignal, SignalInput } from './signals/ai-signal';
 import { ForensicSignalSource } from './signals/forensic-signal-source';
 import { ProvenanceSignalSource } from './signals/provenance-signal-source';
@@ -29,9 +31,11 @@ export interface AiAssessorOptions {
   forensic?: boolean;
 }
 
-export function defaultSignalRegistry(c2paReader: C2paReader, forensic = true): AiSignalRegistry {
+/** Provenance, watermark, forensic, then any detector the operator configured (model-sources-from-env.ts). */
+export function defaultSignalRegistry(c2paReader: C2paReader, forensic = true, env: NodeJS.ProcessEnv = process.env): AiSignalRegistry {
   const registry = new AiSignalRegistry([new ProvenanceSignalSource(c2paReader), new WatermarkSignalSource()]);
   if (forensic) registry.register(new ForensicSignalSource());
+  modelSourcesFromEnv(env).forEach((source) => registry.register(source));
   return registry;
 }
 
@@ -82,6 +86,8 @@ export class ImageAiAssessor {
         errors.push({ source: source.id, message: err instanceof Error ? err.message : String(err) });
       }
     }
+    const capture = (measurements['provenance'] as ProvenanceReport | undefined)?.c2pa?.trustedCapture === true;
+    if (capture) signals.splice(0, signals.length, ...signals.map(discountWeak));
     return {
       imagePosition: image.position,
       ...decideAiLikelihood(signals),
@@ -91,4 +97,21 @@ export class ImageAiAssessor {
       sources: this.registry.versions(),
     };
   }
+}
+
+/**
+ * A camera's capture claim, signed by a certificate on the operator's trust list, is evidence of a real
+ * photo: weak pixel statistics (forensic peaks, uncalibrated models) count half. Strong signals are kept
+ * (a trusted capture later edited with AI still says so in its own manifest).
+ */
+export const TRUSTED_CAPTURE_WEAK_FACTOR = 0.5;
+
+function discountWeak(signal: AiSignal): AiSignal {
+  if (signal.strength !== 'weak') return signal;
+  return {
+    ...signal,
+    likelihood: Math.round(signal.likelihood * TRUSTED_CAPTURE_WEAK_FACTOR * 1000) / 1000,
+    summary: `${signal.summary} Counted at half weight: a trusted C2PA manifest says a camera captured this image.`,
+    evidence: { ...signal.evidence, trustedCaptureFactor: TRUSTED_CAPTURE_WEAK_FACTOR },
+  };
 }

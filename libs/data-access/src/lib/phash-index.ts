@@ -1,4 +1,4 @@
-import type { PhashIndex, PhashNeighbour } from '@listinglens/contracts';
+import type { PhashIndex, PhashNeighbour, PublishedPhash } from '@listinglens/contracts';
 import { Prisma } from '../generated/prisma/client';
 import { PrismaService } from './prisma.service';
 
@@ -123,5 +123,20 @@ export class PgPhashIndex implements PhashIndex {
   async findNear(phash: string, maxDistance: number, excludeSellerId: string): Promise<PhashNeighbour[]> {
     if (!(maxDistance >= 0)) return [];
     return this.prisma.$queryRaw<PhashNeighbour[]>(phashNearQuery(phash, maxDistance, excludeSellerId, this.limit));
+  }
+
+  /**
+   * Writes the running scan's hash onto its image row now, in its own committed statement, instead of
+   * only when the scan completes: two sellers' scans of one photo both looked before either completed
+   * and neither was flagged (test/ai/reuse-race.test.ts). ScanRepository.complete writes the same values.
+   */
+  async publish(entry: PublishedPhash): Promise<void> {
+    if (!entry.scanId) return;
+    const [b0, b1, b2, b3] = phashBands(entry.phash);
+    await this.prisma.$executeRaw`
+      UPDATE listing_images SET phash = ${entry.phash}, "phashInt" = ${phashToInt(entry.phash)}::bigint,
+        "phashBand0" = ${b0}::int, "phashBand1" = ${b1}::int, "phashBand2" = ${b2}::int, "phashBand3" = ${b3}::int,
+        "sellerId" = ${entry.sellerId}
+      WHERE "scanId" = ${entry.scanId}::uuid AND "listingId" = ${entry.listingId}::uuid AND position = ${entry.imagePosition}::int`;
   }
 }

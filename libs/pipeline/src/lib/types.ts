@@ -17,6 +17,8 @@ export interface ListingFields {
   aiDisclosure?: boolean | null;
   /** Set when the listing is stored (service); absent in the CLI. */
   listingId?: string;
+  /** The scan running (service): lets the reuse index publish this scan's hashes before it looks. */
+  scanId?: string;
 }
 
 export type ImageFormat = 'jpeg' | 'png' | 'webp' | 'gif' | 'tiff' | 'avif' | 'heif' | 'bmp';

@@ -22,6 +22,9 @@ const BY_CODE: Record<FindingCode, { category: TdbCategory; keywords: TdbKeyword
   'ai.provenance': { category: 'STATEMENT_CATEGORY_OTHER_VIOLATION_TC', keywords: [] },
   'ai.watermark': { category: 'STATEMENT_CATEGORY_OTHER_VIOLATION_TC', keywords: [] },
   'ai.forensic': { category: 'STATEMENT_CATEGORY_OTHER_VIOLATION_TC', keywords: [] },
+  // Informational (an unverifiable credential is no violation); mapped only because a restriction the
+  // policy bases on other findings may list it too.
+  'provenance.unverified': { category: 'STATEMENT_CATEGORY_OTHER_VIOLATION_TC', keywords: [] },
 };
 
 /** The main category is the gravest; the others go to category_addition. */

@@ -10,8 +10,11 @@ export interface ExifFields {
   copyright?: string;
   /** EXIF UserComment (0x9286) with its character-code prefix decoded. */
   userComment?: string;
-  /** Windows XPComment (0x9C9C), UTF-16LE. */
+  /** Windows XPComment (0x9C9C) and XPKeywords (0x9C9E), UTF-16LE. */
   xpComment?: string;
+  xpKeywords?: string;
+  /** An XMP packet stored in TIFF tag 700 (TIFF files carry XMP there, not in a separate segment). */
+  xmp?: string;
 }
 
 const TAGS: Record<number, keyof ExifFields> = {
@@ -23,14 +26,18 @@ const TAGS: Record<number, keyof ExifFields> = {
   0x8298: 'copyright',
   0x9286: 'userComment',
   0x9c9c: 'xpComment',
+  0x9c9e: 'xpKeywords',
+  0x02bc: 'xmp',
 };
 const EXIF_IFD_POINTER = 0x8769;
 const TYPE_SIZES: Record<number, number> = { 1: 1, 2: 1, 3: 2, 4: 4, 5: 8, 7: 1, 9: 4, 10: 8 };
 const MAX_ENTRIES = 512;
 
 /** Reads IFD0 and the Exif sub-IFD of TIFF-structured EXIF bytes. Malformed data yields what was readable. */
-export function readExifFields(tiff: Buffer): ExifFields {
+export function readExifFields(bytes: Buffer): ExifFields {
   const fields: ExifFields = {};
+  // PNG eXIf and WebP EXIF should hold bare TIFF, but some writers keep JPEG's `Exif\0\0` header.
+  const tiff = bytes.toString('latin1', 0, 6) === 'Exif\0\0' ? bytes.subarray(6) : bytes;
   if (tiff.length < 8) return fields;
   const order = tiff.toString('latin1', 0, 2);
   if (order !== 'II' && order !== 'MM') return fields;
@@ -69,18 +76,24 @@ export function readExifFields(tiff: Buffer): ExifFields {
 
 function decodeField(name: keyof ExifFields, raw: Buffer): string {
   if (name === 'userComment') return decodeUserComment(raw);
-  if (name === 'xpComment') return trimTrailingNuls(raw.toString('utf16le')).trim();
+  if (name === 'xpComment' || name === 'xpKeywords') return trimTrailingNuls(raw.toString('utf16le')).trim();
   return trimTrailingNuls(decodeUtf8OrLatin1(raw)).trim();
 }
 
 /**
- * UserComment starts with an 8-byte character code. `UNICODE\0` means UTF-16, whose byte order writers
- * disagree on (A1111/piexif write big-endian whatever the TIFF order), so it is detected from the text.
+ * UserComment starts with an 8-byte character code (EXIF 2.32 §4.6.5): ASCII, UNICODE, JIS or undefined
+ * (eight NULs). `UNICODE\0` means UTF-16, whose byte order writers disagree on (A1111/piexif write
+ * big-endian whatever the TIFF order), so a BOM decides when present, else the text itself. JIS is
+ * JIS X 0208: ISO-2022-JP when it has escape sequences, Shift_JIS as Japanese Windows tools write it.
  */
 export function decodeUserComment(raw: Buffer): string {
   const prefix = raw.toString('latin1', 0, 8);
   const body = raw.subarray(8);
   if (prefix === 'UNICODE\0') return trimTrailingNuls(decodeUtf16Guessing(body)).trim();
+  if (prefix === 'JIS\0\0\0\0\0') {
+    const encoding = body.includes(0x1b) ? 'iso-2022-jp' : 'shift_jis';
+    return trimTrailingNuls(new TextDecoder(encoding).decode(body)).trim();
+  }
   if (prefix === 'ASCII\0\0\0' || prefix === '\0\0\0\0\0\0\0\0') {
     return trimTrailingNuls(decodeUtf8OrLatin1(body)).trim();
   }
@@ -89,6 +102,8 @@ export function decodeUserComment(raw: Buffer): string {
 }
 
 function decodeUtf16Guessing(body: Buffer): string {
+  if (body[0] === 0xfe && body[1] === 0xff) return Buffer.from(body.subarray(2, body.length - (body.length % 2))).swap16().toString('utf16le');
+  if (body[0] === 0xff && body[1] === 0xfe) return body.subarray(2).toString('utf16le');
   const even = body.length - (body.length % 2);
   let zeroHigh = 0; // zero in the first byte of a pair: big-endian ASCII
   let zeroLow = 0;

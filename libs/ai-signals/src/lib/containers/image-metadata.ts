@@ -3,7 +3,7 @@ import { readJpegMetadata } from './jpeg-segments';
 import { readPngChunks, type PngTextEntry } from './png-chunks';
 import { readWebpMetadata } from './riff-chunks';
 
-export type ContainerFormat = 'jpeg' | 'png' | 'webp' | 'other';
+export type ContainerFormat = 'jpeg' | 'png' | 'webp' | 'tiff' | 'other';
 
 /** Everything a file says about itself outside its pixels, in one shape whatever the container. */
 export interface ImageMetadata {
@@ -19,6 +19,13 @@ export interface ImageMetadata {
 
 /** `format` comes from magic bytes (AnalyzedImage.format), never from a file name. */
 export function readImageMetadata(bytes: Buffer, format: string): ImageMetadata {
+  const metadata = readContainer(bytes, format);
+  // XMP kept in an EXIF/TIFF tag 700 (TIFF files, some PNG eXIf writers) counts like any other packet.
+  if (metadata.exif?.xmp) metadata.xmp = [...metadata.xmp, metadata.exif.xmp];
+  return metadata;
+}
+
+function readContainer(bytes: Buffer, format: string): ImageMetadata {
   const empty: ImageMetadata = {
     container: 'other',
     texts: [],
@@ -60,6 +67,10 @@ export function readImageMetadata(bytes: Buffer, format: string): ImageMetadata 
       xmp: webp.xmp ? [webp.xmp] : [],
       hasC2pa: webp.hasC2pa,
     };
+  }
+  if (format === 'tiff') {
+    // A TIFF file is itself the structure EXIF borrows: its IFD0 holds Software, Make, XMP (tag 700).
+    return { ...empty, container: 'tiff', exif: readExifFields(bytes) };
   }
   return empty;
 }

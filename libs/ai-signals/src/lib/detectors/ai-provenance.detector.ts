@@ -4,9 +4,10 @@ import type { ImageAiAssessor } from '../image-ai-assessor';
 import type { ProvenanceReport } from '../provenance/provenance-types';
 
 /**
- * `ai.provenance`: the file's own metadata says generative AI made or edited it. Also reports a C2PA
- * manifest that failed validation even when it claims nothing about AI (info severity): an unverified
- * manifest must reach a reviewer as "unverified", never pass as clean.
+ * `ai.provenance`: the file's own metadata says generative AI made or edited it; with C2PA, the signer's
+ * trust verdict (trusted / untrusted-signer / invalid) and identity come with it. A C2PA manifest that
+ * failed validation and claims nothing about AI is `provenance.unverified` (info): not an AI finding,
+ * but it must reach a reviewer as "unverified", never pass as clean.
  */
 export class AiProvenanceDetector implements Detector {
   readonly id = 'ai.provenance';
@@ -34,6 +35,7 @@ export class AiProvenanceDetector implements Detector {
             generator,
             aiKind: edited ? 'edited' : 'generated',
             claims,
+            c2paTrust: report?.c2pa?.trust ?? null,
             c2pa: report?.c2pa ?? null,
           },
           ruleId: 'ai.provenance.metadata',
@@ -41,7 +43,7 @@ export class AiProvenanceDetector implements Detector {
         });
       } else if (report?.c2pa?.validation === 'unverified' || report?.c2paError) {
         findings.push({
-          code: 'ai.provenance',
+          code: 'provenance.unverified',
           severity: 'info',
           confidence: 0.5,
           imagePosition: image.position,
@@ -52,7 +54,7 @@ export class AiProvenanceDetector implements Detector {
             c2pa: report.c2pa,
             c2paError: report.c2paError,
           },
-          ruleId: 'ai.provenance.c2pa-unverified',
+          ruleId: 'provenance.unverified.c2pa',
           ruleVersion: this.version,
         });
       }

@@ -11,7 +11,7 @@ export interface ImageReusedOptions {
 
 /**
  * `image.reused`: the same or a near-same photo is in another seller's listing. A seller reusing their
- * own photo is not a finding. Needs the listing to be stored (listingId): the CLI has none, so no check.
+ * own photo is not a finding. Needs a listing id: the service's stored id, or the CLI's per-input-line id.
  */
 export class ImageReusedDetector implements Detector {
   readonly id = 'image.reused';
@@ -25,8 +25,15 @@ export class ImageReusedDetector implements Detector {
   }
 
   async detect(ctx: DetectorContext): Promise<Finding[]> {
-    const { listingId, sellerId } = ctx.listing;
+    const { listingId, sellerId, scanId } = ctx.listing;
     if (!listingId) return [];
+    // Publish before looking: of two scans of one photo running at once, the one that looks second
+    // then sees the first (looking first and storing at the end let both miss each other).
+    if (this.options.index.publish) {
+      for (const image of ctx.images) {
+        await this.options.index.publish({ scanId, listingId, sellerId, imagePosition: image.position, phash: image.phash });
+      }
+    }
     const findings: Finding[] = [];
     for (const image of ctx.images) {
       const near = await this.options.index.findNear(image.phash, this.maxDistance, sellerId);

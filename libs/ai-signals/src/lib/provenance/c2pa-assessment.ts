@@ -1,3 +1,4 @@
+import { bindingsOf, ingredientGraph, signersOf } from './c2pa-manifest-graph';
 import { classifyDigitalSourceType } from './digital-source-type';
 import type { AiProvenanceClaim, C2paSummary, C2paValidation } from './provenance-types';
 import { shorten } from './provenance-types';
@@ -56,10 +57,18 @@ export function assessC2paStore(store: C2paStoreJson): C2paAssessment {
     }
   }
 
+  const validation = validationOf(store);
+  const trust = validation === 'trusted' ? 'trusted' : validation === 'unverified' ? 'invalid' : 'untrusted-signer';
   return {
     claims,
     summary: {
-      validation: validationOf(store),
+      validation,
+      trust,
+      signers: signersOf(manifests),
+      graph: ingredientGraph(store),
+      bindings: bindingsOf(manifests),
+      // A camera's signed capture claim, on the trust list, with no AI step anywhere in the store.
+      trustedCapture: trust === 'trusted' && claims.length === 0 && nonAiSourceTypes.has('digitalCapture'),
       failures: failureCodes(store),
       activeManifest: asString(store['active_manifest']),
       manifestCount: Object.keys(manifests).length,

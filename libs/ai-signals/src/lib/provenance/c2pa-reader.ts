@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { certificatesIn, chainFrom, trustListFromEnv, type C2paTrustList } from './c2pa-trust';
 
 /** The manifest store as c2pa-rs reports it (`Reader::json()`), left loose: we read it defensively. */
 export type C2paStoreJson = Record<string, unknown>;
@@ -15,10 +16,13 @@ type C2paWasmModule = typeof import('@contentauth/c2pa-wasm');
 
 /**
  * Network access during validation is switched off: OCSP and remote manifests would make a scan depend on
- * third-party servers (and leak which images we look at). Trust lists are not configured, so a valid
- * signature reads as `Valid`, never `Trusted`.
+ * third-party servers (and leak which images we look at). Without a trust list a valid signature reads
+ * `Valid` (untrusted signer), never `Trusted`; with one, c2pa-rs checks the chain against its anchors.
  */
-const READER_SETTINGS = JSON.stringify({ verify: { ocsp_fetch: false, remote_manifest_fetch: false } });
+function readerSettings(trust: C2paTrustList | null): string {
+  const verify = { ocsp_fetch: false, remote_manifest_fetch: false, verify_trust: true };
+  return JSON.stringify(trust ? { verify, trust: { trust_anchors: trust.pem } } : { verify });
+}
 
 let modulePromise: Promise<C2paWasmModule> | null = null;
 
@@ -36,11 +40,18 @@ function loadWasm(): Promise<C2paWasmModule> {
 
 /** c2pa-rs compiled to wasm (ENVIRONMENT.md: read 13 of 13 real C2PA files on Node 20). */
 export class WasmC2paReader implements C2paReader {
+  private readonly settings: string;
+
+  /** `trustList` undefined: read C2PA_TRUST_ANCHORS once, here (bootstrap); null: no trust list. */
+  constructor(trustList?: C2paTrustList | null) {
+    this.settings = readerSettings(trustList === undefined ? trustListFromEnv() : trustList);
+  }
+
   async read(bytes: Buffer, mimeType: string): Promise<C2paStoreJson | null> {
     const mod = await loadWasm();
     let reader: Awaited<ReturnType<C2paWasmModule['WasmReader']['fromBytes']>>;
     try {
-      reader = await mod.WasmReader.fromBytes(mimeType, bytes, READER_SETTINGS);
+      reader = await mod.WasmReader.fromBytes(mimeType, bytes, this.settings);
     } catch (err) {
       if (/JumbfNotFound|ManifestNotFound/i.test(String(err))) return null;
       throw new Error(`C2PA manifest store unreadable: ${String(err)}`);
@@ -48,9 +59,38 @@ export class WasmC2paReader implements C2paReader {
     try {
       const parsed: unknown = JSON.parse(reader.json());
       if (!parsed || typeof parsed !== 'object') throw new Error('C2PA reader returned no object');
-      return parsed as C2paStoreJson;
+      return withSignerChains(parsed as C2paStoreJson, reader.crJson(), bytes);
     } finally {
       reader.free();
     }
   }
+}
+
+type Json = Record<string, unknown>;
+const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * `json()` names only the signer's issuer and common name; the conformance report (`crJson()`) has the
+ * signing certificate's subject and serial, from which the chain is rebuilt out of the file's own DER
+ * certificates. Both land in each manifest's `signature_info.certificate_chain`.
+ */
+function withSignerChains(store: C2paStoreJson, crJson: string, bytes: Buffer): C2paStoreJson {
+  const manifests = isObject(store['manifests']) ? store['manifests'] : {};
+  let report: unknown;
+  try {
+    report = JSON.parse(crJson);
+  } catch {
+    return store;
+  }
+  const entries = isObject(report) && Array.isArray(report['manifests']) ? report['manifests'] : [];
+  const pool = entries.length > 0 ? certificatesIn(bytes) : [];
+  for (const entry of entries) {
+    if (!isObject(entry) || typeof entry['label'] !== 'string') continue;
+    const manifest = manifests[entry['label']];
+    const info = isObject(entry['signature']) && isObject(entry['signature']['certificateInfo']) ? entry['signature']['certificateInfo'] : null;
+    if (!isObject(manifest) || !info || typeof info['serialNumber'] !== 'string') continue;
+    const signature = isObject(manifest['signature_info']) ? manifest['signature_info'] : {};
+    manifest['signature_info'] = { ...signature, certificate_subject: info['subject'] ?? null, certificate_chain: chainFrom(pool, info['serialNumber']) };
+  }
+  return store;
 }

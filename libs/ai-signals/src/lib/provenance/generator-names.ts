@@ -25,7 +25,10 @@ const GENERATOR_PATTERNS: { patterns: RegExp[]; name: string }[] = [
   { patterns: [/\bDesigner\b/i, /\bAI\b/i], name: 'Microsoft Image Creator' },
   { patterns: [/\bLeonardo\.?Ai\b/i], name: 'Leonardo.Ai' },
   { patterns: [/\bIdeogram\b/i], name: 'Ideogram' },
+  // Black Forest Labs' reference code writes Make "Black Forest Labs" and Software "AI generated;txt2img;flux".
   { patterns: [/\bFLUX(\.1)?\b/], name: 'FLUX' },
+  { patterns: [/\bBlack Forest Labs\b|\b(txt2img|img2img);flux\b/i], name: 'FLUX' },
+  { patterns: [/\bMeta AI\b|\bImagine(d)? with (Meta )?AI\b/i], name: 'Meta AI' },
   { patterns: [/\bSeedream\b|\bJimeng\b|即梦/i], name: 'Seedream' },
   { patterns: [/\bDraw Things\b/i], name: 'Draw Things' },
   { patterns: [/\bDiffusionBee\b/i], name: 'DiffusionBee' },
@@ -55,7 +58,7 @@ function matchesInOrder(text: string, patterns: RegExp[]): boolean {
 
 /** Credit lines that disclose AI: Google's "Made with Google AI", "Generated with AI", "AI-generated". */
 const CREDIT_PATTERN =
-  /\b(made|generated|created|edited)\s+(with|by|using)\s+([\w.\- ]{0,30}\s)?AI\b|\bAI[-\s]generated\b|\bgenerated\s+by\s+artificial\s+intelligence\b/i;
+  /\b(made|generated|created|edited|imagined)\s+(with|by|using)\s+([\w.\- ]{0,30}\s)?AI\b|\bAI[-\s]generated\b|\bgenerated\s+by\s+artificial\s+intelligence\b/i;
 
 export function isAiCreditLine(text: string): boolean {
   return CREDIT_PATTERN.test(text);

@@ -26,11 +26,26 @@ function parseJsonObject(text: string): Json | null {
 /** The A1111 text format: prompt, "Negative prompt:", then "Steps: 20, Sampler: Euler a, CFG scale: 7, ...". */
 const A1111_SETTINGS = /\bSteps:\s*\d+,\s*Sampler:/;
 
+/**
+ * Civitai's AI Resource Name (https://github.com/civitai/civitai/wiki/AIR-%E2%80%90-Uniform-Resource-Names-for-AI):
+ * `urn:air:{ecosystem}:{type}:{source}:{id}[@{version}]`, in its JSON and in A1111 "Civitai resources".
+ */
+const CIVITAI_AIR = /\burn:air:[a-z0-9]{1,20}:[a-z]{1,20}:[a-z]{1,20}:[\w.-]{1,80}(@[\w.-]{1,40})?/i;
+export const civitaiAirIn = (text: string): string | null => CIVITAI_AIR.exec(text)?.[0] ?? null;
+
+/** Midjourney's description: the prompt, its parameters (--ar, --v) and "Job ID: <uuid>". */
+export function isMidjourneyText(text: string): boolean {
+  return /\bJob ID:\s*[0-9a-f]{8}-[0-9a-f]{4}-/i.test(text) && /--(ar|v|style|stylize|chaos)\b/.test(text);
+}
+
 function a1111Generator(text: string): string {
   const version = /\bVersion:\s*([^,\n]+)/.exec(text)?.[1]?.trim() ?? '';
   const model = /\bModel:\s*([^,\n]+)/.exec(text)?.[1]?.trim();
+  const air = civitaiAirIn(text);
   let ui = 'Stable Diffusion WebUI';
-  if (/^f\d|forge/i.test(version)) ui = 'Stable Diffusion WebUI Forge';
+  if (/fooocus/i.test(version)) ui = 'Fooocus';
+  else if (air) ui = `Civitai (${air})`;
+  else if (/^f\d|forge/i.test(version)) ui = 'Stable Diffusion WebUI Forge';
   else if (/^v\d/.test(version)) ui = 'Stable Diffusion WebUI (AUTOMATIC1111)';
   else if (/ComfyUI/i.test(text)) ui = 'ComfyUI (A1111-format metadata)';
   else if (/NovelAI/i.test(text)) ui = 'NovelAI';
@@ -65,10 +80,22 @@ export function generatorOfText(entry: MetadataText): string | null {
     return ckpt ? `ComfyUI, model ${shorten(ckpt, 80)}` : 'ComfyUI';
   }
   if (key === 'workflow' && json && Array.isArray(json['nodes'])) return 'ComfyUI';
+  // ComfyUI's EXIF/WebP savers write both graphs in one JSON: {"prompt": {...}, "workflow": {...}}.
+  const inner = json?.['prompt'];
+  if (inner && typeof inner === 'object' && !Array.isArray(inner) && isComfyPrompt(inner as Json)) {
+    const ckpt = comfyCheckpoint(inner as Json);
+    return ckpt ? `ComfyUI, model ${shorten(ckpt, 80)}` : 'ComfyUI';
+  }
+  const workflow = json?.['workflow'];
+  if (workflow && typeof workflow === 'object' && Array.isArray((workflow as Json)['nodes'])) return 'ComfyUI';
   if (['invokeai_metadata', 'invokeai_graph', 'sd-metadata', 'dream'].includes(key)) return 'InvokeAI';
   if (key === 'fooocus_scheme') return 'Fooocus';
   if (json) {
     if ('sui_image_params' in json) return 'SwarmUI';
+    const air = civitaiAirIn(text);
+    if (air) return `Civitai (${air})`;
+    // Draw Things (iOS/macOS) keeps its settings as {"c": prompt, "sampler", "steps", "model", ...}.
+    if (typeof json['c'] === 'string' && 'sampler' in json && 'model' in json) return 'Draw Things';
     const version = typeof json['version'] === 'string' ? json['version'] : '';
     if (/fooocus/i.test(version) || 'fooocus_v2_expansion' in json || 'full_prompt' in json) return 'Fooocus';
     const sampler = json['sampler'] ?? json['sampler_name'];
@@ -82,13 +109,19 @@ export function generatorOfText(entry: MetadataText): string | null {
     }
   }
   if (A1111_SETTINGS.test(text)) return a1111Generator(text);
-  if (/\bJob ID:\s*[0-9a-f]{8}-[0-9a-f]{4}-/i.test(text) && /--(ar|v|style)\b/.test(text)) return 'Midjourney';
-  if (['software', 'source', 'creator tool', 'generator'].includes(key)) return knownGeneratorIn(text);
+  if (isMidjourneyText(text)) return 'Midjourney';
+  if (['software', 'source', 'creator tool', 'generator', 'xpkeywords'].includes(key)) return knownGeneratorIn(text);
   return null;
 }
 
+/**
+ * Generator text is short; a longer value is cut before any pattern runs, so hostile metadata costs
+ * at most this much per field (prompt + ComfyUI graphs of real files are 2–60 KB).
+ */
+export const MAX_METADATA_TEXT_CHARS = 256 * 1024;
+
 export function claimFromText(entry: MetadataText): AiProvenanceClaim | null {
-  const generator = generatorOfText(entry);
+  const generator = generatorOfText({ ...entry, text: entry.text.slice(0, MAX_METADATA_TEXT_CHARS) });
   if (!generator) return null;
   return { source: entry.source, kind: 'generated', path: entry.path, value: shorten(entry.text), generator };
 }

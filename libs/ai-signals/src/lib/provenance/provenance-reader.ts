@@ -9,7 +9,7 @@ import type { AiProvenanceClaim, ProvenanceReport } from './provenance-types';
 import { shorten } from './provenance-types';
 import { assessXmp } from './xmp-signals';
 
-const MIME: Record<string, string> = { jpeg: 'image/jpeg', png: 'image/png', webp: 'image/webp' };
+const MIME: Record<string, string> = { jpeg: 'image/jpeg', png: 'image/png', webp: 'image/webp', tiff: 'image/tiff' };
 
 /**
  * Everything the file's metadata says about generative AI. Metadata is stripped by most re-encoding, so
@@ -77,6 +77,7 @@ function metadataTexts(metadata: ImageMetadata): MetadataText[] {
   const exifPath = `${metadata.container}.exif`;
   if (exif?.userComment) texts.push({ source: 'exif', path: `${exifPath}/UserComment`, key: 'usercomment', text: exif.userComment });
   if (exif?.xpComment) texts.push({ source: 'exif', path: `${exifPath}/XPComment`, key: 'xpcomment', text: exif.xpComment });
+  if (exif?.xpKeywords) texts.push({ source: 'exif', path: `${exifPath}/XPKeywords`, key: 'xpkeywords', text: exif.xpKeywords });
   if (exif?.imageDescription) {
     texts.push({ source: 'exif', path: `${exifPath}/ImageDescription`, key: 'description', text: exif.imageDescription });
   }
@@ -90,9 +91,14 @@ function exifToolClaims(metadata: ImageMetadata): AiProvenanceClaim[] {
   if (!exif) return [];
   const claims: AiProvenanceClaim[] = [];
   const exifPath = `${metadata.container}.exif`;
-  if (exif.software) {
-    const generator = knownGeneratorIn(exif.software);
-    if (generator) claims.push({ source: 'exif', kind: 'generated', path: `${exifPath}/Software`, value: shorten(exif.software), generator });
+  // Tool fields: Flux's reference code names itself in Make ("Black Forest Labs") as well as Software.
+  for (const [field, value] of [
+    ['Software', exif.software],
+    ['Make', exif.make],
+    ['Model', exif.model],
+  ] as const) {
+    const generator = value ? knownGeneratorIn(value) : null;
+    if (value && generator) claims.push({ source: 'exif', kind: 'generated', path: `${exifPath}/${field}`, value: shorten(value), generator });
   }
   for (const [field, value] of [
     ['ImageDescription', exif.imageDescription],

@@ -1,3 +1,5 @@
+import type { C2paBinding, C2paGraphNode, C2paSigner } from './c2pa-manifest-graph';
+
 /** Where a provenance statement was read. */
 export type ProvenanceSource = 'c2pa' | 'xmp' | 'exif' | 'png-text' | 'jpeg-comment' | 'stealth-alpha';
 
@@ -20,14 +22,24 @@ export interface AiProvenanceClaim {
 }
 
 /**
- * `trusted`: signed by a certificate on a trust list and intact. `valid`: intact, signer not on a trust
- * list (we ship none). `unverified`: the manifest failed validation (altered after signing, bad or expired
+ * `trusted`: signed by a certificate on a trust list and intact. `valid`: intact, signer not on the
+ * operator's trust list (C2PA_TRUST_ANCHORS; none ships). `unverified`: the manifest failed validation (altered after signing, bad or expired
  * signature) — its statements are shown but never taken as proof that an image is clean.
  */
 export type C2paValidation = 'trusted' | 'valid' | 'unverified';
 
+/** What the finding says about the signer: on the operator's trust list, intact but not on it, or broken. */
+export type C2paTrust = 'trusted' | 'untrusted-signer' | 'invalid';
+
 export interface C2paSummary {
   validation: C2paValidation;
+  trust: C2paTrust;
+  signers: C2paSigner[];
+  /** The ingredient graph from the active manifest (see c2pa-manifest-graph.ts). */
+  graph: { nodes: C2paGraphNode[]; unreachable: string[] };
+  bindings: C2paBinding[];
+  /** A trusted manifest says a camera captured the image (digitalCapture) and makes no AI claim. */
+  trustedCapture: boolean;
   /** Validation failure codes, e.g. `assertion.dataHash.mismatch`, `signingCredential.expired`. */
   failures: string[];
   activeManifest: string | null;

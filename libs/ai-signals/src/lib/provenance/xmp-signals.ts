@@ -1,5 +1,6 @@
 import { classifyDigitalSourceType } from './digital-source-type';
 import { isAiCreditLine, knownGeneratorIn } from './generator-names';
+import { isMidjourneyText, MAX_METADATA_TEXT_CHARS } from './generator-text-signals';
 import type { AiProvenanceClaim } from './provenance-types';
 import { shorten } from './provenance-types';
 import { xmpValues } from './xmp-properties';
@@ -48,6 +49,12 @@ export function assessXmp(packets: readonly string[], pathPrefix: string): XmpAs
           const kind = /\bedited\b/i.test(value) ? 'edited' : 'generated';
           claims.push({ source: 'xmp', kind, path: `${pathPrefix}/${field}`, value: shorten(value), generator: generatorHint });
         }
+      }
+    }
+    // Midjourney writes its prompt, parameters and Job ID into the description.
+    for (const value of xmpValues(xmp, 'dc:description')) {
+      if (isMidjourneyText(value.slice(0, MAX_METADATA_TEXT_CHARS))) {
+        claims.push({ source: 'xmp', kind: 'generated', path: `${pathPrefix}/dc:description`, value: shorten(value), generator: 'Midjourney' });
       }
     }
     for (const field of TOOL_FIELDS) {

@@ -1,3 +1,4 @@
+import type { PublishedPhash } from '@listinglens/contracts';
 import type { PhashIndex, PhashNeighbour } from './phash-index';
 
 export interface StoredPhash {
@@ -38,6 +39,11 @@ export class InMemoryPhashIndex implements PhashIndex {
     this.hi[n] = parseInt(entry.phash.slice(0, 8), 16) >>> 0;
     this.lo[n] = parseInt(entry.phash.slice(8), 16) >>> 0;
     this.entries.push(entry);
+  }
+
+  /** The CLI's listings publish as they are scanned, so a later (or concurrent) listing sees them. */
+  async publish(entry: PublishedPhash): Promise<void> {
+    this.add({ listingId: entry.listingId, sellerId: entry.sellerId, imagePosition: entry.imagePosition, phash: entry.phash });
   }
 
   get size(): number {

@@ -27,6 +27,14 @@ export const KNOWN_WATERMARKS: readonly KnownWatermark[] = [
     bits: hexToBits('B3EC907BB19E', 48),
   },
   {
+    // black-forest-labs/flux WatermarkEmbedder: WATERMARK_MESSAGE = 0b0010101011…0101110 (48 digits), but its
+    // bits come from `bin(message)[2:]`, which drops the two leading zeros: 46 bits are embedded, not 48.
+    // (The issue's "48-bit message shared by SDXL and FLUX" is SDXL's; FLUX's reference code has its own.)
+    id: 'flux',
+    description: 'FLUX.1 reference pipeline (flux WatermarkEmbedder, 46 bits of 0x2AFE879CF52E)',
+    bits: hexToBits('2AFE879CF52E', 46),
+  },
+  {
     id: 'sd1',
     description: 'Stable Diffusion 1.x txt2img ("StableDiffusionV1", 136 bits)',
     bits: bytesToBits(Buffer.from('StableDiffusionV1', 'ascii')),
