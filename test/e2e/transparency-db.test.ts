@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { noticePageSchema, noticeSchema } from '@listinglens/contracts';
+import { DEFAULT_POLICY, policyGrounds } from '@listinglens/policy';
 import { SD_PARAMETERS, solidPng, withTextChunk } from '../support/images';
 import { type Stack, startStack } from '../support/stack';
 import { FakeTransparencyDb } from '../transparency-db/fake-transparency-db';
@@ -95,7 +96,7 @@ describe('statements of reasons go to the DSA Transparency Database', () => {
   it('a confirm without a label change restricts the listing and is submitted as disabled content', async () => {
     const listingB = await ingestAi('tdb-2', 'seller-b');
     await settledNotices('seller-b', 1);
-    await decide(listingB, { decision: 'confirm', note: 'Generated, not disclosed.', ground: 'Terms of sale §4.2' });
+    await decide(listingB, { decision: 'confirm', note: 'Generated, not disclosed.', ground: policyGrounds(DEFAULT_POLICY.rules)[0] });
     const [confirmed] = await settledNotices('seller-b', 2);
     expect(confirmed).toMatchObject({ effect: 'restriction', transparencyDb: { status: 'submitted', httpStatus: 201 } });
     expect(tdb.stored.get(confirmed.puid)).toMatchObject({ decision_visibility: ['DECISION_VISIBILITY_CONTENT_DISABLED'], automated_decision: 'AUTOMATED_DECISION_PARTIALLY' });
