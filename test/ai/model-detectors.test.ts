@@ -39,7 +39,7 @@ describe('AI_DETECTOR_ONNX: an operator-supplied ONNX classifier (tiny model bui
     const source = new OnnxDetectorSource(config);
     toClose.push(source);
     const image = await solid('#0000ff'); // logits (−1, −1, 1) → softmax[2] = e / (e + 2/e)
-    const result = await source.analyze({ image, metadata: {} as never, pixels: async () => null });
+    const result = await source.analyze({ image, metadata: {} as never, pixels: async () => null, deadline: Date.now() + 60_000 });
     expect((result.measurements['onnxDetector'] as { score: number }).score).toBeCloseTo(Math.E / (Math.E + 2 / Math.E), 4);
   });
 
@@ -73,7 +73,7 @@ describe('AI_DETECTOR_REMOTE=sightengine, against a loopback server speaking its
   }
   const make = (endpoint: string, timeoutMs = 2_000) =>
     new RemoteDetectorSource({ endpoint, apiUser: 'u1', apiSecret: 's1', timeoutMs, retries: 2, calibration: { ...UNCALIBRATED, threshold: 0.9 }, backoffMs: () => 10 });
-  const input = (image: AnalyzedImage) => ({ image, metadata: {} as never, pixels: async () => null });
+  const input = (image: AnalyzedImage) => ({ image, metadata: {} as never, pixels: async () => null, deadline: Date.now() + 60_000 });
 
   it('posts the image, reports the raw score and request id, retries a 503, and pays once per sha256', async () => {
     const endpoint = await start();

@@ -45,4 +45,21 @@ describe('the scan path decodes each image once for every pixel consumer', () =>
       await aiOnly.close();
     }
   }, 60_000);
+
+  it('the watermark and forensic statistics run in worker threads and stop at the step deadline', async () => {
+    const noisy = await sharp({ create: { width: 3000, height: 2000, channels: 3, background: '#777', noise: { type: 'gaussian', mean: 120, sigma: 40 } } }).png().toBuffer();
+    const listing = { marketplace: 'm', externalId: 'z', sellerId: 's', title: 'ai', price: { amount: '9.00', currency: 'EUR' } };
+    const aiOnly = await createScanner(DEFAULT_SCANNER_OPTIONS, { ocr: false });
+    const tight = await createScanner({ ...DEFAULT_SCANNER_OPTIONS, budgets: { stepMs: 100, scanMs: 60_000 } }, { ocr: false });
+    try {
+      const outcome = await aiOnly.pipeline.scan(listing, [{ kind: 'inline', bytes: noisy }]);
+      expect(outcome.images[0].error).toBeNull();
+      expect(outcome.findings.filter((f) => f.code.startsWith('ai.'))).toEqual([]);
+      // A step past its deadline is stopped in its thread and said on the image (inline it would just run).
+      const late = await tight.pipeline.scan(listing, [{ kind: 'inline', bytes: noisy }]);
+      expect(late.images[0].error).toMatchObject({ code: 'image.time_budget_exceeded', message: expect.stringMatching(/^(watermark|forensic):/) });
+    } finally {
+      await Promise.all([aiOnly.close(), tight.close()]);
+    }
+  }, 60_000);
 });

@@ -41,3 +41,4 @@ export * from './lib/watermark/match-thresholds';
 export * from './lib/watermark/sd-watermark-detector';
 export * from './lib/forensic/spectral-peak-statistic';
 export * from './lib/forensic/spectral-peak-calibration';
+export * from './lib/pixel-statistics';

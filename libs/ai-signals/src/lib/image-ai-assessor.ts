@@ -1,7 +1,9 @@
-import type { AnalyzedImage } from '@listinglens/pipeline';
+import type { ImageErrorCode } from '@listinglens/contracts';
+import { type AnalyzedImage, ImageError } from '@listinglens/pipeline';
 import { readImageMetadata } from './containers/image-metadata';
 import { decideAiLikelihood, type AiDecision } from './decision/ai-likelihood';
 import { modelSourcesFromEnv } from './model/model-sources-from-env';
+import { inlinePixelStatistics, type PixelStatistics } from './pixel-statistics';
 import { SharpPixelDecoder, type PixelDecoder, type RawPixels } from './pixels';
 import { WasmC2paReader, type C2paReader } from './provenance/c2pa-reader';
 import type { ProvenanceReport } from './provenance/provenance-types';
@@ -18,7 +20,7 @@ export interface ImageAiAssessment extends AiDecision {
   /** Per source: what it measured, fired or not (provenance report, watermark bits, statistic). */
   measurements: Record<string, unknown>;
   /** Sources that failed on this image; their absence lowers what we can say, never raises it. */
-  errors: { source: string; message: string }[];
+  errors: { source: string; message: string; code?: ImageErrorCode }[];
   sources: string[];
 }
 
@@ -29,12 +31,19 @@ export interface AiAssessorOptions {
   registry?: AiSignalRegistry;
   /** Skip the forensic statistic (it costs ~40 ms an image and is weak evidence). */
   forensic?: boolean;
+  /** Where the watermark and forensic statistics run (the scanner: worker threads). Default: inline. */
+  pixelStatistics?: PixelStatistics;
 }
 
 /** Provenance, watermark, forensic, then any detector the operator configured (model-sources-from-env.ts). */
-export function defaultSignalRegistry(c2paReader: C2paReader, forensic = true, env: NodeJS.ProcessEnv = process.env): AiSignalRegistry {
-  const registry = new AiSignalRegistry([new ProvenanceSignalSource(c2paReader), new WatermarkSignalSource()]);
-  if (forensic) registry.register(new ForensicSignalSource());
+export function defaultSignalRegistry(
+  c2paReader: C2paReader,
+  forensic = true,
+  env: NodeJS.ProcessEnv = process.env,
+  stats: PixelStatistics = inlinePixelStatistics,
+): AiSignalRegistry {
+  const registry = new AiSignalRegistry([new ProvenanceSignalSource(c2paReader), new WatermarkSignalSource(stats)]);
+  if (forensic) registry.register(new ForensicSignalSource(stats));
   modelSourcesFromEnv(env).forEach((source) => registry.register(source));
   return registry;
 }
@@ -51,19 +60,21 @@ export class ImageAiAssessor {
   constructor(options: AiAssessorOptions = {}) {
     this.decoder = options.pixelDecoder ?? new SharpPixelDecoder();
     this.registry =
-      options.registry ?? defaultSignalRegistry(options.c2paReader ?? new WasmC2paReader(), options.forensic ?? true);
+      options.registry ??
+      defaultSignalRegistry(options.c2paReader ?? new WasmC2paReader(), options.forensic ?? true, process.env, options.pixelStatistics);
   }
 
-  assess(image: AnalyzedImage): Promise<ImageAiAssessment> {
+  /** @param deadline epoch ms for each heavy step (the first caller's; later callers share the result) */
+  assess(image: AnalyzedImage, deadline = Date.now() + 60_000): Promise<ImageAiAssessment> {
     let pending = this.cache.get(image);
     if (!pending) {
-      pending = this.run(image);
+      pending = this.run(image, deadline);
       this.cache.set(image, pending);
     }
     return pending;
   }
 
-  private async run(image: AnalyzedImage): Promise<ImageAiAssessment> {
+  private async run(image: AnalyzedImage, deadline: number): Promise<ImageAiAssessment> {
     const metadata = readImageMetadata(image.bytes, image.format);
     let decoded: Promise<RawPixels | null> | null = null;
     const input: SignalInput = {
@@ -73,6 +84,7 @@ export class ImageAiAssessor {
         decoded ??= this.decoder.decode(image.bytes, metadata.hasAlpha).catch(() => null);
         return decoded;
       },
+      deadline,
     };
     const signals: AiSignal[] = [];
     const measurements: Record<string, unknown> = { container: metadata.container, hasC2pa: metadata.hasC2pa };
@@ -83,7 +95,8 @@ export class ImageAiAssessor {
         signals.push(...result.signals);
         Object.assign(measurements, result.measurements);
       } catch (err) {
-        errors.push({ source: source.id, message: err instanceof Error ? err.message : String(err) });
+        const code = err instanceof ImageError ? { code: err.code } : {};
+        errors.push({ source: source.id, message: err instanceof Error ? err.message : String(err), ...code });
       }
     }
     const capture = (measurements['provenance'] as ProvenanceReport | undefined)?.c2pa?.trustedCapture === true;

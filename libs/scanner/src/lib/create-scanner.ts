@@ -1,4 +1,4 @@
-import { createAiDetectors, type PhashIndex } from '@listinglens/ai-signals';
+import { createAiDetectors, type PhashIndex, ThreadedPixelStatistics } from '@listinglens/ai-signals';
 import { createTextReader, type CreateTextReaderOptions, type OcrCache } from '@listinglens/ocr';
 import { CpuPool, ImageLoader, RasterCache, SafeHttpFetcher, ScanPipeline, SharpImageDecoder } from '@listinglens/pipeline';
 import { createTextDetectors, JsQrCodeReader } from '@listinglens/text-detectors';
@@ -39,7 +39,7 @@ export async function createScanner(options: ScannerOptions, services: ScannerSe
     decoder: new SharpImageDecoder({ maxPixels: options.maxImagePixels }),
     detectors: [
       ...(textReader ? createTextDetectors({ qrReader }) : []),
-      ...createAiDetectors({ phashIndex: services.phashIndex, pixelDecoder: new SharedRasterPixels(rasters) }),
+      ...createAiDetectors({ phashIndex: services.phashIndex, pixelDecoder: new SharedRasterPixels(rasters), pixelStatistics: new ThreadedPixelStatistics(cpu) }),
     ],
     textReader,
     concurrency: options.imageConcurrency,

@@ -1,6 +1,7 @@
 import type { Finding } from '@listinglens/contracts';
 import type { Detector, DetectorContext } from '@listinglens/pipeline';
 import type { ImageAiAssessor } from '../image-ai-assessor';
+import { assessed } from './assessed';
 
 /** `ai.forensic`: a statistical trace typical of generated images. Weak evidence, reported as such. */
 export class AiForensicDetector implements Detector {
@@ -12,7 +13,7 @@ export class AiForensicDetector implements Detector {
   async detect(ctx: DetectorContext): Promise<Finding[]> {
     const findings: Finding[] = [];
     for (const image of ctx.images) {
-      const assessment = await this.assessor.assess(image);
+      const assessment = await assessed(this.assessor, ctx, image);
       for (const signal of assessment.signals.filter((s) => s.kind === 'forensic' || s.kind === 'model')) {
         findings.push({
           code: 'ai.forensic',

@@ -1,6 +1,7 @@
 import type { Finding } from '@listinglens/contracts';
 import type { Detector, DetectorContext } from '@listinglens/pipeline';
 import type { ImageAiAssessor } from '../image-ai-assessor';
+import { assessed } from './assessed';
 import type { ProvenanceReport } from '../provenance/provenance-types';
 
 /**
@@ -18,7 +19,7 @@ export class AiProvenanceDetector implements Detector {
   async detect(ctx: DetectorContext): Promise<Finding[]> {
     const findings: Finding[] = [];
     for (const image of ctx.images) {
-      const assessment = await this.assessor.assess(image);
+      const assessment = await assessed(this.assessor, ctx, image);
       const report = assessment.measurements['provenance'] as ProvenanceReport | undefined;
       const signals = assessment.signals.filter((s) => s.kind === 'provenance');
       if (signals.length > 0) {

@@ -1,6 +1,7 @@
 import type { Finding } from '@listinglens/contracts';
 import type { Detector, DetectorContext } from '@listinglens/pipeline';
 import type { ImageAiAssessor } from '../image-ai-assessor';
+import { assessed } from './assessed';
 
 /** The label a marketplace applies (EU AI Act art. 50) when AI imagery is not disclosed. */
 export const AI_GENERATED_LABEL = { id: 'ai-generated-image', name: 'AI-generated image' } as const;
@@ -19,7 +20,7 @@ export class AiUndisclosedDetector implements Detector {
     if (ctx.listing.aiDisclosure === true) return [];
     const findings: Finding[] = [];
     for (const image of ctx.images) {
-      const assessment = await this.assessor.assess(image);
+      const assessment = await assessed(this.assessor, ctx, image);
       if (assessment.band !== 'likely_ai') continue;
       findings.push({
         code: 'ai.undisclosed',

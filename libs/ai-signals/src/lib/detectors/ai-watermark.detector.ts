@@ -1,6 +1,7 @@
 import type { Finding } from '@listinglens/contracts';
 import type { Detector, DetectorContext } from '@listinglens/pipeline';
 import type { ImageAiAssessor } from '../image-ai-assessor';
+import { assessed } from './assessed';
 
 /** `ai.watermark`: a known generator watermark decodes from the pixels (scheme, payload, matching bits). */
 export class AiWatermarkDetector implements Detector {
@@ -12,7 +13,7 @@ export class AiWatermarkDetector implements Detector {
   async detect(ctx: DetectorContext): Promise<Finding[]> {
     const findings: Finding[] = [];
     for (const image of ctx.images) {
-      const assessment = await this.assessor.assess(image);
+      const assessment = await assessed(this.assessor, ctx, image);
       for (const signal of assessment.signals.filter((s) => s.kind === 'watermark')) {
         findings.push({
           code: 'ai.watermark',

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { basename } from 'node:path';
 import sharp from 'sharp';
+import { compiledEntry } from '@listinglens/pipeline';
 import type { AiSignalResult, AiSignalSource, SignalInput } from '../signals/ai-signal';
 import { ForkPool } from './fork-pool';
 import { checkCalibration, modelSignal, type ModelCalibration } from './model-calibration';
@@ -103,12 +104,5 @@ function activate(values: number[], activation: 'none' | 'sigmoid' | 'softmax'):
   return values;
 }
 
-/** The compiled child entry: beside this file in dist/, or dist/ itself when this file runs from source (vitest). */
-function onnxProcessScript(): string {
-  const here = typeof __dirname === 'string' ? __dirname : join(process.cwd(), 'libs/ai-signals/src/lib/model');
-  const beside = join(here, 'onnx-process.js');
-  if (existsSync(beside)) return beside;
-  let dir = here;
-  while (dirname(dir) !== dir && !existsSync(join(dir, 'nx.json'))) dir = dirname(dir);
-  return join(dir, 'dist/libs/ai-signals/src/lib/model/onnx-process.js');
-}
+const onnxProcessScript = (): string =>
+  compiledEntry(typeof __dirname === 'string' ? __dirname : undefined, 'libs/ai-signals/src/lib/model', 'onnx-process.js');

@@ -27,6 +27,8 @@ export interface SignalInput {
   image: AnalyzedImage;
   metadata: ImageMetadata;
   pixels(): Promise<RawPixels | null>;
+  /** Epoch ms by which each heavy step on this image must end (the scan's step deadline). */
+  deadline: number;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { SPECTRAL_PEAK_CALIBRATION } from '../forensic/spectral-peak-calibration';
-import { spectralPeakStatistic } from '../forensic/spectral-peak-statistic';
+import { inlinePixelStatistics, type PixelStatistics } from '../pixel-statistics';
 import type { AiSignalResult, AiSignalSource, SignalInput } from './ai-signal';
 
 /** Model-free forensic statistic: always weak, never enough for `likely_ai` on its own. */
@@ -8,9 +8,11 @@ export class ForensicSignalSource implements AiSignalSource {
   readonly version = 1;
   readonly kind = 'forensic';
 
+  constructor(private readonly stats: PixelStatistics = inlinePixelStatistics) {}
+
   async analyze(input: SignalInput): Promise<AiSignalResult> {
     const pixels = await input.pixels();
-    const statistic = pixels ? spectralPeakStatistic(pixels) : null;
+    const statistic = pixels ? await this.stats.spectralPeak(pixels, input.deadline) : null;
     if (!statistic || statistic.value < SPECTRAL_PEAK_CALIBRATION.threshold) {
       return { signals: [], measurements: { forensic: statistic } };
     }

@@ -1,4 +1,4 @@
-import { detectSdWatermarks } from '../watermark/sd-watermark-detector';
+import { inlinePixelStatistics, type PixelStatistics } from '../pixel-statistics';
 import type { AiSignal, AiSignalResult, AiSignalSource, SignalInput } from './ai-signal';
 
 /**
@@ -12,10 +12,12 @@ export class WatermarkSignalSource implements AiSignalSource {
   readonly version = 1;
   readonly kind = 'watermark';
 
+  constructor(private readonly stats: PixelStatistics = inlinePixelStatistics) {}
+
   async analyze(input: SignalInput): Promise<AiSignalResult> {
     const pixels = await input.pixels();
     if (!pixels) return { signals: [], measurements: { watermark: null } };
-    const report = detectSdWatermarks(pixels);
+    const report = await this.stats.watermarks(pixels, input.deadline);
     const signals: AiSignal[] = [];
     for (const match of report.matches) {
       if (match.verdict !== 'very_likely' && match.verdict !== 'likely') continue;
