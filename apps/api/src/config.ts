@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { webhookSecretBoxFromEnv } from '@listinglens/data-access';
+import { withWebhookSecretBox } from '@listinglens/data-access';
 
 /** The key .env.example ships: everyone can read it, so it only works in development. */
 export const EXAMPLE_ADMIN_KEY = 'change-me-to-a-long-random-string';
@@ -38,14 +38,7 @@ const schema = z.object({
 }).refine((c) => c.BOOTSTRAP_ADMIN_KEY !== EXAMPLE_ADMIN_KEY || c.NODE_ENV === 'development', {
   path: ['BOOTSTRAP_ADMIN_KEY'],
   message: 'is the published example key: set your own (e.g. `openssl rand -hex 24`); it is accepted only with NODE_ENV=development',
-}).transform((c, ctx) => {
-  try {
-    return { ...c, webhookSecretBox: webhookSecretBoxFromEnv(c) };
-  } catch (err) {
-    ctx.addIssue({ code: 'custom', path: ['WEBHOOK_SECRET_KEYS'], message: err instanceof Error ? err.message : String(err) });
-    return z.NEVER;
-  }
-});
+}).transform(withWebhookSecretBox);
 export type ApiConfig = z.infer<typeof schema>;
 
 export function loadApiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {

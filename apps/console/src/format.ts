@@ -1,3 +1,4 @@
+import { SEVERITIES as CONTRACT_SEVERITIES } from '../../../libs/contracts/src/findings';
 /** Short human durations: "45 s", "12 min", "3 h 5 min", "4 d 2 h". */
 export function duration(ms: number): string {
   const s = Math.max(0, Math.round(ms / 1000));
@@ -13,20 +14,7 @@ export const age = (iso: string, now = Date.now()) => duration(now - new Date(is
 
 export const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'medium' }) : '—');
 
-// The finding codes and severities the API documents (openapi.json enums); the queue's filter choices.
-export const FINDING_CODES = [
-  'price.mismatch',
-  'price.reference_claim',
-  'price.discount_math',
-  'promo.coupon',
-  'livestream.overlay',
-  'badge.claim',
-  'contact.off_platform',
-  'currency.banknote',
-  'ai.provenance',
-  'ai.watermark',
-  'ai.forensic',
-  'ai.undisclosed',
-  'image.reused',
-] as const;
-export const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'] as const;
+// The queue's filter choices: the finding codes and severities as the contracts define them (one list,
+// so a new code shows up here too), gravest severity first.
+export { FINDING_CODES } from '../../../libs/contracts/src/findings';
+export const SEVERITIES = [...CONTRACT_SEVERITIES].reverse() as ReadonlyArray<(typeof CONTRACT_SEVERITIES)[number]>;

@@ -1,6 +1,6 @@
 import { OCR_ENGINES, OCR_LANGUAGES } from '@listinglens/ocr';
 import { z } from 'zod';
-import { webhookSecretBoxFromEnv } from '@listinglens/data-access';
+import { withWebhookSecretBox } from '@listinglens/data-access';
 
 /** Every setting the worker reads, validated once at start (see .env.example). */
 const schema = z.object({
@@ -52,14 +52,7 @@ const schema = z.object({
   /** Unauthenticated: keep it on a private interface (compose: 0.0.0.0 inside its network). */
   WORKER_METRICS_HOST: z.string().default('127.0.0.1'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-}).transform((c, ctx) => {
-  try {
-    return { ...c, webhookSecretBox: webhookSecretBoxFromEnv(c) };
-  } catch (err) {
-    ctx.addIssue({ code: 'custom', path: ['WEBHOOK_SECRET_KEYS'], message: err instanceof Error ? err.message : String(err) });
-    return z.NEVER;
-  }
-});
+}).transform(withWebhookSecretBox);
 export type WorkerConfig = z.infer<typeof schema>;
 
 let loaded: WorkerConfig | undefined;

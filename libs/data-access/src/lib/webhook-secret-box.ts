@@ -1,4 +1,5 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { NEVER, type RefinementCtx } from 'zod';
 
 /**
  * Webhook signing secrets at rest: AES-256-GCM, stored as `enc:v1:<keyId>:<iv>:<tag>:<ciphertext>`
@@ -79,4 +80,19 @@ export function webhookSecretBoxFromEnv(env: { WEBHOOK_SECRET_KEYS?: string; WEB
     throw new Error('is the published example key: set your own (`openssl rand -base64 32`); it is accepted only with NODE_ENV=development or test');
   }
   return parseWebhookSecretKeys(spec, env.WEBHOOK_SECRET_ACTIVE_KEY?.trim());
+}
+
+type WebhookSecretEnv = { WEBHOOK_SECRET_KEYS?: string; WEBHOOK_SECRET_ACTIVE_KEY?: string; NODE_ENV?: string };
+
+/**
+ * The last step of both apps' config schemas (`.transform(withWebhookSecretBox)`): the box, or a config
+ * issue on WEBHOOK_SECRET_KEYS, so the app refuses to start with one clear line.
+ */
+export function withWebhookSecretBox<T extends WebhookSecretEnv>(c: T, ctx: RefinementCtx): T & { webhookSecretBox: WebhookSecretBox } {
+  try {
+    return { ...c, webhookSecretBox: webhookSecretBoxFromEnv(c) };
+  } catch (err) {
+    ctx.addIssue({ code: 'custom', path: ['WEBHOOK_SECRET_KEYS'], message: err instanceof Error ? err.message : String(err) });
+    return NEVER;
+  }
 }
