@@ -15,7 +15,6 @@ export * from './lib/signals/watermark-signal-source';
 export * from './lib/signals/forensic-signal-source';
 // Operator-supplied pixel detectors (none by default): an ONNX model in forked processes, a remote API.
 export * from './lib/model/model-calibration';
-export * from './lib/model/fork-pool';
 export * from './lib/model/onnx-detector-source';
 export * from './lib/model/remote-detector-source';
 export * from './lib/model/model-sources-from-env';

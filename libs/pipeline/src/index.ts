@@ -10,3 +10,4 @@ export * from './lib/scan-pipeline';
 export * from './lib/compiled-entry';
 export * from './lib/cpu-pool';
 export * from './lib/raster-cache';
+export * from './lib/fork-pool';

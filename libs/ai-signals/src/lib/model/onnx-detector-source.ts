@@ -1,9 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import sharp from 'sharp';
-import { compiledEntry } from '@listinglens/pipeline';
 import type { AiSignalResult, AiSignalSource, SignalInput } from '../signals/ai-signal';
-import { ForkPool } from './fork-pool';
+import { compiledEntry, ForkPool } from '@listinglens/pipeline';
 import { checkCalibration, modelSignal, type ModelCalibration } from './model-calibration';
 import type { OnnxRequest, OnnxResult } from './onnx-process';
 

@@ -1,5 +1,5 @@
 // Entry of one ONNX detector child process: loads the operator's model once, then scores one tensor per message.
-import type { ForkReply } from './fork-pool';
+import type { ForkReply } from '@listinglens/pipeline';
 
 export interface OnnxRequest {
   inputName: string;

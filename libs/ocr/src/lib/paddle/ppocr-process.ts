@@ -1,29 +1,24 @@
-// Entry of one PP-OCR child process: loads the models once, then reads one image per message.
+// Entry of one PP-OCR child process (run by ForkPool): loads the models once, then reads one image per message.
+import type { ForkReply } from '@listinglens/pipeline';
 import { disableNetwork } from '../no-network';
 import { PpOcrEngine } from './ppocr-engine';
 import type { PpOcrLine, PpOcrSettings } from './ppocr-settings';
 import type { PpOcrModelFiles } from './ppocr-models';
 
-export type ProcessRequest = { id: number; bytes: Uint8Array; settings: PpOcrSettings };
-
-export type ProcessReply =
-  | { id: 0; ready: true }
-  | { id: 0; ok: false; message: string }
-  | { id: number; ok: true; lines: PpOcrLine[] }
-  | { id: number; ok: false; message: string };
+export type ProcessRequest = { bytes: Uint8Array; settings: PpOcrSettings };
 
 disableNetwork();
-const send = (reply: ProcessReply) => process.send?.(reply);
+const send = (reply: ForkReply<PpOcrLine[]>) => process.send?.(reply);
 const files = JSON.parse(process.env['LL_PPOCR_FILES'] ?? 'null') as PpOcrModelFiles | null;
 if (!files || !process.send) throw new Error('ppocr-process runs as a child of PpOcrPool');
 
 PpOcrEngine.load(files).then(
   (engine) => {
-    process.on('message', (request: ProcessRequest) => {
+    process.on('message', ({ id, request }: { id: number; request: ProcessRequest }) => {
       const bytes = Buffer.from(request.bytes.buffer, request.bytes.byteOffset, request.bytes.byteLength);
       engine.read(bytes, request.settings).then(
-        (lines) => send({ id: request.id, ok: true, lines }),
-        (err: unknown) => send({ id: request.id, ok: false, message: err instanceof Error ? err.message : String(err) }),
+        (lines) => send({ id, ok: true, result: lines }),
+        (err: unknown) => send({ id, ok: false, message: err instanceof Error ? err.message : String(err) }),
       );
     });
     send({ id: 0, ready: true });

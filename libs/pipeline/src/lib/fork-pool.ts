@@ -17,12 +17,29 @@ interface Slot<Q, R> {
   timer?: NodeJS.Timeout;
 }
 
+/** How a pool names its failures (OCR and model pools each have their own error types). */
+export interface ForkPoolErrors {
+  timeout(ms: number): Error;
+  closed(): Error;
+  /** The child answered with an error, failed to start, died, or could not be spawned. */
+  failed(message: string): Error;
+}
+
+const DEFAULT_ERRORS: ForkPoolErrors = {
+  timeout: (ms) => new Error(`pool process timed out after ${ms} ms`),
+  closed: () => new Error('process pool closed'),
+  failed: (message) => new Error(message),
+};
+
 /**
- * A fixed set of forked processes, one request at a time each, FIFO — the shape of libs/ocr's PpOcrPool
- * (read its comment for why processes and not worker threads: onnxruntime-node aborted the process when two
- * worker threads initialised at once, onnxruntime#24486), generic over what is sent. A request past its
- * deadline SIGKILLs its process and a fresh one takes its place; a crash costs one request, not the worker.
- * PpOcrPool predates this and could move onto it; it was left alone while the OCR path is being changed.
+ * A fixed set of forked processes, one request at a time each, FIFO, for native work that must not share
+ * the worker's process: onnxruntime-node runs inference synchronously on the calling thread, and with
+ * worker threads it aborted the whole process when two threads initialised at once ("terminate called
+ * after throwing an instance of 'Napi::Error'", seen here; onnxruntime#24486), and terminating a thread
+ * mid-inference is unsafe. A request past its deadline (counted from when a process takes it, so a long
+ * queue never times out) SIGKILLs its process and a fresh one takes its place; a crash costs one request,
+ * not the worker. Processes start on first use (or warmUp()). Used by the PP-OCR reader and the operator's
+ * ONNX detector.
  */
 export class ForkPool<Q, R> {
   private readonly slots: Slot<Q, R>[] = [];
@@ -34,10 +51,17 @@ export class ForkPool<Q, R> {
     private readonly script: string,
     private readonly size: number,
     private readonly env: Record<string, string>,
+    private readonly errors: ForkPoolErrors = DEFAULT_ERRORS,
   ) {}
 
+  /** Starts every process now and waits until each reports ready. */
+  async warmUp(): Promise<void> {
+    while (this.slots.length < this.size) this.slots.push(this.spawn());
+    await Promise.all(this.slots.map((s) => s.ready.catch(() => undefined)));
+  }
+
   run(request: Q, timeoutMs: number): Promise<R> {
-    if (this.closed) return Promise.reject(new Error('process pool closed'));
+    if (this.closed) return Promise.reject(this.errors.closed());
     return new Promise((resolve, reject) => {
       this.queue.push({ request, timeoutMs, resolve, reject });
       this.pump();
@@ -46,10 +70,10 @@ export class ForkPool<Q, R> {
 
   async close(): Promise<void> {
     this.closed = true;
-    for (const job of this.queue.splice(0)) job.reject(new Error('process pool closed'));
+    for (const job of this.queue.splice(0)) job.reject(this.errors.closed());
     for (const slot of this.slots.splice(0)) {
       clearTimeout(slot.timer);
-      slot.job?.reject(new Error('process pool closed'));
+      slot.job?.reject(this.errors.closed());
       retire(slot.child);
     }
   }
@@ -63,7 +87,8 @@ export class ForkPool<Q, R> {
       const current = slot;
       current.job = job;
       current.jobId = this.nextId++;
-      current.timer = setTimeout(() => this.replace(current, new Error(`model process timed out after ${job.timeoutMs} ms`)), job.timeoutMs);
+      // The deadline covers waiting for a fresh process's start-up too.
+      current.timer = setTimeout(() => this.replace(current, this.errors.timeout(job.timeoutMs)), job.timeoutMs);
       const id = current.jobId;
       current.ready.then(
         () => current.job === job && current.child.send({ id, request: job.request }),
@@ -78,7 +103,7 @@ export class ForkPool<Q, R> {
     clearTimeout(slot.timer);
     slot.job = null;
     if ('ok' in reply && reply.ok) job.resolve(reply.result);
-    else job.reject(new Error('message' in reply ? reply.message : 'model process failed'));
+    else job.reject(this.errors.failed('message' in reply ? reply.message : 'pool process failed'));
     this.pump();
   }
 
@@ -101,24 +126,26 @@ export class ForkPool<Q, R> {
     const slot: Slot<Q, R> = { child, job: null, jobId: 0, ready: Promise.resolve() };
     slot.ready = new Promise<void>((resolve, reject) => {
       const fail = (message: string) => {
-        const reason = new Error(message);
+        const reason = this.errors.failed(message);
         reject(reason);
         if (this.slots.includes(slot)) this.replace(slot, reason);
       };
       child.on('message', (reply: ForkReply<R>) => {
         if (reply.id !== 0) this.onReply(slot, reply);
         else if ('ready' in reply) resolve();
-        else fail('message' in reply ? reply.message : 'model process failed to start');
+        else fail('message' in reply ? reply.message : 'pool process failed to start');
       });
-      child.on('exit', (code, signal) => fail(`model process exited (${signal ?? `code ${code}`})`));
-      // Without a listener a failed spawn throws the 'error' event and takes the worker down.
-      child.on('error', (err) => fail(`model process failed: ${err.message}`));
+      child.on('exit', (code, signal) => fail(`pool process exited (${signal ?? `code ${code}`})`));
+      // Without a listener a failed spawn (or a send to a process that just died) throws the 'error'
+      // event and takes the worker down.
+      child.on('error', (err) => fail(`pool process failed: ${err.message}`));
     });
     slot.ready.catch(() => undefined);
     return slot;
   }
 }
 
+/** Kills a pool process for good; a late 'error' from it is ignored rather than thrown. */
 function retire(child: ChildProcess): void {
   child.removeAllListeners();
   child.on('error', () => undefined);
