@@ -1,9 +1,8 @@
-import type { AuditEntry, ModerationEffects, NoticeDraft, Severity } from '@listinglens/contracts';
+import { type AuditEntry, type ModerationEffects, type NoticeDraft, SEVERITY_RANK } from '@listinglens/contracts';
 import type { Prisma } from '../generated/prisma/client';
 import { appendOutboxEvent } from './outbox.repository';
 import type { Tx } from './transaction';
 
-const SEVERITY_RANK: Record<Severity, number> = { info: 0, low: 1, medium: 2, high: 3, critical: 4 };
 
 export interface ModerationSubject {
   listingId: string;

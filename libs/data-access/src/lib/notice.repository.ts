@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Severity } from '@listinglens/contracts';
+import { type Severity, SEVERITY_RANK } from '@listinglens/contracts';
 import { decodeCursor, encodeCursor } from './cursor';
 import { appendAudit } from './moderation.repository';
 import { appendOutboxEvent } from './outbox.repository';
@@ -30,7 +30,6 @@ export interface NoticeView {
   };
 }
 
-const SEVERITY_RANK: Record<Severity, number> = { info: 0, low: 1, medium: 2, high: 3, critical: 4 };
 
 @Injectable()
 export class NoticeRepository {

@@ -1,5 +1,5 @@
-import type { AuditEntry, Finding, ModerationEffects, ReviewFlag, Severity } from '@listinglens/contracts';
-import { type PolicyRule, type PolicyVersion, SEVERITY_RANK } from './policy-schema';
+import { type AuditEntry, type Finding, type ModerationEffects, type ReviewFlag, type Severity, SEVERITY_RANK } from '@listinglens/contracts';
+import { type PolicyRule, type PolicyVersion } from './policy-schema';
 import { sellerEffectOf } from './decision-effects';
 import type { AiDisclosure } from './finding-descriptions';
 import { buildNotice } from './statement-of-reasons';

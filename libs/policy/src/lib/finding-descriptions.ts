@@ -65,7 +65,7 @@ export function describeFinding(f: Finding, aiDisclosure: AiDisclosure): { en: s
     case 'currency.banknote':
       return { en: `${W} shows banknote imagery.`, zh: `${where.zh}含有纸币图像。` };
     case 'provenance.unverified':
-      return { en: `${W} carries content credentials (C2PA) that could not be verified.`, zh: `${where.zh}带有无法验证的内容凭证（C2PA）。` };
+      return { en: `${W} carries content credentials (C2PA) that could not be verified.`, zh: `${where.zh}带有无法验证的内容凭证。` };
     case 'image.reused':
       return { en: `${W} is the same as an image in another seller's listing.`, zh: `${where.zh}与其他卖家商品中的图片相同。` };
   }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FINDING_CODES, SEVERITIES, type Severity } from '@listinglens/contracts';
+import { FINDING_CODES, SEVERITIES } from '@listinglens/contracts';
 
 /** A label is a short slug shown on the listing ("ai-generated-image"). */
 const label = z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'a label is a lower-case slug, e.g. "ai-generated-image"');
@@ -46,4 +46,3 @@ export interface PolicyVersion {
   rules: PolicyRule[];
 }
 
-export const SEVERITY_RANK: Record<Severity, number> = { info: 0, low: 1, medium: 2, high: 3, critical: 4 };
