@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { FINDING_CODES, SEVERITIES } from '@listinglens/contracts';
 
-/** A label is a short slug shown on the listing ("ai-generated-image"). */
-const label = z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'a label is a lower-case slug, e.g. "ai-generated-image"');
+/** A label is a short slug shown on the listing ("ai-generated-image"): the one pattern policies and
+ * reviewers' decisions both check. */
+export const labelSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'a label is a lower-case slug, e.g. "ai-generated-image"');
 
 export const policyActionSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('review') }).strict(),
-  z.object({ type: z.literal('auto_label'), label }).strict(),
+  z.object({ type: z.literal('auto_label'), label: labelSchema }).strict(),
   z.object({ type: z.literal('notify_seller') }).strict(),
   z.object({ type: z.literal('none') }).strict(),
 ]);

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import type { Finding, ModerationEffects } from '@listinglens/contracts';
 import { sellerEffectOf } from './decision-effects';
+import { labelSchema } from './policy-schema';
 import type { AiDisclosure } from './finding-descriptions';
 import { buildNotice } from './statement-of-reasons';
 
-const label = z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'a label is a lower-case slug, e.g. "misleading-price"');
 
 export const reviewDecisionSchema = z
   .object({
@@ -13,7 +13,7 @@ export const reviewDecisionSchema = z
     note: z.string().trim().min(1, 'a note is required with every decision').max(2000),
     /** The policy ground a confirmation rests on (required for confirm). */
     ground: z.string().trim().min(1).max(500).optional(),
-    labels: z.object({ apply: z.array(label).max(20).default([]), remove: z.array(label).max(20).default([]) }).strict().optional(),
+    labels: z.object({ apply: z.array(labelSchema).max(20).default([]), remove: z.array(labelSchema).max(20).default([]) }).strict().optional(),
   })
   .strict()
   .refine((d) => d.decision !== 'confirm' || d.ground !== undefined, { path: ['ground'], error: 'confirm needs the policy ground it rests on' });
