@@ -10,3 +10,4 @@ export * from './api-responses.schema';
 export * from './moderation-responses.schema';
 export * from './console-responses.schema';
 export * from './transparency-db';
+export * from './api-scopes';

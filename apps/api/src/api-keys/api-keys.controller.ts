@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, HttpCode, Param, Post } from '@nestjs/common';
 import { z } from 'zod';
-import { apiKeyCreatedSchema } from '@listinglens/contracts';
+import { API_SCOPE_PATTERN, API_SCOPES, apiKeyCreatedSchema } from '@listinglens/contracts';
 import { ApiKeyRepository, type ApiKeyPrincipal } from '@listinglens/data-access';
 import { NotFoundError } from '../common/api-error';
 import { parseUuid } from '../common/uuid-param';
@@ -10,7 +10,7 @@ import { ApiKeyGuard } from '../auth/api-key.guard';
 import { Principal } from '../auth/principal';
 import { RequireScopes } from '../auth/scopes.decorator';
 
-const scope = z.string().regex(/^(ingest|read|review|admin|seller:[\w.:-]{1,200})$/, 'one of ingest, read, review, admin, seller:<sellerId>');
+const scope = z.string().regex(API_SCOPE_PATTERN, `one of ${API_SCOPES.join(', ')}, seller:<sellerId>`);
 const createBody = z.object({ name: z.string().trim().min(1).max(200), scopes: z.array(scope).min(1).max(20) }).strict();
 
 @ApiTag('api-keys')

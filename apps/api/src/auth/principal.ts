@@ -1,4 +1,5 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import { STAFF_SCOPES } from '@listinglens/contracts';
 import type { ApiKeyPrincipal } from '@listinglens/data-access';
 import { ApiError, NotFoundError } from '../common/api-error';
 
@@ -7,11 +8,9 @@ export const Principal = createParamDecorator((_: unknown, ctx: ExecutionContext
   return ctx.switchToHttp().getRequest<{ principal: ApiKeyPrincipal }>().principal;
 });
 
-const STAFF = ['admin', 'review', 'read'];
-
 /** admin, review or read: sees every seller's data. */
 export function isStaff(principal: ApiKeyPrincipal): boolean {
-  return principal.scopes.some((s) => STAFF.includes(s));
+  return principal.scopes.some((s) => STAFF_SCOPES.includes(s));
 }
 
 /**
