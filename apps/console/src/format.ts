@@ -1,4 +1,4 @@
-import { SEVERITIES as CONTRACT_SEVERITIES } from '../../../libs/contracts/src/findings';
+import { SEVERITIES as CONTRACT_SEVERITIES } from '@listinglens/contracts';
 /** Short human durations: "45 s", "12 min", "3 h 5 min", "4 d 2 h". */
 export function duration(ms: number): string {
   const s = Math.max(0, Math.round(ms / 1000));
@@ -16,5 +16,5 @@ export const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString(
 
 // The queue's filter choices: the finding codes and severities as the contracts define them (one list,
 // so a new code shows up here too), gravest severity first.
-export { FINDING_CODES } from '../../../libs/contracts/src/findings';
+export { FINDING_CODES } from '@listinglens/contracts';
 export const SEVERITIES = [...CONTRACT_SEVERITIES].reverse() as ReadonlyArray<(typeof CONTRACT_SEVERITIES)[number]>;
