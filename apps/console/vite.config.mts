@@ -9,8 +9,6 @@ export default defineConfig({
   root: here,
   base: '/console/',
   plugins: [react()],
-  // The one shared library the console reads (finding codes, severities): plain zod, no Node modules.
-  resolve: { alias: { '@listinglens/contracts': fileURLToPath(new URL('../../libs/contracts/src/index.ts', import.meta.url)) } },
   logLevel: 'warn',
   build: { outDir: fileURLToPath(new URL('../../dist/console', import.meta.url)), emptyOutDir: true, sourcemap: false },
 });
