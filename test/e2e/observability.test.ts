@@ -61,7 +61,7 @@ describe('observability', () => {
   it('worker /metrics: scans by outcome and time per stage', async () => {
     const text = await (await fetch(`http://127.0.0.1:${workerMetricsPort}/metrics`)).text();
     expect(text).toMatch(/^listinglens_worker_scans_total\{outcome="completed"\} 1$/m);
-    for (const stage of ['load', 'detect', 'persist']) expect(text).toMatch(new RegExp(`^listinglens_scan_stage_seconds_count\\{stage="${stage}"\\} 1$`, 'm'));
+    for (const stage of ['load', 'detect', 'ocr', 'text_detectors', 'ai_signals', 'persist']) expect(text).toMatch(new RegExp(`^listinglens_scan_stage_seconds_count\\{stage="${stage}"\\} 1$`, 'm'));
   });
 
   it("the caller's x-request-id is in the scan job's data and the worker's log lines for it", async () => {

@@ -24,6 +24,7 @@ export class ScanJobService {
     const outcome = await this.scanner.pipeline.scan({ ...work.listing, listingId: work.listingId, scanId }, work.images.map((i) => i.source));
     this.metrics.stage('load', outcome.timings.loadMs);
     this.metrics.stage('detect', outcome.timings.detectMs);
+    this.metrics.detectBreakdown(outcome.breakdown);
     const persistStarted = performance.now();
     const { live, shadow } = await this.policies.active(work.listing.marketplace);
     const policy = live ? toPolicyVersion(live) : DEFAULT_POLICY;

@@ -3,8 +3,9 @@ import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client
 import type { OcrCache } from '@listinglens/ocr';
 import type { OcrResult } from '@listinglens/pipeline';
 
-/** Stages of a scan as the pipeline reports them today (ScanOutcome.timings), plus the write. */
-export type ScanStage = 'load' | 'detect' | 'persist';
+/** Stages of a scan: load and detect (ScanOutcome.timings), detect split into OCR, text detectors and AI
+ * signals (ScanOutcome.breakdown), and the write. */
+export type ScanStage = 'load' | 'detect' | 'ocr' | 'text_detectors' | 'ai_signals' | 'persist';
 
 /**
  * This worker process's Prometheus metrics (served by MetricsServer). Counters are per process:
@@ -16,7 +17,7 @@ export class WorkerMetrics {
   private readonly scans = new Counter({ name: 'listinglens_worker_scans_total', help: 'Scan jobs by outcome (completed, skipped: already done, failed: out of attempts)', labelNames: ['outcome'], registers: [this.registry] });
   private readonly stages = new Histogram({
     name: 'listinglens_scan_stage_seconds',
-    help: 'Time per scan stage: load (fetch, sniff, hash, header, decode of every image), detect (OCR, text detectors, AI signals), persist (the one write transaction)',
+    help: 'Time per scan stage: load (fetch, sniff, hash, header, decode of every image), detect (all detectors), within it ocr (reading text), text_detectors (their own time, OCR excluded) and ai_signals (provenance, watermark, forensic, models, reuse), persist (the one write transaction)',
     labelNames: ['stage'],
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120],
     registers: [this.registry],
@@ -34,6 +35,15 @@ export class WorkerMetrics {
 
   stage(stage: ScanStage, ms: number): void {
     this.stages.observe({ stage }, ms / 1000);
+  }
+
+  /** The detect stage split by what the time went to; detector ids are `text.*`, `ai.*`, `image.reused`. */
+  detectBreakdown({ ocrMs, detectorMs }: { ocrMs: number; detectorMs: Record<string, number> }): void {
+    const sum = (keep: (id: string) => boolean) => Object.entries(detectorMs).reduce((t, [id, ms]) => (keep(id) ? t + ms : t), 0);
+    this.stage('ocr', ocrMs);
+    // Text detectors wait for OCR inside their own time; what is theirs is the rest.
+    this.stage('text_detectors', Math.max(0, sum((id) => id.startsWith('text.')) - ocrMs));
+    this.stage('ai_signals', sum((id) => !id.startsWith('text.')));
   }
 
   webhookAttempt(result: { kind: string; status?: number }): void {

@@ -34,6 +34,9 @@ export interface ScanOutcome {
   images: ImageResult[];
   findings: Finding[];
   timings: { loadMs: number; detectMs: number; totalMs: number };
+  /** Where detectMs went: time spent reading text (OCR, summed over images) and each detector's own time
+   * (a detector's time includes waiting for OCR it was first to ask for). For metrics, not stored. */
+  breakdown: { ocrMs: number; detectorMs: Record<string, number> };
 }
 
 export interface PipelineDeps {
@@ -77,13 +80,17 @@ export class ScanPipeline {
     const loaded = performance.now();
 
     const textCache = new Map<number, Promise<OcrResult | null>>();
+    const breakdown: ScanOutcome['breakdown'] = { ocrMs: 0, detectorMs: {} };
     const ctx: DetectorContext = {
       listing,
       images: analyzed,
       text: (image) => {
         let pending = textCache.get(image.position);
         if (!pending) {
-          pending = this.readText(image, results[image.position]);
+          const asked = performance.now();
+          pending = this.readText(image, results[image.position]).finally(() => {
+            breakdown.ocrMs += performance.now() - asked;
+          });
           textCache.set(image.position, pending);
         }
         return pending;
@@ -99,9 +106,11 @@ export class ScanPipeline {
         this.budgetSpent(analyzed, results, budgets.scanMs, this.deps.detectors.slice(index));
         break;
       }
+      const began = performance.now();
       for (const finding of await detector.detect(ctx)) {
         findings.push({ ...finding, confidence: clamp01(finding.confidence) });
       }
+      breakdown.detectorMs[detector.id] = round(performance.now() - began);
     }
     if (opts.includeText && this.deps.textReader) {
       for (const image of analyzed) {
@@ -114,6 +123,7 @@ export class ScanPipeline {
       images: results,
       findings,
       timings: { loadMs: round(loaded - started), detectMs: round(done - loaded), totalMs: round(done - started) },
+      breakdown: { ...breakdown, ocrMs: round(breakdown.ocrMs) },
     };
   }
 
