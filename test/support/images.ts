@@ -31,10 +31,11 @@ export function hugePng(side = 20_000): Buffer {
   ihdr.set([8, 0, 0, 0, 0], 8); // 8-bit greyscale
   const raw = Buffer.alloc((side + 1) * side); // filter byte 0 + zeros per row
   const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-  return Buffer.concat([signature, chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw, { level: 9 })), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([signature, pngChunk('IHDR', ihdr), pngChunk('IDAT', deflateSync(raw, { level: 9 })), pngChunk('IEND', Buffer.alloc(0))]);
 }
 
-function chunk(type: string, data: Buffer): Buffer {
+/** One PNG chunk: length, type, data, CRC. */
+export function pngChunk(type: string, data: Buffer): Buffer {
   const head = Buffer.alloc(8);
   head.writeUInt32BE(data.length, 0);
   head.write(type, 4, 'latin1');
@@ -47,7 +48,7 @@ function chunk(type: string, data: Buffer): Buffer {
 export function withTextChunk(png: Buffer, keyword: string, text: string): Buffer {
   const ihdrEnd = 8 + 8 + 13 + 4;
   const data = Buffer.concat([Buffer.from(keyword, 'latin1'), Buffer.from([0]), Buffer.from(text, 'latin1')]);
-  return Buffer.concat([png.subarray(0, ihdrEnd), chunk('tEXt', data), png.subarray(ihdrEnd)]);
+  return Buffer.concat([png.subarray(0, ihdrEnd), pngChunk('tEXt', data), png.subarray(ihdrEnd)]);
 }
 
 export const SD_PARAMETERS =
