@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { PollLoop } from '../poll-loop';
 import { toTdbSubmission } from '@listinglens/contracts';
 import { type DueStatement, TransparencyDbSubmissionRepository } from '@listinglens/data-access';
 import { readTdbAnswer } from './tdb-answer';
@@ -13,9 +14,7 @@ import { TRANSPARENCY_DB_CONFIG, type TransparencyDbConfig } from './transparenc
 @Injectable()
 export class TransparencyDbSubmitterService implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(TransparencyDbSubmitterService.name);
-  private stopped = false;
-  private wake?: () => void;
-  private loop?: Promise<void>;
+  private loop?: PollLoop;
 
   constructor(
     private readonly submissions: TransparencyDbSubmissionRepository,
@@ -28,13 +27,17 @@ export class TransparencyDbSubmitterService implements OnApplicationBootstrap, O
       this.logger.log('Transparency Database submission is off (TDB_API_URL and TDB_API_TOKEN not set); statements stay queued');
       return;
     }
-    this.loop = this.run();
+    this.loop = new PollLoop(() => this.submitOnce(), {
+      batchSize: this.config.TDB_BATCH,
+      intervalMs: this.config.TDB_POLL_INTERVAL_MS,
+      logger: this.logger,
+      failure: 'Transparency Database submission failed',
+    });
+    this.loop.start();
   }
 
   async onModuleDestroy(): Promise<void> {
-    this.stopped = true;
-    this.wake?.();
-    await this.loop;
+    await this.loop?.stop();
   }
 
   /** Submits one batch of due statements; returns how many it took. */
@@ -60,30 +63,5 @@ export class TransparencyDbSubmitterService implements OnApplicationBootstrap, O
       const next = delay === undefined ? null : new Date(Date.now() + delay + Math.floor(Math.random() * delay * 0.1));
       await this.submissions.retry(item.noticeId, { httpStatus: res.status, errors: outcome.errors }, next);
     }
-  }
-
-  private async run(): Promise<void> {
-    let failures = 0;
-    while (!this.stopped) {
-      let full = false;
-      try {
-        full = (await this.submitOnce()) >= this.config.TDB_BATCH;
-        failures = 0;
-      } catch (err) {
-        failures++;
-        this.logger.error({ err }, 'Transparency Database submission failed');
-      }
-      if (!full) await this.sleep(this.config.TDB_POLL_INTERVAL_MS * Math.min(2 ** failures, 32));
-    }
-  }
-
-  private sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(resolve, ms);
-      this.wake = () => {
-        clearTimeout(timer);
-        resolve();
-      };
-    });
   }
 }

@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { PollLoop } from '../poll-loop';
 import { OutboxDispatchRepository } from '@listinglens/data-access';
 import { WebhookQueueProducer } from '@listinglens/queue';
 import { WEBHOOKS_CONFIG, type WebhooksConfig } from './webhooks-config';
@@ -11,9 +12,7 @@ import { WEBHOOKS_CONFIG, type WebhooksConfig } from './webhooks-config';
 @Injectable()
 export class OutboxDispatcherService implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(OutboxDispatcherService.name);
-  private stopped = false;
-  private wake?: () => void;
-  private loop?: Promise<void>;
+  private loop?: PollLoop;
 
   constructor(
     private readonly outbox: OutboxDispatchRepository,
@@ -22,13 +21,17 @@ export class OutboxDispatcherService implements OnApplicationBootstrap, OnModule
   ) {}
 
   onApplicationBootstrap(): void {
-    this.loop = this.run();
+    this.loop = new PollLoop(() => this.dispatchOnce(), {
+      batchSize: this.config.WEBHOOK_DISPATCH_BATCH,
+      intervalMs: this.config.WEBHOOK_DISPATCH_INTERVAL_MS,
+      logger: this.logger,
+      failure: 'outbox dispatch failed',
+    });
+    this.loop.start();
   }
 
   async onModuleDestroy(): Promise<void> {
-    this.stopped = true;
-    this.wake?.();
-    await this.loop;
+    await this.loop?.stop();
   }
 
   /** Dispatches one batch; returns how many events it took. */
@@ -38,31 +41,5 @@ export class OutboxDispatcherService implements OnApplicationBootstrap, OnModule
     await this.queue.enqueue(deliveries.map((d) => ({ deliveryId: d.deliveryId, attempt: 1, delayMs: d.nextAttemptAt.getTime() - now })));
     if (events > 0) this.logger.log({ events, deliveries: deliveries.length }, 'outbox dispatched');
     return events;
-  }
-
-  private async run(): Promise<void> {
-    let failures = 0;
-    while (!this.stopped) {
-      let full = false;
-      try {
-        full = (await this.dispatchOnce()) >= this.config.WEBHOOK_DISPATCH_BATCH;
-        failures = 0;
-      } catch (err) {
-        failures++;
-        this.logger.error({ err }, 'outbox dispatch failed');
-      }
-      // A full batch means more is waiting: go again at once. Back off while the database is failing.
-      if (!full) await this.sleep(this.config.WEBHOOK_DISPATCH_INTERVAL_MS * Math.min(2 ** failures, 32));
-    }
-  }
-
-  private sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(resolve, ms);
-      this.wake = () => {
-        clearTimeout(timer);
-        resolve();
-      };
-    });
   }
 }
