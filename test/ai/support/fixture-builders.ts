@@ -3,6 +3,7 @@ import { deflateSync } from 'node:zlib';
 import sharp from 'sharp';
 import type { AnalyzedImage, DetectorContext, ListingFields } from '@listinglens/pipeline';
 import { sniffFormat } from '@listinglens/pipeline';
+import { tiff } from './tiff-builder';
 
 const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
   let c = n;
@@ -68,43 +69,9 @@ export async function pngFromRaw(data: Buffer, width: number, height: number, ch
 
 /** A minimal big-endian TIFF with IFD0 (Software) and an Exif IFD (UserComment). */
 export function exifTiff(fields: { software?: string; userComment?: Buffer }, littleEndian = false): Buffer {
-  const entries: { tag: number; type: number; value: Buffer }[] = [];
-  if (fields.software) entries.push({ tag: 0x0131, type: 2, value: Buffer.from(`${fields.software}\0`, 'latin1') });
-  const exifEntries = fields.userComment ? [{ tag: 0x9286, type: 7, value: fields.userComment }] : [];
-  const u16 = (v: number) => {
-    const b = Buffer.alloc(2);
-    if (littleEndian) b.writeUInt16LE(v);
-    else b.writeUInt16BE(v);
-    return b;
-  };
-  const u32 = (v: number) => {
-    const b = Buffer.alloc(4);
-    if (littleEndian) b.writeUInt32LE(v);
-    else b.writeUInt32BE(v);
-    return b;
-  };
-  const ifd0Count = entries.length + (exifEntries.length ? 1 : 0);
-  const ifd0Size = 2 + ifd0Count * 12 + 4;
-  const exifIfdOffset = 8 + ifd0Size;
-  const exifIfdSize = exifEntries.length ? 2 + exifEntries.length * 12 + 4 : 0;
-  let dataOffset = exifIfdOffset + exifIfdSize;
-  const blobs: Buffer[] = [];
-  const entryBytes = (e: { tag: number; type: number; value: Buffer }) => {
-    let valueField: Buffer;
-    if (e.value.length <= 4) valueField = Buffer.concat([e.value, Buffer.alloc(4 - e.value.length)]);
-    else {
-      valueField = u32(dataOffset);
-      blobs.push(e.value);
-      dataOffset += e.value.length;
-    }
-    return Buffer.concat([u16(e.tag), u16(e.type), u32(e.value.length), valueField]);
-  };
-  const ifd0 = [u16(ifd0Count), ...entries.map(entryBytes)];
-  if (exifEntries.length) ifd0.push(Buffer.concat([u16(0x8769), u16(4), u32(1), u32(exifIfdOffset)]));
-  ifd0.push(u32(0));
-  const exifIfd = exifEntries.length ? [u16(exifEntries.length), ...exifEntries.map(entryBytes), u32(0)] : [];
-  const header = Buffer.concat([Buffer.from(littleEndian ? 'II' : 'MM', 'latin1'), u16(42), u32(8)]);
-  return Buffer.concat([header, ...ifd0, ...exifIfd, ...blobs]);
+  const ifd0 = fields.software ? [{ tag: 0x0131, type: 2, value: Buffer.from(`${fields.software}\0`, 'latin1') }] : [];
+  const exif = fields.userComment ? [{ tag: 0x9286, type: 7, value: fields.userComment }] : [];
+  return tiff(ifd0, exif, littleEndian);
 }
 
 /** Inserts an APP1 segment right after SOI of a JPEG. */
