@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Finding, ImageErrorCode, ListingSnapshot, ModerationEffects, ScanView } from '@listinglens/contracts';
+import { type ImageErrorCode, type ListingSnapshot, listingSnapshotSchema, type ModerationEffects, type ScanOutcome, type ScanView, type StoredImageSource } from '@listinglens/contracts';
 import type { Prisma } from '../generated/prisma/client';
 import { findingViewFromRow } from './finding-row';
 import { activeLabels, applyModeration, lockListingLabels } from './moderation-writes';
@@ -13,24 +13,7 @@ export interface ScanWork {
   listingId: string;
   attempts: number;
   listing: ListingSnapshot;
-  images: Array<{ position: number; source: { kind: 'url'; url: string } | { kind: 'inline'; bytes: Buffer } }>;
-}
-
-export interface ImageOutcome {
-  position: number;
-  sha256: string | null;
-  format: string | null;
-  width: number | null;
-  height: number | null;
-  byteSize: number | null;
-  phash: string | null;
-  error: { code: ImageErrorCode; message: string } | null;
-}
-
-export interface ScanCompletion {
-  images: ImageOutcome[];
-  findings: Finding[];
-  timings: { loadMs: number; detectMs: number; totalMs: number };
+  images: Array<{ position: number; source: StoredImageSource }>;
 }
 
 /** The policy's actions for a scan, and the listing's active labels they were decided from. */
@@ -71,12 +54,11 @@ export class ScanRepository {
       throw err;
     });
     if (!scan) return null;
-    const snapshot = scan.snapshot as unknown as ScanWork['listing'];
     return {
       scanId: scan.id,
       listingId: scan.listingId,
       attempts: scan.attempts,
-      listing: snapshot,
+      listing: listingSnapshotSchema.parse(scan.snapshot),
       images: scan.images.map((image) => ({
         position: image.position,
         source:
@@ -99,7 +81,7 @@ export class ScanRepository {
    * re-read here, and if they are no longer those `moderation` was decided from, nothing is written
    * and the caller decides again (`labels_changed`).
    */
-  async complete(scanId: string, result: ScanCompletion, moderation: ScanModeration): Promise<ScanCompletionResult> {
+  async complete(scanId: string, result: Pick<ScanOutcome, 'images' | 'findings' | 'timings'>, moderation: ScanModeration): Promise<ScanCompletionResult> {
     return this.prisma.$transaction(async (tx): Promise<ScanCompletionResult> => {
       const [locked] = await tx.$queryRaw<Array<{ status: string }>>`
         SELECT status::text AS status FROM scans WHERE id = ${scanId}::uuid FOR UPDATE`;
