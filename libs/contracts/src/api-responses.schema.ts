@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { FINDING_CODES, SEVERITIES } from './findings';
 import { IMAGE_ERROR_CODES } from './image-errors';
+import { listingSnapshotSchema } from './listing';
 import { SCAN_STATUSES } from './views';
 import { WEBHOOK_EVENT_TYPES } from './events';
 
@@ -72,13 +73,7 @@ export const scanViewSchema = z
 export const listingViewSchema = z
   .strictObject({
     listingId: uuid,
-    marketplace: z.string(),
-    externalId: z.string(),
-    sellerId: z.string(),
-    title: z.string(),
-    description: z.string().nullable(),
-    price: z.strictObject({ amount: z.string().meta({ description: 'exact decimal, e.g. "1299.00"' }), currency: z.string() }),
-    aiDisclosure: z.boolean().nullable(),
+    ...listingSnapshotSchema.shape,
     version: z.number().int(),
     createdAt: timestamp,
     updatedAt: timestamp,
@@ -87,6 +82,7 @@ export const listingViewSchema = z
     latestScan: z.union([scanViewSchema, z.null()]),
   })
   .meta({ id: 'Listing' });
+export type ListingView = z.infer<typeof listingViewSchema>;
 
 export const healthSchema = z.strictObject({ status: z.literal('ok') }).meta({ id: 'Health' });
 export const readinessSchema = z

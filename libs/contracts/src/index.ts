@@ -3,6 +3,8 @@ export * from './image-errors';
 export * from './queues';
 export * from './views';
 export * from './listing-input.schema';
+export * from './listing';
+export * from './scan-outcome';
 export * from './events';
 export * from './moderation';
 export * from './phash-index';

@@ -50,15 +50,3 @@ export interface IngestResult {
 export function toFindingView(f: Finding): FindingView {
   return { code: f.code, severity: f.severity, confidence: f.confidence, imagePosition: f.imagePosition, evidence: f.evidence, ruleId: f.ruleId };
 }
-
-/** A listing's fields as of one version: what a scan is of (stored with the scan), and what the API shows. */
-export interface ListingSnapshot {
-  marketplace: string;
-  externalId: string;
-  sellerId: string;
-  title: string;
-  description: string | null;
-  /** Exact decimal as a string ("1299.00"): never a float. */
-  price: { amount: string; currency: string };
-  aiDisclosure: boolean | null;
-}

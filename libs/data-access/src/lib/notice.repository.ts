@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { type Severity, SEVERITY_RANK } from '@listinglens/contracts';
 import { decodeCursor, encodeCursor } from './cursor';
-import { appendAudit } from './moderation.repository';
-import { appendOutboxEvent } from './outbox.repository';
+import { appendAudit } from './moderation-writes';
+import { appendOutboxEvent } from './outbox-writes';
 import type { Prisma } from '../generated/prisma/client';
 import { PrismaService } from './prisma.service';
 import { ReviewConflict } from './review.repository';

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { Finding, ModerationEffects, Severity } from '@listinglens/contracts';
 import type { Prisma } from '../generated/prisma/client';
-import { appendOutboxEvent } from './outbox.repository';
-import { activeLabels, applyModeration } from './moderation.repository';
+import { appendOutboxEvent } from './outbox-writes';
+import { applyModeration, lockListingLabels } from './moderation-writes';
 import { PrismaService } from './prisma.service';
 import { decodeCursor, encodeCursor } from './cursor';
 import { findingFromRow } from './finding-row';
@@ -125,6 +125,11 @@ export class ReviewRepository {
     decide: (ctx: DecisionContext) => ModerationEffects,
   ): Promise<{ item: ReviewItemView; noticeIds: string[] }> {
     return this.prisma.$transaction(async (tx) => {
+      // The labels `decide` reads must not change before this commits (a scan completing meanwhile);
+      // the label lock goes first, as in scan completion. An item's listing never changes.
+      const [target] = await tx.$queryRaw<Array<{ listingId: string }>>`SELECT "listingId" FROM review_items WHERE id = ${id}::uuid`;
+      if (!target) throw new ReviewConflict('not_found');
+      await lockListingLabels(tx, target.listingId);
       const [row] = await tx.$queryRaw<Row[]>`SELECT * FROM review_items WHERE id = ${id}::uuid FOR UPDATE`;
       if (!row) throw new ReviewConflict('not_found');
       const now = new Date();
