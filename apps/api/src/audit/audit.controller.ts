@@ -4,7 +4,7 @@ import { Readable } from 'node:stream';
 import { z } from 'zod';
 import { auditPageSchema } from '@listinglens/contracts';
 import { AuditRepository, type AuditView } from '@listinglens/data-access';
-import { parseQuery } from '../common/zod-validation';
+import { ZodPipe } from '../common/zod.pipe';
 import { ApiRoute, ApiTag } from '../openapi/api-route.decorator';
 import { RequireScopes } from '../auth/scopes.decorator';
 
@@ -39,8 +39,7 @@ export class AuditController {
       'text/csv': { schema: z.string(), description: `format=csv: a header row (${CSV_COLUMNS.join(',')}), then one row per entry; data as JSON` },
     },
   })
-  async read(@Query() raw: unknown, @Res() reply: FastifyReply) {
-    const q = parseQuery(query, raw);
+  async read(@Query(new ZodPipe(query)) q: z.output<typeof query>, @Res() reply: FastifyReply) {
     const after = BigInt(q.after);
     if (q.format === 'json') {
       const items = await this.audit.page(after, q.limit, q.listingId);

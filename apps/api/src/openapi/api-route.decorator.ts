@@ -6,8 +6,8 @@ export const API_TAG = 'listinglens:openapi:tag';
 
 /**
  * What a route takes and answers, as the zod schemas its handler validates with (pass the same
- * constants to parseBody/parseQuery): the OpenAPI document is generated from these, so the document
- * and the validation cannot disagree. Method, path, status and auth come from Nest's own metadata.
+ * constants to ZodPipe; ids use UuidParam, which accepts what `uuidParams` documents): the OpenAPI
+ * document is generated from these, so the document and the validation cannot disagree. Method, path, status and auth come from Nest's own metadata.
  */
 export interface ApiRouteSpec {
   summary: string;

@@ -5,8 +5,8 @@ import { WebhookDeliveryLogRepository, WebhookEndpointRepository } from '@listin
 import { WebhookQueueProducer } from '@listinglens/queue';
 import { RequireScopes } from '../auth/scopes.decorator';
 import { ApiError, NotFoundError } from '../common/api-error';
-import { parseUuid } from '../common/uuid-param';
-import { parseQuery, uuidParam, uuidParams } from '../common/zod-validation';
+import { UuidParam, uuidParam, uuidParams } from '../common/uuid-param';
+import { ZodPipe } from '../common/zod.pipe';
 import { ApiRoute, ApiTag } from '../openapi/api-route.decorator';
 import { decodeDeliveryCursor, encodeDeliveryCursor, eventIdOfMessage, messageIdParam } from './delivery-cursor';
 import { deliveryListQuerySchema } from './webhook-endpoint.schemas';
@@ -29,10 +29,10 @@ export class WebhookDeliveriesController {
     query: deliveryListQuerySchema,
     response: webhookDeliveryPageSchema,
   })
-  async list(@Param('id') id: string, @Query() query: unknown) {
-    const endpointId = await this.existingEndpoint(id);
-    const { limit, cursor, status } = parseQuery(deliveryListQuerySchema, query);
-    const page = await this.deliveries.listForEndpoint(endpointId, { limit, status, after: cursor ? decodeDeliveryCursor(cursor) : undefined });
+  async list(@UuidParam('id') id: string, @Query(new ZodPipe(deliveryListQuerySchema)) query: z.output<typeof deliveryListQuerySchema>) {
+    if (!(await this.endpoints.findById(id))) throw new NotFoundError('webhook endpoint', id);
+    const { limit, cursor, status } = query;
+    const page = await this.deliveries.listForEndpoint(id, { limit, status, after: cursor ? decodeDeliveryCursor(cursor) : undefined });
     return { items: page.items, nextCursor: page.next ? encodeDeliveryCursor(page.next) : null };
   }
 
@@ -44,23 +44,16 @@ export class WebhookDeliveriesController {
     response: webhookReplaySchema,
     errors: { 409: 'endpoint_disabled: enable the endpoint first' },
   })
-  async replay(@Param('id') id: string, @Param('messageId') messageId: string) {
-    const endpointId = parseUuid('id', id);
+  async replay(@UuidParam('id') id: string, @Param('messageId') messageId: string) {
     const eventId = eventIdOfMessage(messageId);
-    const endpoint = await this.endpoints.findById(endpointId);
+    const endpoint = await this.endpoints.findById(id);
     if (!endpoint) throw new NotFoundError('webhook endpoint', id);
     if (endpoint.disabledAt) {
       throw new ApiError(409, 'endpoint_disabled', `webhook endpoint ${id} is disabled (${endpoint.disabledReason ?? 'no reason'}); enable it first`);
     }
-    const ticket = await this.deliveries.prepareReplay(endpointId, eventId);
+    const ticket = await this.deliveries.prepareReplay(id, eventId);
     if (!ticket) throw new NotFoundError('delivery', messageId);
     await this.queue.runNow(ticket.deliveryId, ticket.attempt);
     return { messageId, status: ticket.wasActive ? 'retrying' : 'replaying', attempt: ticket.attempt };
-  }
-
-  private async existingEndpoint(id: string): Promise<string> {
-    const endpointId = parseUuid('id', id);
-    if (!(await this.endpoints.findById(endpointId))) throw new NotFoundError('webhook endpoint', id);
-    return endpointId;
   }
 }
