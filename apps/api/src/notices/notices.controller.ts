@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
 import { z } from 'zod';
-import { appealResultSchema, noticePageSchema, noticeSchema } from '@listinglens/contracts';
+import { ApiErrorCode, appealResultSchema, noticePageSchema, noticeSchema } from '@listinglens/contracts';
 import { type ApiKeyPrincipal, NoticeRepository, type NoticeView } from '@listinglens/data-access';
 import { withAppealText } from '@listinglens/policy';
 import { API_CONFIG, type ApiConfig } from '../config';
@@ -83,7 +83,7 @@ export class NoticesController {
     params: noticeParams,
     body: appealBody,
     response: appealResultSchema,
-    errors: { 409: 'conflict: the notice was appealed already' },
+    errors: { 409: { code: ApiErrorCode.Conflict, when: 'the notice was appealed already' } },
   })
   async appeal(@UuidParam('id') id: string, @Body(new ZodPipe(appealBody)) { reason }: z.output<typeof appealBody>, @Principal() who: ApiKeyPrincipal) {
     const notice = await this.notices.get(id);

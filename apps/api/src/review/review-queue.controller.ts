@@ -1,6 +1,6 @@
 import { Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { z } from 'zod';
-import { policyGroundsSchema, reviewItemSchema, reviewOverviewSchema, reviewQueueSummarySchema } from '@listinglens/contracts';
+import { ApiErrorCode, policyGroundsSchema, reviewItemSchema, reviewOverviewSchema, reviewQueueSummarySchema } from '@listinglens/contracts';
 import { type ApiKeyPrincipal, ReviewRepository, ReviewStatsRepository } from '@listinglens/data-access';
 import { ApiError, NotFoundError } from '../common/api-error';
 import { UuidParam, uuidParams } from '../common/uuid-param';
@@ -51,11 +51,11 @@ export class ReviewQueueController {
 
   @Post('items/:id/release')
   @HttpCode(204)
-  @ApiRoute({ summary: 'Give back your claim (you left the item): it is open to others at once', params: itemParams, errors: { 409: 'conflict: this key holds no live claim on the item' } })
+  @ApiRoute({ summary: 'Give back your claim (you left the item): it is open to others at once', params: itemParams, errors: { 409: { code: ApiErrorCode.Conflict, when: 'this key holds no live claim on the item' } } })
   async release(@UuidParam('id') id: string, @Principal() who: ApiKeyPrincipal): Promise<void> {
     if (await this.items.release(id, who.keyId)) return;
     if (!(await this.items.get(id))) throw new NotFoundError('review item', id);
-    throw new ApiError(409, 'conflict', `review item ${id}: this key holds no live claim on it`);
+    throw new ApiError(409, ApiErrorCode.Conflict, `review item ${id}: this key holds no live claim on it`);
   }
 
   @Get('items/:id/grounds')

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { z } from 'zod';
-import { bulkDecisionResultSchema, reviewDecisionResultSchema, reviewItemPageSchema, reviewItemSchema } from '@listinglens/contracts';
+import { ApiErrorCode, bulkDecisionResultSchema, reviewDecisionResultSchema, reviewItemPageSchema, reviewItemSchema } from '@listinglens/contracts';
 import { type ApiKeyPrincipal, decodeReviewCursor, ReviewRepository } from '@listinglens/data-access';
 import { type ReviewDecision, reviewDecisionSchema } from '@listinglens/policy';
 import { reviewDecisionInput } from '../openapi/request-schemas';
@@ -33,7 +33,7 @@ const bulkBody = z
   .object({ decisions: z.array(reviewDecisionSchema.safeExtend({ itemId: z.uuid() })).min(1).max(500, 'at most 500 decisions at once') })
   .strict();
 const itemParams = uuidParams('id');
-const CLAIM_CONFLICT = { 409: 'conflict: the item is decided, or claimed by another reviewer until its lease ends' };
+const CLAIM_CONFLICT = { 409: { code: ApiErrorCode.Conflict, when: 'the item is decided, or claimed by another reviewer until its lease ends' } };
 
 @ApiTag('review')
 @RequireScopes('review')
@@ -76,7 +76,7 @@ export class ReviewController {
     params: itemParams,
     body: reviewDecisionInput,
     response: reviewDecisionResultSchema,
-    errors: { 409: 'conflict: the item is decided, or this key holds no live claim on it' },
+    errors: { 409: { code: ApiErrorCode.Conflict, when: 'the item is decided, or this key holds no live claim on it' } },
   })
   async decide(@UuidParam('id') id: string, @Body(new ZodPipe(reviewDecisionInput)) body: ReviewDecision, @Principal() who: ApiKeyPrincipal) {
     return this.decisions.decide(id, body, who.keyId);

@@ -1,6 +1,6 @@
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { z } from 'zod';
-import { webhookDeliveryPageSchema, webhookReplaySchema } from '@listinglens/contracts';
+import { ApiErrorCode, webhookDeliveryPageSchema, webhookReplaySchema } from '@listinglens/contracts';
 import { WebhookDeliveryLogRepository, WebhookEndpointRepository } from '@listinglens/data-access';
 import { WebhookQueueProducer } from '@listinglens/queue';
 import { RequireScopes } from '../auth/scopes.decorator';
@@ -42,14 +42,14 @@ export class WebhookDeliveriesController {
     summary: 'Send a message again now, with the same webhook-id and body (signed afresh)',
     params: z.object({ id: uuidParam, messageId: messageIdParam }),
     response: webhookReplaySchema,
-    errors: { 409: 'endpoint_disabled: enable the endpoint first' },
+    errors: { 409: { code: ApiErrorCode.EndpointDisabled, when: 'enable the endpoint first' } },
   })
   async replay(@UuidParam('id') id: string, @Param('messageId') messageId: string) {
     const eventId = eventIdOfMessage(messageId);
     const endpoint = await this.endpoints.findById(id);
     if (!endpoint) throw new NotFoundError('webhook endpoint', id);
     if (endpoint.disabledAt) {
-      throw new ApiError(409, 'endpoint_disabled', `webhook endpoint ${id} is disabled (${endpoint.disabledReason ?? 'no reason'}); enable it first`);
+      throw new ApiError(409, ApiErrorCode.EndpointDisabled, `webhook endpoint ${id} is disabled (${endpoint.disabledReason ?? 'no reason'}); enable it first`);
     }
     const ticket = await this.deliveries.prepareReplay(id, eventId);
     if (!ticket) throw new NotFoundError('delivery', messageId);
