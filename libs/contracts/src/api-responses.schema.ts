@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ApiErrorCode } from './api-errors';
 import { FINDING_CODES, SEVERITIES } from './findings';
 import { IMAGE_ERROR_CODES } from './image-errors';
 import { listingSnapshotSchema } from './listing';
@@ -16,7 +17,7 @@ const uuid = z.guid();
 export const errorBodySchema = z
   .strictObject({
     error: z.strictObject({
-      code: z.string().meta({ description: 'stable code: validation_failed, unauthorized, forbidden, not_found, conflict, malformed_json, body_too_large, dependency_unavailable, internal_error, …' }),
+      code: z.enum(ApiErrorCode).meta({ description: 'stable code: add, never rename' }),
       message: z.string(),
       fields: z
         .array(z.strictObject({ field: z.string().meta({ description: 'path of the offending field, e.g. images[3].url' }), message: z.string() }))

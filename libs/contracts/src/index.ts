@@ -13,3 +13,4 @@ export * from './moderation-responses.schema';
 export * from './console-responses.schema';
 export * from './transparency-db';
 export * from './api-scopes';
+export * from './api-errors';

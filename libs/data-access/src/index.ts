@@ -12,6 +12,7 @@ export * from './lib/webhook.repository';
 export * from './lib/moderation-writes';
 export * from './lib/policy.repository';
 export * from './lib/review.repository';
+export * from './lib/review-conflict';
 export * from './lib/review-stats.repository';
 export * from './lib/notice.repository';
 export * from './lib/transparency-db-submission.repository';
