@@ -127,7 +127,7 @@ export class ReviewRepository {
       // The labels `decide` reads must not change before this commits (a scan completing meanwhile);
       // the label lock goes first, as in scan completion. An item's listing never changes.
       const [target] = await tx.$queryRaw<Array<{ listingId: string }>>`SELECT "listingId" FROM review_items WHERE id = ${id}::uuid`;
-      if (!target) throw new ReviewConflict('not_found');
+      if (!target) throw ReviewConflict.missing('review item', id);
       await lockListingLabels(tx, target.listingId);
       const [row] = await tx.$queryRaw<Row[]>`SELECT * FROM review_items WHERE id = ${id}::uuid FOR UPDATE`;
       if (!row) throw ReviewConflict.missing('review item', id);
