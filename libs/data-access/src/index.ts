@@ -20,3 +20,4 @@ export * from './lib/audit.repository';
 export * from './lib/phash-index';
 export * from './lib/sql-pool.service';
 export * from './lib/webhook-secret-box';
+export { decodeCursor, reviewCursorSchema, timeCursorSchema } from './lib/cursor';

@@ -1,10 +1,11 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
 import { z } from 'zod';
 import { ApiErrorCode, appealResultSchema, noticePageSchema, noticeSchema } from '@listinglens/contracts';
-import { type ApiKeyPrincipal, NoticeRepository, type NoticeView } from '@listinglens/data-access';
+import { type ApiKeyPrincipal, NoticeRepository, type NoticeView, timeCursorSchema } from '@listinglens/data-access';
 import { withAppealText } from '@listinglens/policy';
 import { API_CONFIG, type ApiConfig } from '../config';
 import { NotFoundError } from '../common/api-error';
+import { cursorQuery } from '../common/cursor-query';
 import { mapConflicts } from '../common/conflict';
 import { UuidParam, uuidParams } from '../common/uuid-param';
 import { ZodPipe } from '../common/zod.pipe';
@@ -13,7 +14,7 @@ import { appealActorOf, assertMaySee, Principal } from '../auth/principal';
 import { RequireScopes } from '../auth/scopes.decorator';
 
 const listQuery = z
-  .object({ cursor: z.string().optional().meta({ description: 'nextCursor of the previous page' }), limit: z.coerce.number().int().min(1).max(200).default(50) })
+  .object({ cursor: cursorQuery(timeCursorSchema), limit: z.coerce.number().int().min(1).max(200).default(50) })
   .strict();
 const staffListQuery = listQuery
   .extend({

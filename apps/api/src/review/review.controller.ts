@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { z } from 'zod';
 import { ApiErrorCode, bulkDecisionResultSchema, reviewDecisionResultSchema, reviewItemPageSchema, reviewItemSchema } from '@listinglens/contracts';
-import { type ApiKeyPrincipal, decodeReviewCursor, ReviewRepository } from '@listinglens/data-access';
+import { type ApiKeyPrincipal, ReviewRepository, reviewCursorSchema } from '@listinglens/data-access';
 import { type ReviewDecision, reviewDecisionSchema } from '@listinglens/policy';
 import { reviewDecisionInput } from '../openapi/request-schemas';
 import { mapConflicts } from '../common/conflict';
@@ -10,18 +10,14 @@ import { ZodPipe } from '../common/zod.pipe';
 import { ApiRoute, ApiTag } from '../openapi/api-route.decorator';
 import { Principal } from '../auth/principal';
 import { RequireScopes } from '../auth/scopes.decorator';
+import { cursorQuery } from '../common/cursor-query';
 import { ReviewDecisionService } from './review-decision.service';
 import { reviewFilterShape } from './review-filter.query';
 
 const listQuery = z
   .object({
     ...reviewFilterShape,
-    // An unreadable cursor used to return page 1 silently: a client would loop over the same page.
-    cursor: z
-      .string()
-      .refine((c) => decodeReviewCursor(c) !== null, 'is not a cursor this API returned')
-      .optional()
-      .meta({ description: 'nextCursor of the previous page' }),
+    cursor: cursorQuery(reviewCursorSchema),
     limit: z.coerce.number().int().min(1).max(200).default(50),
   })
   .strict();

@@ -8,7 +8,7 @@ import { ApiError, NotFoundError } from '../common/api-error';
 import { UuidParam, uuidParam, uuidParams } from '../common/uuid-param';
 import { ZodPipe } from '../common/zod.pipe';
 import { ApiRoute, ApiTag } from '../openapi/api-route.decorator';
-import { decodeDeliveryCursor, encodeDeliveryCursor, eventIdOfMessage, messageIdParam } from './delivery-cursor';
+import { eventIdOfMessage, messageIdParam } from './message-id';
 import { deliveryListQuerySchema } from './webhook-endpoint.schemas';
 
 /** An endpoint's delivery log (every attempt) and replays. */
@@ -32,8 +32,7 @@ export class WebhookDeliveriesController {
   async list(@UuidParam('id') id: string, @Query(new ZodPipe(deliveryListQuerySchema)) query: z.output<typeof deliveryListQuerySchema>) {
     if (!(await this.endpoints.findById(id))) throw new NotFoundError('webhook endpoint', id);
     const { limit, cursor, status } = query;
-    const page = await this.deliveries.listForEndpoint(id, { limit, status, after: cursor ? decodeDeliveryCursor(cursor) : undefined });
-    return { items: page.items, nextCursor: page.next ? encodeDeliveryCursor(page.next) : null };
+    return this.deliveries.listForEndpoint(id, { limit, status, cursor });
   }
 
   @Post(':messageId/replay')

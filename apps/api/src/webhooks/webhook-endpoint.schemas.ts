@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { WEBHOOK_DELIVERY_STATUSES, WEBHOOK_EVENT_TYPES } from '@listinglens/contracts';
+import { timeCursorSchema } from '@listinglens/data-access';
+import { cursorQuery } from '../common/cursor-query';
 
 const webhookUrl = z
   .string()
@@ -29,7 +31,7 @@ export const createWebhookEndpointSchema = z
 export const deliveryListQuerySchema = z
   .object({
     limit: z.coerce.number().int().min(1).max(100).default(20),
-    cursor: z.string().max(200).optional().meta({ description: 'nextCursor of the previous page' }),
+    cursor: cursorQuery(timeCursorSchema),
     status: z.enum(WEBHOOK_DELIVERY_STATUSES).optional(),
   })
   .strict();

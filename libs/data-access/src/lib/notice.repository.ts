@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { type Severity, SEVERITY_RANK } from '@listinglens/contracts';
-import { decodeCursor, encodeCursor } from './cursor';
+import { decodeCursor, encodeCursor, timeCursorSchema } from './cursor';
 import { appendAudit } from './moderation-writes';
 import { appendOutboxEvent } from './outbox-writes';
 import type { Prisma } from '../generated/prisma/client';
@@ -51,7 +51,7 @@ export class NoticeRepository {
     cursor: string | undefined,
     limit: number,
   ): Promise<{ items: NoticeView[]; nextCursor: string | null }> {
-    const after = cursor ? decodeCursor<{ c: string; id: string }>(cursor) : null;
+    const after = cursor ? decodeCursor(timeCursorSchema, cursor) : null;
     const rows = await this.prisma.notice.findMany({
       where: {
         ...(filter.sellerId !== undefined ? { sellerId: filter.sellerId } : {}),
@@ -64,7 +64,7 @@ export class NoticeRepository {
     });
     const page = rows.slice(0, limit);
     const last = page.at(-1);
-    return { items: page.map(toView), nextCursor: rows.length > limit && last ? encodeCursor({ c: last.createdAt.toISOString(), id: last.id }) : null };
+    return { items: page.map(toView), nextCursor: rows.length > limit && last ? encodeCursor(timeCursorSchema, { c: last.createdAt.toISOString(), id: last.id }) : null };
   }
 
   /**

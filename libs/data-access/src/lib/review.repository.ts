@@ -4,7 +4,7 @@ import type { Prisma } from '../generated/prisma/client';
 import { appendOutboxEvent } from './outbox-writes';
 import { applyModeration, lockListingLabels } from './moderation-writes';
 import { PrismaService } from './prisma.service';
-import { decodeCursor, encodeCursor } from './cursor';
+import { decodeCursor, encodeCursor, reviewCursorSchema } from './cursor';
 import { findingFromRow } from './finding-row';
 import { type ReviewFilters, reviewWhere } from './review-filters';
 import { ReviewConflict } from './review-conflict';
@@ -43,15 +43,6 @@ export interface DecisionContext {
 
 type Row = Prisma.ReviewItemGetPayload<object>;
 
-/** A review page cursor as list() writes it, or null for anything else (the api answers 400 for that). */
-export function decodeReviewCursor(cursor: string): { r: number; c: string; id: string } | null {
-  const value = decodeCursor<{ r?: unknown; c?: unknown; id?: unknown }>(cursor);
-  if (!value || typeof value !== 'object') return null;
-  const { r, c, id } = value;
-  if (!Number.isInteger(r) || typeof c !== 'string' || Number.isNaN(Date.parse(c)) || typeof id !== 'string' || !/^[0-9a-f-]{36}$/i.test(id)) return null;
-  return { r: r as number, c, id };
-}
-
 @Injectable()
 export class ReviewRepository {
   constructor(private readonly prisma: PrismaService) {}
@@ -60,7 +51,7 @@ export class ReviewRepository {
   async list(filters: ReviewFilters, cursor: string | undefined, limit: number): Promise<{ items: ReviewItemView[]; nextCursor: string | null }> {
     const now = new Date();
     const where = reviewWhere(filters, now);
-    const after = cursor ? decodeReviewCursor(cursor) : null;
+    const after = cursor ? decodeCursor(reviewCursorSchema, cursor) : null;
     if (after) {
       const c = new Date(after.c);
       where.push({
@@ -80,7 +71,7 @@ export class ReviewRepository {
     const last = page.at(-1);
     return {
       items: page.map((r) => toView(r, now)),
-      nextCursor: rows.length > limit && last ? encodeCursor({ r: last.severityRank, c: last.createdAt.toISOString(), id: last.id }) : null,
+      nextCursor: rows.length > limit && last ? encodeCursor(reviewCursorSchema, { r: last.severityRank, c: last.createdAt.toISOString(), id: last.id }) : null,
     };
   }
 

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from './prisma.service';
+import { decodeCursor, encodeCursor, timeCursorSchema } from './cursor';
 import { ACTIVE_DELIVERY_STATUSES, type WebhookDeliveryStatus } from './webhook-delivery.repository';
 
 export interface WebhookAttemptView {
@@ -23,15 +24,9 @@ export interface WebhookDeliveryView {
   attempts: WebhookAttemptView[];
 }
 
-/** Position after the last item of a page: deliveries are listed newest first. */
-export interface DeliveryCursor {
-  createdAt: string;
-  id: string;
-}
-
 export interface DeliveryPage {
   items: WebhookDeliveryView[];
-  next: DeliveryCursor | null;
+  nextCursor: string | null;
 }
 
 export interface ReplayTicket {
@@ -50,14 +45,15 @@ const ATTEMPTS_SHOWN = 50;
 export class WebhookDeliveryLogRepository {
   constructor(private readonly prisma: PrismaService) {}
 
-  async listForEndpoint(endpointId: string, options: { limit: number; after?: DeliveryCursor; status?: WebhookDeliveryStatus }): Promise<DeliveryPage> {
-    const after = options.after;
+  /** Newest first; `cursor` is the nextCursor of the previous page (checked by the api: see timeCursorSchema). */
+  async listForEndpoint(endpointId: string, options: { limit: number; cursor?: string; status?: WebhookDeliveryStatus }): Promise<DeliveryPage> {
+    const after = options.cursor ? decodeCursor(timeCursorSchema, options.cursor) : null;
     const rows = await this.prisma.webhookDelivery.findMany({
       where: {
         endpointId,
         ...(options.status ? { status: options.status } : {}),
         ...(after
-          ? { OR: [{ createdAt: { lt: new Date(after.createdAt) } }, { createdAt: new Date(after.createdAt), id: { lt: after.id } }] }
+          ? { OR: [{ createdAt: { lt: new Date(after.c) } }, { createdAt: new Date(after.c), id: { lt: after.id } }] }
           : {}),
       },
       include: {
@@ -88,7 +84,7 @@ export class WebhookDeliveryLogRepository {
           responseExcerpt: a.responseExcerpt,
         })),
       })),
-      next: rows.length > options.limit && last ? { createdAt: last.createdAt.toISOString(), id: last.id } : null,
+      nextCursor: rows.length > options.limit && last ? encodeCursor(timeCursorSchema, { c: last.createdAt.toISOString(), id: last.id }) : null,
     };
   }
 
