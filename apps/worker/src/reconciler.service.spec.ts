@@ -1,7 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
 
-process.env.DATABASE_URL ??= 'postgresql://unused@127.0.0.1:1/unused';
-
 describe('ReconcilerService', () => {
   it('re-enqueues unfinished scans with the request id they were ingested under', async () => {
     const { ReconcilerService } = await import('./reconciler.service.js');
