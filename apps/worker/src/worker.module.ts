@@ -9,6 +9,7 @@ import { Redis } from 'ioredis';
 import { QUEUES } from '@listinglens/contracts';
 import { SCANNER, WORKER_CONFIG, type WorkerConfig } from './config';
 import { HeartbeatService } from './heartbeat.service';
+import { MaintenanceProcessor } from './maintenance.processor';
 import { ReconcilerService } from './reconciler.service';
 import { ScanJobService } from './scan-job.service';
 import { ScanProcessor, scanWorkerOptions } from './scan.processor';
@@ -78,6 +79,7 @@ export class WorkerModule implements OnModuleDestroy {
         ScanJobService,
         { provide: ScanProcessor, useClass: withWorkerOptions(ScanProcessor, QUEUES.scan, scanWorkerOptions(config)) },
         ReconcilerService,
+        MaintenanceProcessor,
         HeartbeatService,
       ],
     };
