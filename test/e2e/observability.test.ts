@@ -55,7 +55,7 @@ describe('observability', () => {
     expect(String(board.body)).toMatch(/<html/i);
     const api = await stack.request('GET', '/admin/queues/api/queues');
     expect(api.status).toBe(200);
-    expect(api.body.queues.map((q: { name: string }) => q.name).sort()).toEqual(['scan', 'webhooks']);
+    expect(api.body.queues.map((q: { name: string }) => q.name).sort()).toEqual(['maintenance', 'scan', 'webhooks']);
   });
 
   it('worker /metrics: scans by outcome and time per stage', async () => {

@@ -5,7 +5,7 @@ import { withWebhookSecretBox } from '@listinglens/data-access';
 export const EXAMPLE_ADMIN_KEY = 'change-me-to-a-long-random-string';
 
 /** Every setting the api reads, validated once at start (see .env.example). */
-const schema = z.object({
+export const apiConfigSchema = z.object({
   NODE_ENV: z.string().default('production'),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
@@ -39,10 +39,10 @@ const schema = z.object({
   path: ['BOOTSTRAP_ADMIN_KEY'],
   message: 'is the published example key: set your own (e.g. `openssl rand -hex 24`); it is accepted only with NODE_ENV=development',
 }).transform(withWebhookSecretBox);
-export type ApiConfig = z.infer<typeof schema>;
+export type ApiConfig = z.infer<typeof apiConfigSchema>;
 
 export function loadApiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
-  const parsed = schema.safeParse(env);
+  const parsed = apiConfigSchema.safeParse(env);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
     throw new Error(`invalid api configuration:\n${problems}`);

@@ -1,9 +1,10 @@
 import { OCR_ENGINES, OCR_LANGUAGES } from '@listinglens/ocr';
 import { z } from 'zod';
 import { withWebhookSecretBox } from '@listinglens/data-access';
+import { TDB_BOTH_OR_NEITHER, transparencyDbBothOrNeither, transparencyDbSettings } from './transparency-db/transparency-db-config';
+import { webhooksSettings } from './webhooks/webhooks-config';
 
-/** Every setting the worker reads, validated once at start (see .env.example). */
-const schema = z.object({
+const coreSettings = z.object({
   NODE_ENV: z.string().default('production'),
   /** "id:base64key,..." opening webhook secrets sealed at rest (the api's setting; see .env.example). */
   WEBHOOK_SECRET_KEYS: z.string().optional(),
@@ -52,21 +53,23 @@ const schema = z.object({
   /** Unauthenticated: keep it on a private interface (compose: 0.0.0.0 inside its network). */
   WORKER_METRICS_HOST: z.string().default('127.0.0.1'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-}).transform(withWebhookSecretBox);
-export type WorkerConfig = z.infer<typeof schema>;
+});
 
-let loaded: WorkerConfig | undefined;
+/** Every setting the worker reads, in one schema (see .env.example and README "Configuration"). */
+export const workerConfigSchema = z
+  .object({ ...coreSettings.shape, ...webhooksSettings.shape, ...transparencyDbSettings.shape })
+  .refine(transparencyDbBothOrNeither, TDB_BOTH_OR_NEITHER)
+  .transform(withWebhookSecretBox);
+export type WorkerConfig = z.output<typeof workerConfigSchema>;
 
-/** Parsed once: the processor decorator needs its options when the module is loaded. */
-export function workerConfig(env: NodeJS.ProcessEnv = process.env): WorkerConfig {
-  if (loaded) return loaded;
-  const parsed = schema.safeParse(env);
+/** Called once, by main.ts, before any module exists; the modules are given the result (WorkerModule.forRoot). */
+export function loadWorkerConfig(env: NodeJS.ProcessEnv = process.env): WorkerConfig {
+  const parsed = workerConfigSchema.safeParse(env);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
     throw new Error(`invalid worker configuration:\n${problems}`);
   }
-  loaded = parsed.data;
-  return loaded;
+  return parsed.data;
 }
 
 export const WORKER_CONFIG = Symbol('WORKER_CONFIG');

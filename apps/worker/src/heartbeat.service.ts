@@ -9,6 +9,7 @@ export const HEARTBEAT_INTERVAL_MS = 10_000;
  * The worker has no HTTP port for a container healthcheck, so while its BullMQ scan worker runs it
  * writes the time to WORKER_HEARTBEAT_FILE every 10 s; docker-compose's healthcheck
  * (tools/worker-healthcheck.cjs) calls the worker unhealthy when the file is older than 30 s.
+ * A timer, not a BullMQ job scheduler like the reconcilers: each process vouches for itself.
  */
 @Injectable()
 export class HeartbeatService implements OnApplicationBootstrap, OnApplicationShutdown {

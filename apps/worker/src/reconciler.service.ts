@@ -1,31 +1,27 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { ScanRepository } from '@listinglens/data-access';
-import { ScanQueueProducer } from '@listinglens/queue';
+import { MaintenanceQueueProducer, ScanQueueProducer } from '@listinglens/queue';
 import { WORKER_CONFIG, type WorkerConfig } from './config';
 
 /**
  * Nothing accepted is lost: a scan that stays unfinished (the api died between commit and enqueue,
  * Redis lost its data, a failed job whose final mark did not reach PostgreSQL) is enqueued again.
- * jobId = scanId, so a job still waiting or running is not doubled.
+ * jobId = scanId, so a job still waiting or running is not doubled. It runs as the `scan.reconcile`
+ * maintenance job, once per RECONCILE_INTERVAL_MS however many workers run (MaintenanceProcessor).
  */
 @Injectable()
-export class ReconcilerService implements OnApplicationBootstrap, OnModuleDestroy {
+export class ReconcilerService implements OnApplicationBootstrap {
   private readonly logger = new Logger(ReconcilerService.name);
-  private timer?: NodeJS.Timeout;
 
   constructor(
     private readonly scans: ScanRepository,
     private readonly queue: ScanQueueProducer,
     @Inject(WORKER_CONFIG) private readonly config: WorkerConfig,
+    private readonly maintenance: MaintenanceQueueProducer,
   ) {}
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.reconcile().catch((err: unknown) => this.logger.error(err)), this.config.RECONCILE_INTERVAL_MS);
-    this.timer.unref();
-  }
-
-  onModuleDestroy(): void {
-    clearInterval(this.timer);
+    this.maintenance.keep('scan.reconcile', this.config.RECONCILE_INTERVAL_MS);
   }
 
   async reconcile(): Promise<number> {

@@ -1,9 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Job } from 'bullmq';
 
-// scan.processor reads the worker configuration when it is loaded (its decorator needs it).
-process.env.DATABASE_URL ??= 'postgresql://unused@127.0.0.1:1/unused';
-
 describe('ScanProcessor.onFailed', () => {
   it('a final failure whose mark cannot be written resolves (logged) instead of an unhandled rejection', async () => {
     const { ScanProcessor } = await import('./scan.processor.js');

@@ -2,18 +2,17 @@ import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
 import { type Job, UnrecoverableError } from 'bullmq';
 import { isScanJobPayload, QUEUES, type QueueHandlers } from '@listinglens/contracts';
-import { workerConfig } from './config';
+import type { WorkerConfig } from './config';
+import type { ProcessorOptions } from './processor-options';
 import { ScanJobService } from './scan-job.service';
 
-const config = workerConfig();
+/** The scan Worker's options, put on the processor at bootstrap (WorkerModule.forRoot, withWorkerOptions). */
+export function scanWorkerOptions(config: Pick<WorkerConfig, 'WORKER_CONCURRENCY' | 'WORKER_LOCK_MS'>): ProcessorOptions {
+  return { concurrency: config.WORKER_CONCURRENCY, lockDuration: config.WORKER_LOCK_MS, stalledInterval: config.WORKER_LOCK_MS, maxStalledCount: 3 };
+}
 
 /** Thin: validates the payload, hands it to the use case, lets errors throw so BullMQ retries. */
-@Processor(QUEUES.scan, {
-  concurrency: config.WORKER_CONCURRENCY,
-  lockDuration: config.WORKER_LOCK_MS,
-  stalledInterval: config.WORKER_LOCK_MS,
-  maxStalledCount: 3,
-})
+@Processor(QUEUES.scan)
 export class ScanProcessor extends WorkerHost {
   private readonly logger = new Logger(ScanProcessor.name);
   // Typed so that a job name without a handler does not compile.

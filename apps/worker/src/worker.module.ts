@@ -1,4 +1,4 @@
-import { Inject, Module, type OnModuleDestroy } from '@nestjs/common';
+import { type DynamicModule, Inject, Module, type OnModuleDestroy } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { DataAccessModule, PgPhashIndex, PrismaService } from '@listinglens/data-access';
 import { QueueModule, redisOptions } from '@listinglens/queue';
@@ -6,61 +6,50 @@ import { createScanner, DEFAULT_SCANNER_OPTIONS, type Scanner } from '@listingle
 import { parseAllowHosts } from '@listinglens/pipeline';
 import { MemoryOcrCache, RedisOcrCache, TieredOcrCache } from '@listinglens/ocr';
 import { Redis } from 'ioredis';
-import { SCANNER, WORKER_CONFIG, workerConfig } from './config';
+import { QUEUES } from '@listinglens/contracts';
+import { SCANNER, WORKER_CONFIG, type WorkerConfig } from './config';
 import { HeartbeatService } from './heartbeat.service';
+import { MaintenanceProcessor } from './maintenance.processor';
 import { ReconcilerService } from './reconciler.service';
 import { ScanJobService } from './scan-job.service';
-import { ScanProcessor } from './scan.processor';
+import { ScanProcessor, scanWorkerOptions } from './scan.processor';
+import { withWorkerOptions } from './processor-options';
+import { WorkerConfigModule } from './worker-config.module';
 import { TransparencyDbModule } from './transparency-db/transparency-db.module';
 import { WebhooksWorkerModule } from './webhooks/webhooks-worker.module';
 import { WorkerMetricsModule } from './metrics/metrics-server';
 import { WorkerMetrics } from './metrics/worker-metrics';
 
-const config = workerConfig();
 const OCR_REDIS = Symbol('OCR_REDIS');
 
-@Module({
-  imports: [
-    LoggerModule.forRoot({ pinoHttp: { level: config.LOG_LEVEL } }),
-    DataAccessModule.forRoot({ databaseUrl: config.DATABASE_URL, poolSize: config.DATABASE_POOL_SIZE, webhookSecretBox: config.webhookSecretBox }),
-    QueueModule.forRoot({ redisUrl: config.REDIS_URL, prefix: config.QUEUE_PREFIX, role: 'worker' }),
-    WorkerMetricsModule,
-    WebhooksWorkerModule,
-    TransparencyDbModule,
-  ],
-  providers: [
-    { provide: WORKER_CONFIG, useValue: config },
-    { provide: OCR_REDIS, useFactory: () => new Redis(redisOptions(config.REDIS_URL, 'producer')) },
-    {
-      provide: SCANNER,
-      inject: [OCR_REDIS, PrismaService, WorkerMetrics],
-      useFactory: (redis: Redis, prisma: PrismaService, metrics: WorkerMetrics) =>
-        createScanner(
-          {
-            ...DEFAULT_SCANNER_OPTIONS,
-            allowHosts: parseAllowHosts(config.IMAGE_FETCH_ALLOW_HOSTS),
-            fetchTimeoutMs: config.IMAGE_FETCH_TIMEOUT_MS,
-            maxImageBytes: config.IMAGE_MAX_BYTES,
-            maxImagePixels: config.IMAGE_MAX_PIXELS,
-            rasterBudgetBytes: config.RASTER_BUDGET_MB * 1024 * 1024,
-            budgets: { stepMs: config.SCAN_STEP_BUDGET_MS, scanMs: config.SCAN_BUDGET_MS },
-          },
-          {
-            phashIndex: new PgPhashIndex(prisma),
-            ocr: config.OCR_ENABLED && { engine: config.OCR_ENGINE, profile: config.OCR_PROFILE, languages: config.OCR_LANGUAGES, poolSize: config.OCR_POOL_SIZE, timeoutMs: config.OCR_TIMEOUT_MS },
-            // Shared by every worker: an image read once is never read again, here or elsewhere.
-            ocrCache: metrics.countingOcrCache(
-              new TieredOcrCache([new MemoryOcrCache(), new RedisOcrCache(redis, { keyPrefix: `${config.QUEUE_PREFIX}:ocr:` })]),
-            ),
-          },
+/** The scanner the scan jobs use, built from the injected configuration. */
+const SCANNER_PROVIDER = {
+  provide: SCANNER,
+  inject: [WORKER_CONFIG, OCR_REDIS, PrismaService, WorkerMetrics],
+  useFactory: (config: WorkerConfig, redis: Redis, prisma: PrismaService, metrics: WorkerMetrics) =>
+    createScanner(
+      {
+        ...DEFAULT_SCANNER_OPTIONS,
+        allowHosts: parseAllowHosts(config.IMAGE_FETCH_ALLOW_HOSTS),
+        fetchTimeoutMs: config.IMAGE_FETCH_TIMEOUT_MS,
+        maxImageBytes: config.IMAGE_MAX_BYTES,
+        maxImagePixels: config.IMAGE_MAX_PIXELS,
+        rasterBudgetBytes: config.RASTER_BUDGET_MB * 1024 * 1024,
+        budgets: { stepMs: config.SCAN_STEP_BUDGET_MS, scanMs: config.SCAN_BUDGET_MS },
+      },
+      {
+        phashIndex: new PgPhashIndex(prisma),
+        ocr: config.OCR_ENABLED && { engine: config.OCR_ENGINE, profile: config.OCR_PROFILE, languages: config.OCR_LANGUAGES, poolSize: config.OCR_POOL_SIZE, timeoutMs: config.OCR_TIMEOUT_MS },
+        // Shared by every worker: an image read once is never read again, here or elsewhere.
+        ocrCache: metrics.countingOcrCache(
+          new TieredOcrCache([new MemoryOcrCache(), new RedisOcrCache(redis, { keyPrefix: `${config.QUEUE_PREFIX}:ocr:` })]),
         ),
-    },
-    ScanJobService,
-    ScanProcessor,
-    ReconcilerService,
-    HeartbeatService,
-  ],
-})
+      },
+    ),
+};
+
+/** The worker, given the configuration main.ts loaded once (nothing here reads the environment). */
+@Module({})
 export class WorkerModule implements OnModuleDestroy {
   constructor(
     @Inject(SCANNER) private readonly scanner: Scanner,
@@ -70,5 +59,29 @@ export class WorkerModule implements OnModuleDestroy {
   async onModuleDestroy(): Promise<void> {
     await this.scanner.close();
     this.redis.disconnect();
+  }
+
+  static forRoot(config: WorkerConfig): DynamicModule {
+    return {
+      module: WorkerModule,
+      imports: [
+        WorkerConfigModule.forRoot(config),
+        LoggerModule.forRoot({ pinoHttp: { level: config.LOG_LEVEL } }),
+        DataAccessModule.forRoot({ databaseUrl: config.DATABASE_URL, poolSize: config.DATABASE_POOL_SIZE, webhookSecretBox: config.webhookSecretBox }),
+        QueueModule.forRoot({ redisUrl: config.REDIS_URL, prefix: config.QUEUE_PREFIX, role: 'worker' }),
+        WorkerMetricsModule,
+        WebhooksWorkerModule.forRoot(config),
+        TransparencyDbModule,
+      ],
+      providers: [
+        { provide: OCR_REDIS, useFactory: () => new Redis(redisOptions(config.REDIS_URL, 'producer')) },
+        SCANNER_PROVIDER,
+        ScanJobService,
+        { provide: ScanProcessor, useClass: withWorkerOptions(ScanProcessor, QUEUES.scan, scanWorkerOptions(config)) },
+        ReconcilerService,
+        MaintenanceProcessor,
+        HeartbeatService,
+      ],
+    };
   }
 }

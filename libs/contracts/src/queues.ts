@@ -5,14 +5,18 @@
 export const QUEUES = {
   scan: 'scan',
   webhooks: 'webhooks',
+  /** Periodic jobs run once per interval by whichever worker takes them (BullMQ job schedulers). */
+  maintenance: 'maintenance',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
 export interface QueueJobs {
   scan: { 'scan.listing': { scanId: string; requestId?: string } };
   webhooks: { 'webhook.deliver': { deliveryId: string } };
+  maintenance: { 'scan.reconcile': Record<string, never>; 'webhook.reconcile': Record<string, never> };
 }
-export type JobPayloads = QueueJobs['scan'] & QueueJobs['webhooks'];
+export type JobPayloads = QueueJobs['scan'] & QueueJobs['webhooks'] & QueueJobs['maintenance'];
+export type MaintenanceJobName = keyof QueueJobs['maintenance'];
 
 /** A processor's handlers: exactly one per job of its queue. */
 export type QueueHandlers<Q extends QueueName> = { [K in keyof QueueJobs[Q]]: (data: QueueJobs[Q][K]) => Promise<unknown> };

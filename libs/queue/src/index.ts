@@ -1,4 +1,5 @@
 export * from './lib/job-defaults';
+export * from './lib/maintenance-queue.producer';
 export * from './lib/redis-connection';
 export * from './lib/queue.module';
 export * from './lib/scan-queue.producer';

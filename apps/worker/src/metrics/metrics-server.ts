@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import { Global, Inject, Injectable, Logger, Module, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
-import { WORKER_CONFIG, workerConfig, type WorkerConfig } from '../config';
+import { WORKER_CONFIG, type WorkerConfig } from '../config';
 import { WorkerMetrics } from './worker-metrics';
 
 /**
@@ -47,5 +47,5 @@ export class MetricsServer implements OnApplicationBootstrap, OnModuleDestroy {
 
 /** Global so the scan and webhook modules can count into the same registry. */
 @Global()
-@Module({ providers: [WorkerMetrics, MetricsServer, { provide: WORKER_CONFIG, useFactory: () => workerConfig() }], exports: [WorkerMetrics] })
+@Module({ providers: [WorkerMetrics, MetricsServer], exports: [WorkerMetrics] })
 export class WorkerMetricsModule {}

@@ -1,13 +1,11 @@
 import { Module } from '@nestjs/common';
 import { TransparencyDbSubmissionRepository } from '@listinglens/data-access';
 import { TransparencyDbClient } from './transparency-db-client';
-import { TRANSPARENCY_DB_CONFIG, transparencyDbConfig } from './transparency-db-config';
 import { TransparencyDbSubmitterService } from './transparency-db-submitter.service';
 
-/** DSA art. 24(5): statements of reasons to the Commission's Transparency Database. */
+/** DSA art. 24(5): statements of reasons to the Commission's Transparency Database. TRANSPARENCY_DB_CONFIG comes from WorkerConfigModule. */
 @Module({
   providers: [
-    { provide: TRANSPARENCY_DB_CONFIG, useFactory: () => transparencyDbConfig() },
     TransparencyDbSubmissionRepository,
     TransparencyDbClient,
     TransparencyDbSubmitterService,

@@ -1,34 +1,27 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { WebhookDeliveryRepository } from '@listinglens/data-access';
-import { WebhookQueueProducer } from '@listinglens/queue';
+import { MaintenanceQueueProducer, WebhookQueueProducer } from '@listinglens/queue';
 import { WEBHOOKS_CONFIG, type WebhooksConfig } from './webhooks-config';
 
 /**
  * Nothing is lost: a delivery whose next attempt is overdue (its job was never enqueued, was lost
  * with Redis data, or its worker died mid-attempt) gets that attempt enqueued again. The job id
- * names the attempt, so a job that still waits is not doubled.
+ * names the attempt, so a job that still waits is not doubled. It runs as the `webhook.reconcile`
+ * maintenance job, once per WEBHOOK_RECONCILE_INTERVAL_MS however many workers run (MaintenanceProcessor).
  */
 @Injectable()
-export class WebhookDeliveryReconcilerService implements OnApplicationBootstrap, OnModuleDestroy {
+export class WebhookDeliveryReconcilerService implements OnApplicationBootstrap {
   private readonly logger = new Logger(WebhookDeliveryReconcilerService.name);
-  private timer?: NodeJS.Timeout;
 
   constructor(
     private readonly deliveries: WebhookDeliveryRepository,
     private readonly queue: WebhookQueueProducer,
     @Inject(WEBHOOKS_CONFIG) private readonly config: WebhooksConfig,
+    private readonly maintenance: MaintenanceQueueProducer,
   ) {}
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(
-      () => void this.reconcile().catch((err: unknown) => this.logger.error({ err }, 'webhook reconcile failed')),
-      this.config.WEBHOOK_RECONCILE_INTERVAL_MS,
-    );
-    this.timer.unref();
-  }
-
-  onModuleDestroy(): void {
-    clearInterval(this.timer);
+    this.maintenance.keep('webhook.reconcile', this.config.WEBHOOK_RECONCILE_INTERVAL_MS);
   }
 
   async reconcile(): Promise<number> {

@@ -2,16 +2,14 @@ import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { type Job, UnrecoverableError } from 'bullmq';
 import { isWebhookJobPayload, QUEUES, type QueueHandlers } from '@listinglens/contracts';
 import { WebhookDeliveryService } from './webhook-delivery.service';
-import { webhooksConfig } from './webhooks-config';
-
-const config = webhooksConfig();
 
 /**
  * Thin: validates the payload and runs one attempt. A receiver's failure is an outcome (logged and
  * rescheduled by the use case), not a job failure; errors that do throw (database, Redis) let BullMQ
- * retry the job, and an attempt they interrupt is picked up again by the reconciler.
+ * retry the job, and an attempt they interrupt is picked up again by the reconciler. Its concurrency
+ * (WEBHOOK_CONCURRENCY) is set at bootstrap by WebhooksWorkerModule.forRoot.
  */
-@Processor(QUEUES.webhooks, { concurrency: config.WEBHOOK_CONCURRENCY })
+@Processor(QUEUES.webhooks)
 export class WebhookDeliveryProcessor extends WorkerHost {
   // Typed so that a job name without a handler does not compile.
   private readonly handlers: QueueHandlers<'webhooks'> = {

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { parseRetrySchedule } from '@listinglens/webhooks';
 
-/** The settings webhook delivery reads, validated once at start (see .env.example). */
-const schema = z.object({
+/** The settings webhook delivery reads: part of the worker's one schema (../config.ts). */
+export const webhooksSettings = z.object({
   /** Hosts that may resolve to private addresses, comma-separated (same rule as IMAGE_FETCH_ALLOW_HOSTS). */
   WEBHOOK_ALLOW_HOSTS: z.string().default(''),
   /** Milliseconds before each attempt, e.g. "0,500,1000" in tests; empty means the issue's schedule. */
@@ -28,21 +28,7 @@ const schema = z.object({
   WEBHOOK_RECONCILE_AFTER_MS: z.coerce.number().int().min(1_000).default(60_000),
   WEBHOOK_RECONCILE_INTERVAL_MS: z.coerce.number().int().min(1_000).default(30_000),
 });
-export type WebhooksConfig = z.infer<typeof schema>;
-
-let loaded: WebhooksConfig | undefined;
-
-/** Parsed once: the processor decorator needs its concurrency when the module is loaded. */
-export function webhooksConfig(env: NodeJS.ProcessEnv = process.env): WebhooksConfig {
-  if (loaded) return loaded;
-  const parsed = schema.safeParse(env);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
-    throw new Error(`invalid webhook configuration:\n${problems}`);
-  }
-  loaded = parsed.data;
-  return loaded;
-}
+export type WebhooksConfig = z.output<typeof webhooksSettings>;
 
 export const WEBHOOKS_CONFIG = Symbol('WEBHOOKS_CONFIG');
 export const WEBHOOK_POSTER = Symbol('WEBHOOK_POSTER');

@@ -3,6 +3,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { QUEUES } from '@listinglens/contracts';
 import { DEFAULT_JOB_OPTIONS } from './job-defaults';
 import { redisOptions } from './redis-connection';
+import { MaintenanceQueueProducer } from './maintenance-queue.producer';
 import { ScanQueueProducer } from './scan-queue.producer';
 import { WebhookQueueProducer } from './webhook-queue.producer';
 
@@ -25,10 +26,10 @@ export class QueueModule {
           prefix: options.prefix,
           defaultJobOptions: DEFAULT_JOB_OPTIONS,
         }),
-        BullModule.registerQueue({ name: QUEUES.scan }, { name: QUEUES.webhooks }),
+        BullModule.registerQueue({ name: QUEUES.scan }, { name: QUEUES.webhooks }, { name: QUEUES.maintenance }),
       ],
-      providers: [ScanQueueProducer, WebhookQueueProducer],
-      exports: [ScanQueueProducer, WebhookQueueProducer, BullModule],
+      providers: [ScanQueueProducer, WebhookQueueProducer, MaintenanceQueueProducer],
+      exports: [ScanQueueProducer, WebhookQueueProducer, MaintenanceQueueProducer, BullModule],
     };
   }
 }
