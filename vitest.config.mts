@@ -17,10 +17,17 @@ export default defineConfig({
   plugins: [swc.vite({ module: { type: 'es6' } })],
   resolve: { alias },
   test: {
-    include: ['apps/**/*.spec.ts', 'libs/**/*.spec.ts', 'test/**/*.test.ts'],
-    globalSetup: ['test/support/global-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // Unit specs sit beside their code and need no service (`npm test -- libs/pipeline` runs without
+    // PostgreSQL or Redis); integration and end-to-end tests in test/ get the services and a database.
+    projects: [
+      { extends: true, test: { name: 'unit', include: ['apps/**/*.spec.ts', 'libs/**/*.spec.ts'], globalSetup: ['test/support/build-setup.ts'] } },
+      {
+        extends: true,
+        test: { name: 'integration', include: ['test/**/*.test.ts'], globalSetup: ['test/support/build-setup.ts', 'test/support/global-setup.ts'] },
+      },
+    ],
   },
 });

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm test`: every tier (unit, integration, end-to-end) in one vitest run against the real
 // PostgreSQL and Redis, then the totals alone on the last line as "N passed, N failed".
-// Extra arguments go to vitest (e.g. `npm test -- libs/pipeline`).
+// Extra arguments go to vitest (e.g. `npm test -- libs/pipeline`: unit specs only, no service needed).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,7 +12,8 @@ const report = join(root, 'tmp/vitest-report.json');
 mkdirSync(join(root, 'tmp'), { recursive: true });
 rmSync(report, { force: true });
 // A service that is down is one line here, not vitest's "No test files found" and a stack trace.
-const problem = await checkTestServices();
+// Unit specs alone (`npm test -- libs/pipeline`, `--project unit`) need no service.
+const problem = unitOnly(process.argv.slice(2)) ? null : await checkTestServices();
 if (problem) {
   console.error(problem);
   console.log('0 passed, 1 failed');
@@ -37,3 +38,9 @@ const skipped = totals.numPendingTests + totals.numTodoTests;
 if (skipped) console.log(`${skipped} skipped`);
 console.log(`${totals.numPassedTests} passed, ${failed} failed`);
 process.exit(result.status ?? 1);
+
+function unitOnly(args) {
+  if (args.includes('--project=unit') || args.join(' ').includes('--project unit')) return true;
+  const paths = args.filter((a, i) => !a.startsWith('-') && !args[i - 1]?.startsWith('--project'));
+  return paths.length > 0 && paths.every((p) => /^(\.\/)?(libs|apps)\//.test(p));
+}

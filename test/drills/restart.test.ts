@@ -15,7 +15,7 @@ const PER_PHASE = Number(process.env.DRILL_RESTART_LISTINGS ?? (process.env.DRIL
 const redis = new ScratchRedis();
 const pg = new ScratchPostgres();
 const receiver = new WebhookReceiver();
-let procs: RunningProcess[] = [];
+const procs: RunningProcess[] = [];
 let db: Client;
 let stack: Stack;
 

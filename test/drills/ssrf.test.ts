@@ -1,7 +1,7 @@
 import { createServer as createHttpServer, type Server as HttpServer } from 'node:http';
 import { createServer, type Server } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { guardedLookup, isPrivateAddress, parseAllowHosts, SafeHttpFetcher } from '@listinglens/pipeline';
+import { parseAllowHosts, SafeHttpFetcher } from '@listinglens/pipeline';
 import { SafeWebhookPoster } from '@listinglens/webhooks';
 import { WebhookUrlPolicy } from '../../apps/api/src/webhooks/webhook-url-policy';
 
@@ -47,7 +47,7 @@ describe('SSRF drill', () => {
   // Only the redirector's own port is allow-listed (a host:port entry): its redirects are judged afresh.
   const allow = () => parseAllowHosts(`127.0.0.1:${redirectorPort}`);
   const fetcher = () => new SafeHttpFetcher({ allowHosts: allow(), timeoutMs: 1000, maxBytes: 1000, maxRedirects: 3 });
-  const poster = () => new SafeWebhookPoster({ guard: { guardedLookup, isPrivateAddress }, allowHosts: allow(), timeoutMs: 1000 });
+  const poster = () => new SafeWebhookPoster({ allowHosts: allow(), timeoutMs: 1000 });
 
   it('image fetch refuses every spelling, directly and behind a redirect', async () => {
     for (const host of hosts(trapPort)) {

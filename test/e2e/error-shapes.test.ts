@@ -1,7 +1,7 @@
 import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorBodySchema } from '@listinglens/contracts';
-import { ADMIN_KEY, type Stack, startStack } from '../support/stack';
+import { ADMIN_KEY, type JsonBody, type Stack, startStack } from '../support/stack';
 
 /** Issue 10 defect 11: every error a client can provoke comes in the api's one error shape. */
 let stack: Stack;
@@ -13,7 +13,7 @@ afterAll(async () => {
 });
 
 /** Raw HTTP, so oversized headers reach the server as sent (fetch would refuse some of them). */
-function raw(method: string, path: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: Record<string, unknown>; body: any }> {
+function raw(method: string, path: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: Record<string, unknown>; body: JsonBody }> {
   return new Promise((resolve, reject) => {
     const req = httpRequest(`${stack.baseUrl}${path}`, { method, headers: { authorization: `Bearer ${ADMIN_KEY}`, ...headers } }, (res) => {
       let text = '';

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { noticePageSchema, noticeSchema } from '@listinglens/contracts';
 import { DEFAULT_POLICY, policyGrounds } from '@listinglens/policy';
 import { SD_PARAMETERS, solidPng, withTextChunk } from '../support/images';
-import { type Stack, startStack } from '../support/stack';
+import { type JsonBody, type Stack, startStack } from '../support/stack';
 import { FakeTransparencyDb } from '../transparency-db/fake-transparency-db';
 
 const TOKEN = 'X|tdb-test-token';
@@ -27,7 +27,7 @@ async function ingestAi(externalId: string, sellerId: string): Promise<string> {
 /** A seller's notices once none is waiting for the database any more. */
 async function settledNotices(sellerId: string, count: number, timeoutMs = 30_000) {
   const deadline = Date.now() + timeoutMs;
-  let items: any[] = [];
+  let items: JsonBody[] = [];
   while (Date.now() < deadline) {
     const res = await stack.request('GET', `/v1/sellers/${sellerId}/notices`);
     items = noticePageSchema.parse(res.body).items;

@@ -4,9 +4,9 @@
  * out, with its box where the text was drawn. Clean renders must give nothing. Where an engine misses a
  * case, MISSES says so and the test asserts the miss (it.fails), so a miss is recorded, never hidden.
  */
-import { type Box, type Finding, type FindingCode, type FindingOf, hasCode } from '@listinglens/contracts';
+import { type Box, type Finding, type FindingCode, type FindingOf, hasCode, type ListingFields } from '@listinglens/contracts';
 import { createTextReader, type ManagedTextReader, type OcrEngineName } from '@listinglens/ocr';
-import { type AnalyzedImage, CpuPool, type ListingFields, RasterCache } from '@listinglens/pipeline';
+import { type AnalyzedImage, CpuPool, RasterCache } from '@listinglens/pipeline';
 import { createTextDetectors, JsQrCodeReader } from '@listinglens/text-detectors';
 import { afterAll, beforeAll, describe, expect, it as itPasses } from 'vitest';
 import { qrRects, WHATSAPP_QR_PAYLOAD } from './support/qr-modules';

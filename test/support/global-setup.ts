@@ -7,16 +7,14 @@ import { deleteRedisKeys } from './redis-keys';
 const root = process.cwd();
 
 /**
- * Once per test run: the services answer (one line if not: `npm test` checks first, this covers a
- * direct `vitest`), the built apps are current (end-to-end tests run dist/, like production) and a
- * template database of this run carries every migration, so each suite clones its own database in
+ * Once per run of the integration tests (test/): the services answer (one line if not: `npm test`
+ * checks first, this covers a direct `vitest`) and a template database of this run carries every migration, so each suite clones its own database in
  * ~100 ms. The teardown drops the template and sweeps every database and Redis key of this run a
  * suite left behind, and says so: a suite should clean up itself.
  */
 export default async function setup(): Promise<() => Promise<void>> {
   const problem = await checkTestServices();
   if (problem) throw new Error(problem);
-  execFileSync(process.execPath, ['tools/build.mjs', '--if-stale', '--quiet'], { cwd: root, stdio: 'inherit' });
   const run = `${process.pid.toString(36)}${Date.now().toString(36)}`;
   process.env.LL_TEST_RUN = run;
   const template = `ll_test_tpl_${run}`;

@@ -5,6 +5,10 @@ import { deleteRedisKeys } from './redis-keys';
 
 export const ADMIN_KEY = 'test-admin-key-0123456789abcdef';
 
+/** A JSON response body: tests assert on its shape rather than trust a declared type. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type JsonBody = any;
+
 export interface Stack {
   db: TestDatabase;
   baseUrl: string;
@@ -14,8 +18,8 @@ export interface Stack {
   workers: RunningProcess[];
   workerEnv: Record<string, string>;
   startWorker(extra?: Record<string, string>): Promise<RunningProcess>;
-  request(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; body: any }>;
-  waitForScan(scanId: string, statuses?: string[], timeoutMs?: number): Promise<any>;
+  request(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; body: JsonBody }>;
+  waitForScan(scanId: string, statuses?: string[], timeoutMs?: number): Promise<JsonBody>;
   stop(): Promise<void>;
 }
 

@@ -1,7 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { type CliListingBody, toFindingView } from '@listinglens/contracts';
-import type { ImageSource } from '@listinglens/pipeline';
+import { type CliListingBody, type ImageSource, toFindingView } from '@listinglens/contracts';
 import { parseAllowHosts } from '@listinglens/pipeline';
 import { InMemoryPhashIndex } from '@listinglens/ai-signals';
 import { createScanner, DEFAULT_SCANNER_OPTIONS } from '@listinglens/scanner';

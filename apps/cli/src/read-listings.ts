@@ -1,5 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
+import type { Info } from 'csv-parse';
+import { parse } from 'csv-parse/sync';
 import { type CliListingBody, cliListingSchema, fieldProblems } from '@listinglens/contracts';
 
 export interface InputRecord {
@@ -73,8 +75,8 @@ const CSV_OPTIONAL = ['description', 'aiDisclosure'];
  * one error for the file, not the same field error on every row.
  */
 function csvRecords(text: string, name: string): RawRecord[] {
-  const rows = parseCsv(text);
-  const header = rows.shift()?.map((h) => h.trim()) ?? [];
+  const rows = parseCsv(text, name);
+  const header = rows.shift()?.record.map((h) => h.trim()) ?? [];
   const missing = CSV_COLUMNS.filter((c) => !CSV_OPTIONAL.includes(c) && !header.includes(c));
   if (header.length > 0 && missing.length > 0) {
     const unknown = header.filter((h) => h && !CSV_COLUMNS.includes(h));
@@ -85,9 +87,8 @@ function csvRecords(text: string, name: string): RawRecord[] {
   }
   const col = (row: string[], name: string) => row[header.indexOf(name)]?.trim() ?? '';
   return rows
-    .map((row, index) => ({ row, line: index + 2 }))
-    .filter(({ row }) => row.some((cell) => cell.trim()))
-    .map(({ row, line }) => {
+    .filter(({ record }) => record.some((cell) => cell.trim()))
+    .map(({ record: row, line }) => {
       const disclosure = col(row, 'aiDisclosure').toLowerCase();
       const value = {
         marketplace: col(row, 'marketplace'),
@@ -107,35 +108,25 @@ function csvRecords(text: string, name: string): RawRecord[] {
     });
 }
 
-/** RFC 4180: quoted fields may hold commas, quotes ("") and newlines. */
-export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += c;
+/** RFC 4180 through csv-parse; each record with the file line it starts on. A broken file (an unclosed quote) is one error. */
+function parseCsv(text: string, name: string): { record: string[]; line: number }[] {
+  try {
+    const options = { bom: true, relax_column_count: true, skip_empty_lines: true, info: true, record_delimiter: ['\r\n', '\n', '\r'] };
+    // The sync typings do not model `info: true`, which wraps each record with its position.
+    const rows = parse(text, options) as unknown as { record: string[]; info: Info }[];
+    // info.lines is the line a record ends on, as csv-parse counts: inside quotes it counts CR and LF
+    // apart, so a quoted CRLF adds one line too many to this record and to every later one.
+    let extra = 0;
+    return rows.map(({ record, info }) => {
+      const line = info.lines - count(record, /[\r\n]/g) - extra;
+      extra += count(record, /\r\n/g);
+      return { record, line };
+    });
+  } catch (err) {
+    throw new InputError(`${name}: not valid CSV (${(err as Error).message})`);
   }
-  if (field || row.length) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
+}
+
+function count(record: string[], pattern: RegExp): number {
+  return record.reduce((n, cell) => n + (cell.match(pattern)?.length ?? 0), 0);
 }

@@ -1,9 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { PolicyRepository, type PolicyRecord, ScanRepository } from '@listinglens/data-access';
+import { PolicyRepository, type PolicyRecord, ScanRepository, type ScanModeration } from '@listinglens/data-access';
 import { DEFAULT_POLICY, evaluatePolicy, policyRulesSchema, type PolicyVersion } from '@listinglens/policy';
 import type { Scanner } from '@listinglens/scanner';
 import { SCANNER } from './config';
 import { WorkerMetrics } from './metrics/worker-metrics';
+
+/** How often a scan's write may find the listing's labels changed before the job fails (and BullMQ retries it). */
+const LABEL_RACE_RETRIES = 5;
 
 /** Runs one scan: claim it, scan its images, then write results and the policy's actions once. */
 @Injectable()
@@ -28,17 +31,28 @@ export class ScanJobService {
     const persistStarted = performance.now();
     const { live, shadow } = await this.policies.active(work.listing.marketplace);
     const policy = live ? toPolicyVersion(live) : DEFAULT_POLICY;
-    const written = await this.scans.complete(scanId, outcome, (activeLabels) =>
-      evaluatePolicy({
+    const shadowPolicy = shadow ? toPolicyVersion(shadow) : null;
+    const decide = (activeLabels: readonly string[]): ScanModeration => ({
+      decidedFromLabels: activeLabels,
+      effects: evaluatePolicy({
         policy,
-        shadowPolicy: shadow ? toPolicyVersion(shadow) : null,
+        shadowPolicy,
         listing: { listingId: work.listingId, sellerId: work.listing.sellerId, title: work.listing.title, aiDisclosure: work.listing.aiDisclosure ?? null },
         scanId,
         findings: outcome.findings,
-        activeLabels,
+        activeLabels: [...activeLabels],
         now: new Date(),
       }),
-    );
+    });
+    // Decided here, from labels read outside the write's transaction; the repository re-reads them
+    // under a lock and refuses the write if a reviewer or another scan changed them meanwhile.
+    let result = await this.scans.complete(scanId, outcome, decide(await this.scans.activeLabels(work.listingId)));
+    for (let retry = 1; result.status === 'labels_changed'; retry++) {
+      // Each retry loses only to a label change committed in the moments between two transactions.
+      if (retry > LABEL_RACE_RETRIES) throw new Error(`scan ${scanId}: the listing's labels kept changing while its results were written`);
+      result = await this.scans.complete(scanId, outcome, decide(result.activeLabels));
+    }
+    const written = result.status === 'written';
     this.metrics.stage('persist', performance.now() - persistStarted);
     this.metrics.scanFinished(written ? 'completed' : 'skipped');
     return written ? 'completed' : 'skipped';

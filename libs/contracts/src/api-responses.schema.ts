@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import { ApiErrorCode } from './api-errors';
 import { FINDING_CODES, SEVERITIES } from './findings';
 import { IMAGE_ERROR_CODES } from './image-errors';
+import { listingSnapshotSchema } from './listing';
 import { SCAN_STATUSES } from './views';
 import { WEBHOOK_EVENT_TYPES } from './events';
 
@@ -15,7 +17,7 @@ const uuid = z.guid();
 export const errorBodySchema = z
   .strictObject({
     error: z.strictObject({
-      code: z.string().meta({ description: 'stable code: validation_failed, unauthorized, forbidden, not_found, conflict, malformed_json, body_too_large, dependency_unavailable, internal_error, …' }),
+      code: z.enum(ApiErrorCode).meta({ description: 'stable code: add, never rename' }),
       message: z.string(),
       fields: z
         .array(z.strictObject({ field: z.string().meta({ description: 'path of the offending field, e.g. images[3].url' }), message: z.string() }))
@@ -72,13 +74,7 @@ export const scanViewSchema = z
 export const listingViewSchema = z
   .strictObject({
     listingId: uuid,
-    marketplace: z.string(),
-    externalId: z.string(),
-    sellerId: z.string(),
-    title: z.string(),
-    description: z.string().nullable(),
-    price: z.strictObject({ amount: z.string().meta({ description: 'exact decimal, e.g. "1299.00"' }), currency: z.string() }),
-    aiDisclosure: z.boolean().nullable(),
+    ...listingSnapshotSchema.shape,
     version: z.number().int(),
     createdAt: timestamp,
     updatedAt: timestamp,
@@ -87,6 +83,7 @@ export const listingViewSchema = z
     latestScan: z.union([scanViewSchema, z.null()]),
   })
   .meta({ id: 'Listing' });
+export type ListingView = z.infer<typeof listingViewSchema>;
 
 export const healthSchema = z.strictObject({ status: z.literal('ok') }).meta({ id: 'Health' });
 export const readinessSchema = z

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ApiErrorCode } from './api-errors';
 import { SEVERITIES } from './findings';
 import { TDB_CATEGORIES, TDB_CONTENT_TYPES, TDB_DECISION_VISIBILITIES, TDB_KEYWORDS } from './transparency-db/vocabulary';
 
@@ -48,7 +49,7 @@ export const bulkDecisionResultSchema = z
         itemId: uuid,
         status: z.number().int().meta({ description: 'the HTTP status this decision alone would have had' }),
         item: reviewItemSchema.optional(),
-        error: z.strictObject({ code: z.string(), message: z.string() }).optional(),
+        error: z.strictObject({ code: z.enum(ApiErrorCode), message: z.string() }).optional(),
       }),
     ),
   })

@@ -61,15 +61,3 @@ export function toFindingView(f: Finding): FindingView {
   void ruleVersion;
   return view;
 }
-
-/** A listing's fields as of one version: what a scan is of (stored with the scan), and what the API shows. */
-export interface ListingSnapshot {
-  marketplace: string;
-  externalId: string;
-  sellerId: string;
-  title: string;
-  description: string | null;
-  /** Exact decimal as a string ("1299.00"): never a float. */
-  price: { amount: string; currency: string };
-  aiDisclosure: boolean | null;
-}

@@ -7,11 +7,12 @@ export * from './lib/api-key.repository';
 
 export * from './lib/data-access.module';
 export * from './lib/transaction';
-export * from './lib/outbox.repository';
+export * from './lib/outbox-writes';
 export * from './lib/webhook.repository';
-export * from './lib/moderation.repository';
+export * from './lib/moderation-writes';
 export * from './lib/policy.repository';
 export * from './lib/review.repository';
+export * from './lib/review-conflict';
 export * from './lib/review-stats.repository';
 export * from './lib/notice.repository';
 export * from './lib/transparency-db-submission.repository';

@@ -4,6 +4,7 @@ export * from './lib/sniff-format';
 export * from './lib/perceptual-hash';
 export * from './lib/image-decoder';
 export * from './lib/ssrf-guard';
+export * from './lib/guarded-dispatcher';
 export * from './lib/image-fetcher';
 export * from './lib/image-loader';
 export * from './lib/scan-pipeline';

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { deflateSync } from 'node:zlib';
 import sharp from 'sharp';
-import type { AnalyzedImage, DetectorContext, ListingFields } from '@listinglens/pipeline';
+import type { ListingFields } from '@listinglens/contracts';
+import type { AnalyzedImage, DetectorContext } from '@listinglens/pipeline';
 import { sniffFormat } from '@listinglens/pipeline';
 import { tiff } from './tiff-builder';
 

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { Box } from '@listinglens/contracts';
-import type { AnalyzedImage, DetectorContext, ListingFields, OcrResult, TextReader } from '@listinglens/pipeline';
+import type { Box, ListingFields } from '@listinglens/contracts';
+import type { AnalyzedImage, DetectorContext, OcrResult, TextReader } from '@listinglens/pipeline';
 import sharp from 'sharp';
 
 /** A line of text to draw; (x, y) is the top-left of the text's em box. */

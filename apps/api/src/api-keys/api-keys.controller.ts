@@ -1,10 +1,10 @@
-import { Body, Controller, Delete, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Delete, HttpCode, Post } from '@nestjs/common';
 import { z } from 'zod';
 import { API_SCOPE_PATTERN, API_SCOPES, apiKeyCreatedSchema } from '@listinglens/contracts';
 import { ApiKeyRepository, type ApiKeyPrincipal } from '@listinglens/data-access';
 import { NotFoundError } from '../common/api-error';
-import { parseUuid } from '../common/uuid-param';
-import { parseBody, uuidParams } from '../common/zod-validation';
+import { UuidParam, uuidParams } from '../common/uuid-param';
+import { ZodPipe } from '../common/zod.pipe';
 import { ApiRoute, ApiTag } from '../openapi/api-route.decorator';
 import { ApiKeyGuard } from '../auth/api-key.guard';
 import { Principal } from '../auth/principal';
@@ -24,8 +24,7 @@ export class ApiKeysController {
 
   @Post()
   @ApiRoute({ summary: 'Create a key; the key is shown once, only its hash is stored', body: createBody, response: apiKeyCreatedSchema })
-  async create(@Body() body: unknown, @Principal() who: ApiKeyPrincipal) {
-    const { name, scopes } = parseBody(createBody, body);
+  async create(@Body(new ZodPipe(createBody)) { name, scopes }: z.output<typeof createBody>, @Principal() who: ApiKeyPrincipal) {
     const created = await this.keys.create(name, [...new Set(scopes)], who.keyId);
     return { ...created, name, scopes };
   }
@@ -33,8 +32,8 @@ export class ApiKeysController {
   @Delete(':id')
   @HttpCode(204)
   @ApiRoute({ summary: 'Revoke a key', params: uuidParams('id') })
-  async revoke(@Param('id') id: string): Promise<void> {
-    if (!(await this.keys.revoke(parseUuid('id', id)))) throw new NotFoundError('api key', id);
+  async revoke(@UuidParam('id') id: string): Promise<void> {
+    if (!(await this.keys.revoke(id))) throw new NotFoundError('api key', id);
     this.guard.forget();
   }
 }

@@ -4,7 +4,8 @@ import { Readable } from 'node:stream';
 import { z } from 'zod';
 import { auditPageSchema } from '@listinglens/contracts';
 import { AuditRepository, type AuditView } from '@listinglens/data-access';
-import { parseQuery } from '../common/zod-validation';
+import { ZodPipe } from '../common/zod.pipe';
+import { csvExport } from './csv-export';
 import { ApiRoute, ApiTag } from '../openapi/api-route.decorator';
 import { RequireScopes } from '../auth/scopes.decorator';
 
@@ -39,39 +40,21 @@ export class AuditController {
       'text/csv': { schema: z.string(), description: `format=csv: a header row (${CSV_COLUMNS.join(',')}), then one row per entry; data as JSON` },
     },
   })
-  async read(@Query() raw: unknown, @Res() reply: FastifyReply) {
-    const q = parseQuery(query, raw);
+  async read(@Query(new ZodPipe(query)) q: z.output<typeof query>, @Res() reply: FastifyReply) {
     const after = BigInt(q.after);
     if (q.format === 'json') {
       const items = await this.audit.page(after, q.limit, q.listingId);
       return reply.send({ items, next: items.length === q.limit ? items[items.length - 1].seq : null });
     }
     const rows = this.audit.all(after, q.listingId);
-    const lines = q.format === 'ndjson' ? ndjson(rows) : csv(rows);
+    const body = q.format === 'ndjson' ? Readable.from(ndjson(rows)) : csvExport(CSV_COLUMNS, rows);
     return reply
       .type(q.format === 'ndjson' ? 'application/x-ndjson' : 'text/csv; charset=utf-8')
       .header('content-disposition', `attachment; filename="audit.${q.format}"`)
-      .send(Readable.from(lines));
+      .send(body);
   }
 }
 
 async function* ndjson(rows: AsyncIterable<AuditView>): AsyncGenerator<string> {
   for await (const row of rows) yield `${JSON.stringify(row)}\n`;
-}
-
-async function* csv(rows: AsyncIterable<AuditView>): AsyncGenerator<string> {
-  yield `${CSV_COLUMNS.join(',')}\n`;
-  for await (const row of rows) yield `${CSV_COLUMNS.map((c) => csvCell(row[c])).join(',')}\n`;
-}
-
-/**
- * One CSV cell. A cell starting with = + - @ tab or CR is a formula to a spreadsheet (OWASP CSV
- * injection): an appeal reason `=HYPERLINK(...)` came out live. Such cells get a leading `'` and quotes.
- */
-export function csvCell(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  const raw = typeof value === 'object' ? JSON.stringify(value) : String(value);
-  const formula = /^[=+\-@\t\r]/.test(raw);
-  const text = formula ? `'${raw}` : raw;
-  return formula || /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }

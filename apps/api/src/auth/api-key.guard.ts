@@ -1,6 +1,7 @@
 import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
+import { ApiErrorCode } from '@listinglens/contracts';
 import { type ApiKeyPrincipal, ApiKeyRepository } from '@listinglens/data-access';
 import { ApiError } from '../common/api-error';
 import { PUBLIC_ROUTE, REQUIRED_SCOPES } from './scopes.decorator';
@@ -23,12 +24,12 @@ export class ApiKeyGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
     const request = context.switchToHttp().getRequest<FastifyRequest & { principal?: ApiKeyPrincipal }>();
     const match = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '');
-    if (!match) throw new ApiError(401, 'unauthorized', 'missing "Authorization: Bearer <api key>" header');
+    if (!match) throw new ApiError(401, ApiErrorCode.Unauthorized, 'missing "Authorization: Bearer <api key>" header');
     const principal = await this.lookup(match[1]);
-    if (!principal) throw new ApiError(401, 'unauthorized', 'unknown or revoked API key');
+    if (!principal) throw new ApiError(401, ApiErrorCode.Unauthorized, 'unknown or revoked API key');
     const required = this.reflector.getAllAndOverride<string[]>(REQUIRED_SCOPES, targets) ?? [];
     const granted = principal.scopes.includes('admin') || required.length === 0 || required.some((s) => hasScope(principal.scopes, s));
-    if (!granted) throw new ApiError(403, 'forbidden', `this key lacks a required scope (one of: ${required.join(', ')})`);
+    if (!granted) throw new ApiError(403, ApiErrorCode.Forbidden, `this key lacks a required scope (one of: ${required.join(', ')})`);
     request.principal = principal;
     return true;
   }

@@ -1,5 +1,5 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
-import { STAFF_SCOPES } from '@listinglens/contracts';
+import { ApiErrorCode, STAFF_SCOPES } from '@listinglens/contracts';
 import type { ApiKeyPrincipal } from '@listinglens/data-access';
 import { ApiError, NotFoundError } from '../common/api-error';
 
@@ -34,6 +34,6 @@ export type AppealActor = 'seller' | 'admin-for-seller';
 export function appealActorOf(principal: ApiKeyPrincipal, sellerId: string, id: string): AppealActor {
   if (principal.scopes.includes(`seller:${sellerId}`)) return 'seller';
   if (principal.scopes.includes('admin')) return 'admin-for-seller';
-  if (isStaff(principal)) throw new ApiError(403, 'forbidden', "only the seller's own key (or an admin acting for the seller) may appeal a notice");
+  if (isStaff(principal)) throw new ApiError(403, ApiErrorCode.Forbidden, "only the seller's own key (or an admin acting for the seller) may appeal a notice");
   throw new NotFoundError('notice', id);
 }

@@ -1,4 +1,5 @@
 import { ReviewConflict } from '@listinglens/data-access';
+import { ApiErrorCode } from '@listinglens/contracts';
 import { ApiError, NotFoundError } from './api-error';
 
 /** Repository conflicts become 404 (gone or never there) or 409 (the state does not allow it). */
@@ -7,7 +8,7 @@ export async function mapConflicts<T>(what: string, id: string, run: () => Promi
     return await run();
   } catch (err) {
     if (!(err instanceof ReviewConflict)) throw err;
-    if (err.message === 'not_found') throw new NotFoundError(what, id);
-    throw new ApiError(409, 'conflict', err.message);
+    if (err.kind === 'missing') throw new NotFoundError(what, id);
+    throw new ApiError(409, ApiErrorCode.Conflict, err.message);
   }
 }

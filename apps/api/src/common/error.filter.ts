@@ -1,6 +1,6 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { ErrorBody } from '@listinglens/contracts';
+import { ApiErrorCode, type ErrorBody } from '@listinglens/contracts';
 import { ApiError } from './api-error';
 import { allowedMethods } from './framework-errors';
 
@@ -21,7 +21,7 @@ export class ErrorFilter implements ExceptionFilter {
     // No route for this method, but the path exists with others: 405 with Allow (RFC 9110), not 404.
     const allow = status === 404 && !(exception instanceof ApiError) ? allowedMethods(request) : [];
     if (allow.length > 0) {
-      [status, error] = [405, { code: 'method_not_allowed', message: `${request.method} is not allowed here; use ${allow.join(', ')}` }];
+      [status, error] = [405, { code: ApiErrorCode.MethodNotAllowed, message: `${request.method} is not allowed here; use ${allow.join(', ')}` }];
       void reply.header('allow', allow.join(', '));
     }
     if (status >= 500) this.logger.error({ err: exception, requestId: request.id }, 'unhandled error');
@@ -43,25 +43,25 @@ export class ErrorFilter implements ExceptionFilter {
       return [fastify.statusCode, { code: httpCode(fastify.statusCode, message), message }];
     }
     if (isUnavailable(exception)) {
-      return [503, { code: 'dependency_unavailable', message: 'a backing service (PostgreSQL or Redis) is unavailable; retry later' }];
+      return [503, { code: ApiErrorCode.DependencyUnavailable, message: 'a backing service (PostgreSQL or Redis) is unavailable; retry later' }];
     }
-    return [500, { code: 'internal_error', message: 'internal error; quote the request id when reporting it' }];
+    return [500, { code: ApiErrorCode.InternalError, message: 'internal error; quote the request id when reporting it' }];
   }
 }
 
 /** Stable codes for errors raised by Nest/Fastify themselves (malformed JSON, body limits, routing). */
-function httpCode(status: number, message: string): string {
-  if (status === 400 && /JSON/i.test(message)) return 'malformed_json';
-  const known: Record<number, string> = {
-    400: 'bad_request',
-    401: 'unauthorized',
-    403: 'forbidden',
-    404: 'not_found',
-    405: 'method_not_allowed',
-    413: 'body_too_large',
-    415: 'unsupported_media_type',
+function httpCode(status: number, message: string): ApiErrorCode {
+  if (status === 400 && /JSON/i.test(message)) return ApiErrorCode.MalformedJson;
+  const known: Record<number, ApiErrorCode> = {
+    400: ApiErrorCode.BadRequest,
+    401: ApiErrorCode.Unauthorized,
+    403: ApiErrorCode.Forbidden,
+    404: ApiErrorCode.NotFound,
+    405: ApiErrorCode.MethodNotAllowed,
+    413: ApiErrorCode.BodyTooLarge,
+    415: ApiErrorCode.UnsupportedMediaType,
   };
-  return known[status] ?? 'http_error';
+  return known[status] ?? ApiErrorCode.HttpError;
 }
 
 /** Connection failures to PostgreSQL or Redis: the request was fine, the service is not (yet). */

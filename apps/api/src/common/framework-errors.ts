@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Socket } from 'node:net';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { ErrorBody } from '@listinglens/contracts';
+import { ApiErrorCode, type ErrorBody } from '@listinglens/contracts';
 
 /**
  * Errors Fastify and Node answer before any route or Nest filter runs, in the api's own error shape
@@ -13,8 +13,8 @@ export function frameworkErrors(err: Error & { statusCode?: number }, request: F
   const status = err.statusCode === 414 ? 414 : 400;
   const error =
     status === 414
-      ? { code: 'uri_too_long', message: 'a path segment of the URL is too long' }
-      : { code: 'bad_url', message: 'the URL is not valid (bad percent-encoding?)' };
+      ? { code: ApiErrorCode.UriTooLong, message: 'a path segment of the URL is too long' }
+      : { code: ApiErrorCode.BadUrl, message: 'the URL is not valid (bad percent-encoding?)' };
   const body: ErrorBody = { error, requestId: String(request.id) };
   void reply.status(status).header('x-request-id', String(request.id)).send(body);
 }
@@ -27,10 +27,10 @@ export function clientErrorHandler(err: Error & { code?: string }, socket: Socke
   if (err.code === 'ECONNRESET' || socket.destroyed) return;
   const [status, reason, error] =
     err.code === 'HPE_HEADER_OVERFLOW'
-      ? [431, 'Request Header Fields Too Large', { code: 'headers_too_large', message: 'the request line and headers are over the size limit (16 KiB); a very long URL counts too' }]
+      ? [431, 'Request Header Fields Too Large', { code: ApiErrorCode.HeadersTooLarge, message: 'the request line and headers are over the size limit (16 KiB); a very long URL counts too' }]
       : err.code === 'ERR_HTTP_REQUEST_TIMEOUT'
-        ? [408, 'Request Timeout', { code: 'request_timeout', message: 'the request was not received in time' }]
-        : [400, 'Bad Request', { code: 'bad_request', message: 'the request could not be parsed as HTTP' }];
+        ? [408, 'Request Timeout', { code: ApiErrorCode.RequestTimeout, message: 'the request was not received in time' }]
+        : [400, 'Bad Request', { code: ApiErrorCode.BadRequest, message: 'the request could not be parsed as HTTP' }];
   const requestId = randomUUID();
   const body = JSON.stringify({ error, requestId } satisfies ErrorBody);
   if (socket.writable) {

@@ -32,7 +32,7 @@ export class HealthController {
   })
   async readyz(@Res({ passthrough: true }) reply: FastifyReply) {
     const [postgres, redis] = await Promise.all([
-      check(() => this.prisma.$queryRaw`SELECT 1`),
+      check(() => this.prisma.ping()),
       check(() => this.queue.counts()),
     ]);
     const ready = postgres === 'ok' && redis === 'ok';

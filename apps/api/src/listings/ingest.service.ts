@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { IngestResult, ListingBody } from '@listinglens/contracts';
-import { type ImageInput, type ListingInput, ListingRepository } from '@listinglens/data-access';
+import type { IngestResult, ListingBody, ListingSubmission, StoredImageSource } from '@listinglens/contracts';
+import { ListingRepository } from '@listinglens/data-access';
 import { ScanQueueProducer } from '@listinglens/queue';
 import { ValidationError } from '../common/api-error';
 import { API_CONFIG, type ApiConfig } from '../config';
@@ -33,8 +33,8 @@ export class IngestService {
     return results;
   }
 
-  private toInput(body: ListingBody, prefix: string): ListingInput {
-    const images: ImageInput[] = body.images.map((image, index) => {
+  private toInput(body: ListingBody, prefix: string): ListingSubmission {
+    const images: StoredImageSource[] = body.images.map((image, index) => {
       if (image.url !== undefined) return { kind: 'url', url: image.url };
       const bytes = Buffer.from(image.dataBase64 ?? '', 'base64');
       if (bytes.length > this.config.IMAGE_MAX_BYTES) {

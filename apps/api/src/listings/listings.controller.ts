@@ -1,10 +1,11 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
-import type { ScanView } from '@listinglens/contracts';
+import type { z } from 'zod';
+import type { ListingBody, ScanView } from '@listinglens/contracts';
 import { ListingRepository, ScanRepository } from '@listinglens/data-access';
 import { NotFoundError } from '../common/api-error';
-import { parseUuid } from '../common/uuid-param';
-import { parseBody, uuidParams } from '../common/zod-validation';
+import { UuidParam, uuidParams } from '../common/uuid-param';
+import { ZodPipe } from '../common/zod.pipe';
 import { assertMaySee, Principal } from '../auth/principal';
 import { RequireScopes } from '../auth/scopes.decorator';
 import { scanViewFor } from '../auth/seller-scan-view';
@@ -27,8 +28,8 @@ export class ListingsController {
   @HttpCode(202)
   @RequireScopes('ingest')
   @ApiRoute({ summary: 'Submit a listing; the same content again returns the same scan and queues nothing', body: listingInput, response: ingestResultSchema })
-  async create(@Body() body: unknown, @Req() req: FastifyRequest) {
-    const [result] = await this.ingest.ingest([parseBody(listingInput, body)], String(req.id));
+  async create(@Body(new ZodPipe(listingInput)) listing: ListingBody, @Req() req: FastifyRequest) {
+    const [result] = await this.ingest.ingest([listing], String(req.id));
     return { listingId: result.listingId, scanId: result.scanId, status: result.status };
   }
 
@@ -36,8 +37,7 @@ export class ListingsController {
   @HttpCode(202)
   @RequireScopes('ingest')
   @ApiRoute({ summary: 'Submit up to 500 listings; all are validated before any is stored', body: listingBatchInput, response: ingestBatchResultSchema })
-  async createBatch(@Body() body: unknown, @Req() req: FastifyRequest) {
-    const { listings } = parseBody(listingBatchInput, body);
+  async createBatch(@Body(new ZodPipe(listingBatchInput)) { listings }: z.output<typeof listingBatchInput>, @Req() req: FastifyRequest) {
     const results = await this.ingest.ingest(listings, String(req.id));
     return { results: results.map((r) => ({ listingId: r.listingId, scanId: r.scanId, status: r.status })) };
   }
@@ -45,8 +45,8 @@ export class ListingsController {
   @Get('listings/:listingId')
   @RequireScopes('read', 'review', 'seller:*')
   @ApiRoute({ summary: 'A listing (current version) with its labels and latest scan', params: uuidParams('listingId'), response: listingViewSchema })
-  async get(@Param('listingId') listingId: string, @Principal() who: ApiKeyPrincipal) {
-    const listing = await this.listings.findById(parseUuid('listingId', listingId));
+  async get(@UuidParam('listingId') listingId: string, @Principal() who: ApiKeyPrincipal) {
+    const listing = await this.listings.findById(listingId);
     if (!listing) throw new NotFoundError('listing', listingId);
     assertMaySee(who, listing.sellerId, 'listing', listingId);
     const { latestScanId, ...rest } = listing;
@@ -62,8 +62,8 @@ export class ListingsController {
     params: uuidParams('scanId'),
     response: scanViewSchema,
   })
-  async getScan(@Param('scanId') scanId: string, @Principal() who: ApiKeyPrincipal): Promise<ScanView> {
-    const scan = await this.scans.view(parseUuid('scanId', scanId));
+  async getScan(@UuidParam('scanId') scanId: string, @Principal() who: ApiKeyPrincipal): Promise<ScanView> {
+    const scan = await this.scans.view(scanId);
     if (!scan) throw new NotFoundError('scan', scanId);
     if (!who.scopes.some((s) => ['admin', 'review', 'read'].includes(s))) {
       const listing = await this.listings.findById(scan.listingId);

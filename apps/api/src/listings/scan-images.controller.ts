@@ -3,8 +3,8 @@ import { z } from 'zod';
 import { imageSourcesSchema, inlineImageSchema } from '@listinglens/contracts';
 import { ListingImageRepository, ScanRepository } from '@listinglens/data-access';
 import { NotFoundError } from '../common/api-error';
-import { parseUuid } from '../common/uuid-param';
-import { parseQuery, uuidParam, uuidParams } from '../common/zod-validation';
+import { UuidParam, uuidParam, uuidParams } from '../common/uuid-param';
+import { ZodPipe } from '../common/zod.pipe';
 import { ApiRoute, ApiTag } from '../openapi/api-route.decorator';
 import { RequireScopes } from '../auth/scopes.decorator';
 
@@ -24,10 +24,9 @@ export class ScanImagesController {
 
   @Get('image-sources')
   @ApiRoute({ summary: "Where each of a scan's images is: its URL, or `inline` (read it from /images/{position})", params: uuidParams('scanId'), response: imageSourcesSchema })
-  async sources(@Param('scanId') scanId: string) {
-    const id = parseUuid('scanId', scanId);
-    if (!(await this.scans.view(id))) throw new NotFoundError('scan', scanId);
-    return { items: await this.images.sources(id) };
+  async sources(@UuidParam('scanId') scanId: string) {
+    if (!(await this.scans.view(scanId))) throw new NotFoundError('scan', scanId);
+    return { items: await this.images.sources(scanId) };
   }
 
   @Get('images/:position')
@@ -36,8 +35,7 @@ export class ScanImagesController {
     params: imageParams,
     response: inlineImageSchema,
   })
-  async bytes(@Param() params: unknown) {
-    const { scanId, position } = parseQuery(imageParams, params);
+  async bytes(@Param(new ZodPipe(imageParams)) { scanId, position }: z.output<typeof imageParams>) {
     const image = await this.images.inlineBytes(scanId, Number(position));
     if (!image) throw new NotFoundError('inline image', `${scanId}/${position}`);
     // JSON, not raw bytes: the console shows it as a data: URL, and uploaded bytes are never served

@@ -1,13 +1,13 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
 import { z } from 'zod';
-import { appealResultSchema, noticePageSchema, noticeSchema } from '@listinglens/contracts';
+import { ApiErrorCode, appealResultSchema, noticePageSchema, noticeSchema } from '@listinglens/contracts';
 import { type ApiKeyPrincipal, NoticeRepository, type NoticeView } from '@listinglens/data-access';
 import { withAppealText } from '@listinglens/policy';
 import { API_CONFIG, type ApiConfig } from '../config';
 import { NotFoundError } from '../common/api-error';
 import { mapConflicts } from '../common/conflict';
-import { parseUuid } from '../common/uuid-param';
-import { parseBody, parseQuery, uuidParams } from '../common/zod-validation';
+import { UuidParam, uuidParams } from '../common/uuid-param';
+import { ZodPipe } from '../common/zod.pipe';
 import { ApiRoute, ApiTag } from '../openapi/api-route.decorator';
 import { appealActorOf, assertMaySee, Principal } from '../auth/principal';
 import { RequireScopes } from '../auth/scopes.decorator';
@@ -47,9 +47,8 @@ export class NoticesController {
 
   @Get('sellers/:sellerId/notices')
   @ApiRoute({ summary: "A seller's notices, newest first (cursor-paged)", query: listQuery, response: noticePageSchema })
-  async list(@Param('sellerId') sellerId: string, @Query() query: unknown, @Principal() who: ApiKeyPrincipal) {
+  async list(@Param('sellerId') sellerId: string, @Query(new ZodPipe(listQuery)) { cursor, limit }: z.output<typeof listQuery>, @Principal() who: ApiKeyPrincipal) {
     assertMaySee(who, sellerId, 'seller', sellerId);
-    const { cursor, limit } = parseQuery(listQuery, query);
     const page = await this.notices.listBySeller(sellerId, cursor, limit);
     return { ...page, items: page.items.map((n) => this.served(n)) };
   }
@@ -57,8 +56,8 @@ export class NoticesController {
   @Get('notices')
   @RequireScopes('read', 'review')
   @ApiRoute({ summary: "Every seller's notices, newest first (cursor-paged): staff only; filter by listing or appealed", query: staffListQuery, response: noticePageSchema })
-  async listAll(@Query() query: unknown) {
-    const { cursor, limit, ...filter } = parseQuery(staffListQuery, query);
+  async listAll(@Query(new ZodPipe(staffListQuery)) query: z.output<typeof staffListQuery>) {
+    const { cursor, limit, ...filter } = query;
     return this.notices.list(filter, cursor, limit);
   }
 
@@ -69,9 +68,8 @@ export class NoticesController {
     query: getQuery,
     response: noticeSchema,
   })
-  async get(@Param('id') id: string, @Query() query: unknown, @Principal() who: ApiKeyPrincipal) {
-    const { lang } = parseQuery(getQuery, query);
-    const notice = await this.notices.get(parseUuid('id', id));
+  async get(@UuidParam('id') id: string, @Query(new ZodPipe(getQuery)) { lang }: z.output<typeof getQuery>, @Principal() who: ApiKeyPrincipal) {
+    const notice = await this.notices.get(id);
     if (!notice) throw new NotFoundError('notice', id);
     assertMaySee(who, notice.sellerId, 'notice', id);
     const served = this.served(notice);
@@ -85,13 +83,12 @@ export class NoticesController {
     params: noticeParams,
     body: appealBody,
     response: appealResultSchema,
-    errors: { 409: 'conflict: the notice was appealed already' },
+    errors: { 409: { code: ApiErrorCode.Conflict, when: 'the notice was appealed already' } },
   })
-  async appeal(@Param('id') id: string, @Body() body: unknown, @Principal() who: ApiKeyPrincipal) {
-    const notice = await this.notices.get(parseUuid('id', id));
+  async appeal(@UuidParam('id') id: string, @Body(new ZodPipe(appealBody)) { reason }: z.output<typeof appealBody>, @Principal() who: ApiKeyPrincipal) {
+    const notice = await this.notices.get(id);
     if (!notice) throw new NotFoundError('notice', id);
     const actingAs = appealActorOf(who, notice.sellerId, id);
-    const { reason } = parseBody(appealBody, body);
     const result = await mapConflicts('notice', id, () => this.notices.appeal(id, { keyId: who.keyId, actingAs }, reason));
     return { ...result, notice: this.served(result.notice) };
   }

@@ -1,13 +1,14 @@
 import { SetMetadata } from '@nestjs/common';
 import type { ZodObject, ZodType } from 'zod';
+import type { ApiErrorCode } from '@listinglens/contracts';
 
 export const API_ROUTE = 'listinglens:openapi:route';
 export const API_TAG = 'listinglens:openapi:tag';
 
 /**
  * What a route takes and answers, as the zod schemas its handler validates with (pass the same
- * constants to parseBody/parseQuery): the OpenAPI document is generated from these, so the document
- * and the validation cannot disagree. Method, path, status and auth come from Nest's own metadata.
+ * constants to ZodPipe; ids use UuidParam, which accepts what `uuidParams` documents): the OpenAPI
+ * document is generated from these, so the document and the validation cannot disagree. Method, path, status and auth come from Nest's own metadata.
  */
 export interface ApiRouteSpec {
   summary: string;
@@ -22,8 +23,8 @@ export interface ApiRouteSpec {
   response?: ZodType;
   /** More media types for the success status (the audit exports). */
   otherContent?: Record<string, { schema: ZodType; description: string }>;
-  /** Error statuses beyond the common ones (400, 401, 403, 404), with what they mean here, e.g. 409. */
-  errors?: Record<number, string>;
+  /** Error statuses beyond the common ones (400, 401, 403, 404): the code answered, and when, e.g. 409. */
+  errors?: Record<number, { code: ApiErrorCode; when: string }>;
   /** Other statuses answered with the success body's shape (readiness: 503). */
   alsoAnswers?: Record<number, string>;
 }

@@ -2,7 +2,7 @@ import { OpenApiGeneratorV31, OpenAPIRegistry, type ResponseConfig, type RouteCo
 import { type DynamicModule, RequestMethod, type Type } from '@nestjs/common';
 import { HTTP_CODE_METADATA, METHOD_METADATA, MODULE_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { z } from 'zod';
-import { errorBodySchema } from '@listinglens/contracts';
+import { ApiErrorCode, errorBodySchema } from '@listinglens/contracts';
 import { PUBLIC_ROUTE, REQUIRED_SCOPES } from '../auth/scopes.decorator';
 import { API_ROUTE, API_TAG, type ApiRouteSpec } from './api-route.decorator';
 
@@ -117,15 +117,17 @@ function responsesOf(spec: ApiRouteSpec, status: number, route: { isPublic: bool
   const responses: RouteConfig['responses'] = { [status]: success };
   for (const [code, description] of Object.entries(spec.alsoAnswers ?? {})) responses[code] = { ...success, description };
   const errors: Record<string, string> = {};
-  if (spec.body || spec.query || route.hasPathParams) errors[400] = 'validation_failed (every offending field in `fields`), or malformed_json';
+  if (spec.body || spec.query || route.hasPathParams) errors[400] = `${ApiErrorCode.ValidationFailed} (every offending field in \`fields\`), or ${ApiErrorCode.MalformedJson}`;
   if (!route.isPublic) {
-    errors[401] = 'unauthorized: no key, or an unknown or revoked one';
-    errors[403] = 'forbidden: the key lacks a scope this route needs';
+    errors[401] = `${ApiErrorCode.Unauthorized}: no key, or an unknown or revoked one`;
+    errors[403] = `${ApiErrorCode.Forbidden}: the key lacks a scope this route needs`;
   }
-  if (route.hasPathParams) errors[404] = "not_found (also what a seller key gets for another seller's ids)";
-  Object.assign(errors, spec.errors);
+  if (route.hasPathParams) errors[404] = `${ApiErrorCode.NotFound} (also what a seller key gets for another seller's ids)`;
+  for (const [status, { code, when }] of Object.entries(spec.errors ?? {})) errors[status] = `${code}: ${when}`;
   for (const [code, description] of Object.entries(errors)) responses[code] = errorResponse(description);
-  responses.default = errorResponse('Any other error: body_too_large (413), unsupported_media_type (415), dependency_unavailable (503), internal_error (500)');
+  responses.default = errorResponse(
+    `Any other error: ${ApiErrorCode.BodyTooLarge} (413), ${ApiErrorCode.UnsupportedMediaType} (415), ${ApiErrorCode.DependencyUnavailable} (503), ${ApiErrorCode.InternalError} (500)`,
+  );
   return responses;
 }
 

@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ApiKeyRepository } from '@listinglens/data-access';
-import type { ErrorBody } from '@listinglens/contracts';
+import { ApiErrorCode, type ErrorBody } from '@listinglens/contracts';
 
 /**
  * An onRequest hook for routes mounted on Fastify directly (metrics, the queue dashboard), outside Nest's
@@ -8,14 +8,14 @@ import type { ErrorBody } from '@listinglens/contracts';
  */
 export function adminOnly(keys: ApiKeyRepository) {
   return async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
-    const deny = (status: number, code: string, message: string) => {
+    const deny = (status: number, code: ApiErrorCode, message: string) => {
       const body: ErrorBody = { error: { code, message }, requestId: String(request.id) };
       return reply.status(status).header('x-request-id', String(request.id)).send(body);
     };
     const match = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '');
-    if (!match) return deny(401, 'unauthorized', 'missing "Authorization: Bearer <api key>" header');
+    if (!match) return deny(401, ApiErrorCode.Unauthorized, 'missing "Authorization: Bearer <api key>" header');
     const principal = await keys.findActive(match[1]);
-    if (!principal) return deny(401, 'unauthorized', 'unknown or revoked API key');
-    if (!principal.scopes.includes('admin')) return deny(403, 'forbidden', 'this route needs a key with the admin scope');
+    if (!principal) return deny(401, ApiErrorCode.Unauthorized, 'unknown or revoked API key');
+    if (!principal.scopes.includes('admin')) return deny(403, ApiErrorCode.Forbidden, 'this route needs a key with the admin scope');
   };
 }

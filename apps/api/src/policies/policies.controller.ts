@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { type ApiKeyPrincipal, PolicyRepository } from '@listinglens/data-access';
 import { DEFAULT_POLICY } from '@listinglens/policy';
 import { policyInput } from '../openapi/request-schemas';
-import { parseBody, parseQuery } from '../common/zod-validation';
+import { ZodPipe } from '../common/zod.pipe';
 import { ApiRoute, ApiTag } from '../openapi/api-route.decorator';
 import { policyListSchema, policyRecordSchema } from './policy-responses.schema';
 import { Principal } from '../auth/principal';
@@ -20,9 +20,8 @@ export class PoliciesController {
   @Get()
   @RequireScopes('read', 'review')
   @ApiRoute({ summary: 'Stored policy versions, and the committed default', query: listQuery, response: policyListSchema })
-  async list(@Query() query: unknown) {
-    const { marketplace } = parseQuery(listQuery, query);
-    return { default: DEFAULT_POLICY, policies: await this.policies.list(marketplace) };
+  async list(@Query(new ZodPipe(listQuery)) query: z.output<typeof listQuery>) {
+    return { default: DEFAULT_POLICY, policies: await this.policies.list(query.marketplace) };
   }
 
   @Post()
@@ -32,8 +31,7 @@ export class PoliciesController {
     body: policyInput,
     response: policyRecordSchema,
   })
-  async create(@Body() body: unknown, @Principal() who: ApiKeyPrincipal) {
-    const policy = parseBody(policyInput, body);
+  async create(@Body(new ZodPipe(policyInput)) policy: z.output<typeof policyInput>, @Principal() who: ApiKeyPrincipal) {
     return this.policies.create({ ...policy, createdBy: who.keyId });
   }
 }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { ApiErrorCode } from '@listinglens/contracts';
 import { ReviewRepository } from '@listinglens/data-access';
 import { decideReview, type ReviewDecision } from '@listinglens/policy';
 import { ApiError, ValidationError } from '../common/api-error';
@@ -36,7 +37,7 @@ export class ReviewDecisionService {
 
   /** Each item is claimed and decided on its own: one busy item does not sink the other 499. */
   async bulk(decisions: Array<ReviewDecision & { itemId: string }>, actor: string) {
-    const results: Array<{ itemId: string; status: number; item?: unknown; error?: { code: string; message: string } }> = [];
+    const results: Array<{ itemId: string; status: number; item?: unknown; error?: { code: ApiErrorCode; message: string } }> = [];
     for (const { itemId, ...decision } of decisions) {
       try {
         await mapConflicts('review item', itemId, () => this.items.claim(itemId, actor, BULK_LEASE_MS));

@@ -1,10 +1,10 @@
-import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { z } from 'zod';
-import { policyGroundsSchema, reviewItemSchema, reviewOverviewSchema, reviewQueueSummarySchema } from '@listinglens/contracts';
+import { ApiErrorCode, policyGroundsSchema, reviewItemSchema, reviewOverviewSchema, reviewQueueSummarySchema } from '@listinglens/contracts';
 import { type ApiKeyPrincipal, ReviewRepository, ReviewStatsRepository } from '@listinglens/data-access';
 import { ApiError, NotFoundError } from '../common/api-error';
-import { parseUuid } from '../common/uuid-param';
-import { parseQuery, uuidParams } from '../common/zod-validation';
+import { UuidParam, uuidParams } from '../common/uuid-param';
+import { ZodPipe } from '../common/zod.pipe';
 import { ApiRoute, ApiTag } from '../openapi/api-route.decorator';
 import { Principal } from '../auth/principal';
 import { RequireScopes } from '../auth/scopes.decorator';
@@ -27,8 +27,8 @@ export class ReviewQueueController {
 
   @Get('summary')
   @ApiRoute({ summary: 'How many items match the filters, and when the oldest of them entered the queue', query: reviewFilterQuery, response: reviewQueueSummarySchema })
-  async summary(@Query() query: unknown) {
-    return this.stats.summary(parseQuery(reviewFilterQuery, query));
+  async summary(@Query(new ZodPipe(reviewFilterQuery)) query: z.output<typeof reviewFilterQuery>) {
+    return this.stats.summary(query);
   }
 
   @Get('overview')
@@ -37,32 +37,31 @@ export class ReviewQueueController {
     query: overviewQuery,
     response: reviewOverviewSchema,
   })
-  async overview(@Query() query: unknown) {
-    return this.stats.overview(parseQuery(overviewQuery, query).days);
+  async overview(@Query(new ZodPipe(overviewQuery)) query: z.output<typeof overviewQuery>) {
+    return this.stats.overview(query.days);
   }
 
   @Get('items/:id')
   @ApiRoute({ summary: 'One review item', params: itemParams, response: reviewItemSchema })
-  async get(@Param('id') id: string) {
-    const item = await this.items.get(parseUuid('id', id));
+  async get(@UuidParam('id') id: string) {
+    const item = await this.items.get(id);
     if (!item) throw new NotFoundError('review item', id);
     return item;
   }
 
   @Post('items/:id/release')
   @HttpCode(204)
-  @ApiRoute({ summary: 'Give back your claim (you left the item): it is open to others at once', params: itemParams, errors: { 409: 'conflict: this key holds no live claim on the item' } })
-  async release(@Param('id') id: string, @Principal() who: ApiKeyPrincipal): Promise<void> {
-    const itemId = parseUuid('id', id);
-    if (await this.items.release(itemId, who.keyId)) return;
-    if (!(await this.items.get(itemId))) throw new NotFoundError('review item', id);
-    throw new ApiError(409, 'conflict', `review item ${id}: this key holds no live claim on it`);
+  @ApiRoute({ summary: 'Give back your claim (you left the item): it is open to others at once', params: itemParams, errors: { 409: { code: ApiErrorCode.Conflict, when: 'this key holds no live claim on the item' } } })
+  async release(@UuidParam('id') id: string, @Principal() who: ApiKeyPrincipal): Promise<void> {
+    if (await this.items.release(id, who.keyId)) return;
+    if (!(await this.items.get(id))) throw new NotFoundError('review item', id);
+    throw new ApiError(409, ApiErrorCode.Conflict, `review item ${id}: this key holds no live claim on it`);
   }
 
   @Get('items/:id/grounds')
   @ApiRoute({ summary: "The grounds the item's policy defines (a confirm must name one), and the ground of the rule that flagged it", params: itemParams, response: policyGroundsSchema })
-  async itemGrounds(@Param('id') id: string) {
-    const item = await this.items.get(parseUuid('id', id));
+  async itemGrounds(@UuidParam('id') id: string) {
+    const item = await this.items.get(id);
     if (!item) throw new NotFoundError('review item', id);
     return this.grounds.forItem(item.marketplace, item.ruleIds);
   }

@@ -1,12 +1,12 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { z } from 'zod';
-import { bulkDecisionResultSchema, reviewDecisionResultSchema, reviewItemPageSchema, reviewItemSchema } from '@listinglens/contracts';
+import { ApiErrorCode, bulkDecisionResultSchema, reviewDecisionResultSchema, reviewItemPageSchema, reviewItemSchema } from '@listinglens/contracts';
 import { type ApiKeyPrincipal, decodeReviewCursor, ReviewRepository } from '@listinglens/data-access';
-import { reviewDecisionSchema } from '@listinglens/policy';
+import { type ReviewDecision, reviewDecisionSchema } from '@listinglens/policy';
 import { reviewDecisionInput } from '../openapi/request-schemas';
 import { mapConflicts } from '../common/conflict';
-import { parseUuid } from '../common/uuid-param';
-import { parseBody, parseQuery, uuidParams } from '../common/zod-validation';
+import { UuidParam, uuidParams } from '../common/uuid-param';
+import { ZodPipe } from '../common/zod.pipe';
 import { ApiRoute, ApiTag } from '../openapi/api-route.decorator';
 import { Principal } from '../auth/principal';
 import { RequireScopes } from '../auth/scopes.decorator';
@@ -33,7 +33,7 @@ const bulkBody = z
   .object({ decisions: z.array(reviewDecisionSchema.safeExtend({ itemId: z.uuid() })).min(1).max(500, 'at most 500 decisions at once') })
   .strict();
 const itemParams = uuidParams('id');
-const CLAIM_CONFLICT = { 409: 'conflict: the item is decided, or claimed by another reviewer until its lease ends' };
+const CLAIM_CONFLICT = { 409: { code: ApiErrorCode.Conflict, when: 'the item is decided, or claimed by another reviewer until its lease ends' } };
 
 @ApiTag('review')
 @RequireScopes('review')
@@ -50,9 +50,8 @@ export class ReviewController {
     query: listQuery,
     response: reviewItemPageSchema,
   })
-  async list(@Query() query: unknown) {
-    const q = parseQuery(listQuery, query);
-    const { cursor, limit, ...filters } = q;
+  async list(@Query(new ZodPipe(listQuery)) query: z.output<typeof listQuery>) {
+    const { cursor, limit, ...filters } = query;
     return this.items.list(filters, cursor, limit);
   }
 
@@ -66,9 +65,8 @@ export class ReviewController {
     response: reviewItemSchema,
     errors: CLAIM_CONFLICT,
   })
-  async claim(@Param('id') id: string, @Body() body: unknown, @Principal() who: ApiKeyPrincipal) {
-    const { leaseSeconds } = parseBody(claimBody, body ?? {});
-    return mapConflicts('review item', id, () => this.items.claim(parseUuid('id', id), who.keyId, leaseSeconds * 1000));
+  async claim(@UuidParam('id') id: string, @Body(new ZodPipe(claimBody, { optional: true })) body: z.output<typeof claimBody>, @Principal() who: ApiKeyPrincipal) {
+    return mapConflicts('review item', id, () => this.items.claim(id, who.keyId, body.leaseSeconds * 1000));
   }
 
   @Post('items/:id/decision')
@@ -78,17 +76,16 @@ export class ReviewController {
     params: itemParams,
     body: reviewDecisionInput,
     response: reviewDecisionResultSchema,
-    errors: { 409: 'conflict: the item is decided, or this key holds no live claim on it' },
+    errors: { 409: { code: ApiErrorCode.Conflict, when: 'the item is decided, or this key holds no live claim on it' } },
   })
-  async decide(@Param('id') id: string, @Body() body: unknown, @Principal() who: ApiKeyPrincipal) {
-    return this.decisions.decide(parseUuid('id', id), parseBody(reviewDecisionInput, body), who.keyId);
+  async decide(@UuidParam('id') id: string, @Body(new ZodPipe(reviewDecisionInput)) body: ReviewDecision, @Principal() who: ApiKeyPrincipal) {
+    return this.decisions.decide(id, body, who.keyId);
   }
 
   @Post('decisions/bulk')
   @HttpCode(200)
   @ApiRoute({ summary: 'Up to 500 decisions; each item is claimed and decided on its own, results per item', body: bulkBody, response: bulkDecisionResultSchema })
-  async bulk(@Body() body: unknown, @Principal() who: ApiKeyPrincipal) {
-    const { decisions } = parseBody(bulkBody, body);
-    return { results: await this.decisions.bulk(decisions, who.keyId) };
+  async bulk(@Body(new ZodPipe(bulkBody)) body: z.output<typeof bulkBody>, @Principal() who: ApiKeyPrincipal) {
+    return { results: await this.decisions.bulk(body.decisions, who.keyId) };
   }
 }

@@ -1,12 +1,12 @@
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { z } from 'zod';
-import { webhookDeliveryPageSchema, webhookReplaySchema } from '@listinglens/contracts';
+import { ApiErrorCode, webhookDeliveryPageSchema, webhookReplaySchema } from '@listinglens/contracts';
 import { WebhookDeliveryLogRepository, WebhookEndpointRepository } from '@listinglens/data-access';
 import { WebhookQueueProducer } from '@listinglens/queue';
 import { RequireScopes } from '../auth/scopes.decorator';
 import { ApiError, NotFoundError } from '../common/api-error';
-import { parseUuid } from '../common/uuid-param';
-import { parseQuery, uuidParam, uuidParams } from '../common/zod-validation';
+import { UuidParam, uuidParam, uuidParams } from '../common/uuid-param';
+import { ZodPipe } from '../common/zod.pipe';
 import { ApiRoute, ApiTag } from '../openapi/api-route.decorator';
 import { decodeDeliveryCursor, encodeDeliveryCursor, eventIdOfMessage, messageIdParam } from './delivery-cursor';
 import { deliveryListQuerySchema } from './webhook-endpoint.schemas';
@@ -29,10 +29,10 @@ export class WebhookDeliveriesController {
     query: deliveryListQuerySchema,
     response: webhookDeliveryPageSchema,
   })
-  async list(@Param('id') id: string, @Query() query: unknown) {
-    const endpointId = await this.existingEndpoint(id);
-    const { limit, cursor, status } = parseQuery(deliveryListQuerySchema, query);
-    const page = await this.deliveries.listForEndpoint(endpointId, { limit, status, after: cursor ? decodeDeliveryCursor(cursor) : undefined });
+  async list(@UuidParam('id') id: string, @Query(new ZodPipe(deliveryListQuerySchema)) query: z.output<typeof deliveryListQuerySchema>) {
+    if (!(await this.endpoints.findById(id))) throw new NotFoundError('webhook endpoint', id);
+    const { limit, cursor, status } = query;
+    const page = await this.deliveries.listForEndpoint(id, { limit, status, after: cursor ? decodeDeliveryCursor(cursor) : undefined });
     return { items: page.items, nextCursor: page.next ? encodeDeliveryCursor(page.next) : null };
   }
 
@@ -42,25 +42,18 @@ export class WebhookDeliveriesController {
     summary: 'Send a message again now, with the same webhook-id and body (signed afresh)',
     params: z.object({ id: uuidParam, messageId: messageIdParam }),
     response: webhookReplaySchema,
-    errors: { 409: 'endpoint_disabled: enable the endpoint first' },
+    errors: { 409: { code: ApiErrorCode.EndpointDisabled, when: 'enable the endpoint first' } },
   })
-  async replay(@Param('id') id: string, @Param('messageId') messageId: string) {
-    const endpointId = parseUuid('id', id);
+  async replay(@UuidParam('id') id: string, @Param('messageId') messageId: string) {
     const eventId = eventIdOfMessage(messageId);
-    const endpoint = await this.endpoints.findById(endpointId);
+    const endpoint = await this.endpoints.findById(id);
     if (!endpoint) throw new NotFoundError('webhook endpoint', id);
     if (endpoint.disabledAt) {
-      throw new ApiError(409, 'endpoint_disabled', `webhook endpoint ${id} is disabled (${endpoint.disabledReason ?? 'no reason'}); enable it first`);
+      throw new ApiError(409, ApiErrorCode.EndpointDisabled, `webhook endpoint ${id} is disabled (${endpoint.disabledReason ?? 'no reason'}); enable it first`);
     }
-    const ticket = await this.deliveries.prepareReplay(endpointId, eventId);
+    const ticket = await this.deliveries.prepareReplay(id, eventId);
     if (!ticket) throw new NotFoundError('delivery', messageId);
     await this.queue.runNow(ticket.deliveryId, ticket.attempt);
     return { messageId, status: ticket.wasActive ? 'retrying' : 'replaying', attempt: ticket.attempt };
-  }
-
-  private async existingEndpoint(id: string): Promise<string> {
-    const endpointId = parseUuid('id', id);
-    if (!(await this.endpoints.findById(endpointId))) throw new NotFoundError('webhook endpoint', id);
-    return endpointId;
   }
 }

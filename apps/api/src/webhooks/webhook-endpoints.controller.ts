@@ -1,12 +1,13 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Post, Req } from '@nestjs/common';
+import type { z } from 'zod';
 import type { FastifyRequest } from 'fastify';
 import { webhookEndpointCreatedSchema, webhookEndpointListSchema, webhookEndpointSchema, webhookSecretRotatedSchema } from '@listinglens/contracts';
 import { type ApiKeyPrincipal, WebhookEndpointRepository, type WebhookEndpointView } from '@listinglens/data-access';
 import { generateWebhookSecret, SECRET_ROTATION_OVERLAP_MS } from '@listinglens/webhooks';
 import { RequireScopes } from '../auth/scopes.decorator';
 import { NotFoundError } from '../common/api-error';
-import { parseUuid } from '../common/uuid-param';
-import { parseBody, uuidParams } from '../common/zod-validation';
+import { UuidParam, uuidParams } from '../common/uuid-param';
+import { ZodPipe } from '../common/zod.pipe';
 import { ApiRoute, ApiTag } from '../openapi/api-route.decorator';
 import { createWebhookEndpointSchema } from './webhook-endpoint.schemas';
 import { WebhookUrlPolicy } from './webhook-url-policy';
@@ -33,8 +34,7 @@ export class WebhookEndpointsController {
     body: createWebhookEndpointSchema,
     response: webhookEndpointCreatedSchema,
   })
-  async create(@Body() body: unknown, @Req() req: FastifyRequest & { principal?: ApiKeyPrincipal }) {
-    const input = parseBody(createWebhookEndpointSchema, body);
+  async create(@Body(new ZodPipe(createWebhookEndpointSchema)) input: z.output<typeof createWebhookEndpointSchema>, @Req() req: FastifyRequest & { principal?: ApiKeyPrincipal }) {
     await this.urlPolicy.assertDeliverable(input.url);
     const secret = generateWebhookSecret();
     const endpoint = await this.endpoints.create({ ...input, secret, ownerKeyId: req.principal?.keyId ?? null });
@@ -49,8 +49,8 @@ export class WebhookEndpointsController {
 
   @Get(':id')
   @ApiRoute({ summary: 'One endpoint; no secret', params: endpointParams, response: webhookEndpointSchema })
-  async get(@Param('id') id: string): Promise<WebhookEndpointView> {
-    const endpoint = await this.endpoints.findById(parseUuid('id', id));
+  async get(@UuidParam('id') id: string): Promise<WebhookEndpointView> {
+    const endpoint = await this.endpoints.findById(id);
     if (!endpoint) throw new NotFoundError('webhook endpoint', id);
     return endpoint;
   }
@@ -62,9 +62,9 @@ export class WebhookEndpointsController {
     params: endpointParams,
     response: webhookSecretRotatedSchema,
   })
-  async rotateSecret(@Param('id') id: string) {
+  async rotateSecret(@UuidParam('id') id: string) {
     const secret = generateWebhookSecret();
-    const rotated = await this.endpoints.rotateSecret(parseUuid('id', id), secret, SECRET_ROTATION_OVERLAP_MS);
+    const rotated = await this.endpoints.rotateSecret(id, secret, SECRET_ROTATION_OVERLAP_MS);
     if (!rotated) throw new NotFoundError('webhook endpoint', id);
     return { id, secret, previousSecretExpiresAt: rotated.previousSecretExpiresAt };
   }
@@ -72,8 +72,8 @@ export class WebhookEndpointsController {
   @Post(':id/enable')
   @HttpCode(200)
   @ApiRoute({ summary: 'Re-enable a disabled endpoint (its cancelled deliveries can then be replayed)', params: endpointParams, response: webhookEndpointSchema })
-  async enable(@Param('id') id: string): Promise<WebhookEndpointView> {
-    const endpoint = await this.endpoints.enable(parseUuid('id', id));
+  async enable(@UuidParam('id') id: string): Promise<WebhookEndpointView> {
+    const endpoint = await this.endpoints.enable(id);
     if (!endpoint) throw new NotFoundError('webhook endpoint', id);
     return endpoint;
   }
@@ -81,7 +81,7 @@ export class WebhookEndpointsController {
   @Delete(':id')
   @HttpCode(204)
   @ApiRoute({ summary: 'Delete an endpoint with its delivery log', params: endpointParams })
-  async remove(@Param('id') id: string): Promise<void> {
-    if (!(await this.endpoints.delete(parseUuid('id', id)))) throw new NotFoundError('webhook endpoint', id);
+  async remove(@UuidParam('id') id: string): Promise<void> {
+    if (!(await this.endpoints.delete(id))) throw new NotFoundError('webhook endpoint', id);
   }
 }

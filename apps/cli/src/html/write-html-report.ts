@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
-import type { CliListingBody } from '@listinglens/contracts';
-import { ImageLoader, type ImageSource, SafeHttpFetcher } from '@listinglens/pipeline';
+import type { CliListingBody, ImageSource } from '@listinglens/contracts';
+import { ImageLoader, SafeHttpFetcher } from '@listinglens/pipeline';
 import { describeFinding } from '@listinglens/policy';
 import { DEFAULT_SCANNER_OPTIONS } from '@listinglens/scanner';
 import type { ListingReport, ReportSummary } from '../report';

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { WEBHOOK_WORKER_REPOSITORIES } from '@listinglens/data-access';
-import { guardedLookup, isPrivateAddress, parseAllowHosts } from '@listinglens/pipeline';
+import { parseAllowHosts } from '@listinglens/pipeline';
 import { SafeWebhookPoster, type WebhookRequest } from '@listinglens/webhooks';
 import { WorkerMetrics } from '../metrics/worker-metrics';
 import { OutboxDispatcherService } from './outbox-dispatcher.service';
@@ -18,7 +18,6 @@ import { WEBHOOK_POSTER, WEBHOOKS_CONFIG, webhooksConfig, type WebhooksConfig } 
       inject: [WEBHOOKS_CONFIG, WorkerMetrics],
       useFactory: (config: WebhooksConfig, metrics: WorkerMetrics) => {
         const poster = new SafeWebhookPoster({
-          guard: { guardedLookup, isPrivateAddress },
           allowHosts: parseAllowHosts(config.WEBHOOK_ALLOW_HOSTS),
           timeoutMs: config.WEBHOOK_TIMEOUT_MS,
         });

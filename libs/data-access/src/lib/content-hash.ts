@@ -1,17 +1,5 @@
 import { createHash } from 'node:crypto';
-
-export type ImageInput = { kind: 'url'; url: string } | { kind: 'inline'; bytes: Buffer };
-
-export interface ListingInput {
-  marketplace: string;
-  externalId: string;
-  sellerId: string;
-  title: string;
-  description?: string | null;
-  price: { amount: string; currency: string };
-  aiDisclosure?: boolean | null;
-  images: ImageInput[];
-}
+import type { ListingSubmission } from '@listinglens/contracts';
 
 /** "12.50" and "12.5" are the same price; the hash must not see a difference. */
 export function canonicalAmount(amount: string): string {
@@ -22,7 +10,7 @@ export function canonicalAmount(amount: string): string {
 }
 
 /** sha256 over everything a scan looks at: equal hash means re-sending changes nothing. */
-export function listingContentHash(input: ListingInput): string {
+export function listingContentHash(input: ListingSubmission): string {
   const canonical = JSON.stringify([
     input.marketplace,
     input.externalId,

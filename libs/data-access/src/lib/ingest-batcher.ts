@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import type { IngestResult, ListingSnapshot, ScanStatus } from '@listinglens/contracts';
+import type { IngestResult, ListingSnapshot, ListingSubmission, ScanStatus, StoredImageSource } from '@listinglens/contracts';
 import type { Pool } from 'pg';
-import { type ImageInput, listingContentHash, type ListingInput } from './content-hash';
+import { listingContentHash } from './content-hash';
 import { CURRENT_SCAN_SQL, INGEST_ONE_SQL, INGEST_SQL } from './ingest.sql';
 
 interface Pending {
-  input: ListingInput;
+  input: ListingSubmission;
   requestId: string | null;
   resolve(result: IngestResult): void;
   reject(err: unknown): void;
@@ -39,7 +39,7 @@ export class IngestBatcher {
     private readonly maxBatch = 200,
   ) {}
 
-  submit(input: ListingInput, requestId?: string): Promise<IngestResult> {
+  submit(input: ListingSubmission, requestId?: string): Promise<IngestResult> {
     return new Promise((resolve, reject) => {
       this.queue.push({ input, requestId: requestId ?? null, resolve, reject });
       this.pump();
@@ -123,7 +123,7 @@ export class IngestBatcher {
 }
 
 interface Prepared {
-  input: ListingInput;
+  input: ListingSubmission;
   requestId: string | null;
   hash: string;
   scanId: string;
@@ -149,7 +149,7 @@ function listingParams({ input, requestId, hash, scanId }: Prepared): unknown[] 
 }
 
 /** Image sources as the statements' kind, url and base64 columns. */
-function imageColumns(images: readonly ImageInput[]): [string[], Array<string | null>, Array<string | null>] {
+function imageColumns(images: readonly StoredImageSource[]): [string[], Array<string | null>, Array<string | null>] {
   return [
     images.map((i) => i.kind),
     images.map((i) => (i.kind === 'url' ? i.url : null)),
@@ -176,7 +176,7 @@ function batchStatement(prepared: Prepared[]) {
   };
 }
 
-function snapshotOf(input: ListingInput): ListingSnapshot {
+function snapshotOf(input: ListingSubmission): ListingSnapshot {
   return {
     marketplace: input.marketplace,
     externalId: input.externalId,

@@ -1,19 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import type { IngestResult, ListingSnapshot } from '@listinglens/contracts';
-import type { ListingInput } from './content-hash';
+import type { IngestResult, ListingSubmission, ListingView } from '@listinglens/contracts';
 import { IngestBatcher } from './ingest-batcher';
 import { PrismaService } from './prisma.service';
 import { SqlPool } from './sql-pool.service';
 
-export interface ListingRecord extends ListingSnapshot {
-  listingId: string;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-  latestScanId: string | null;
-  /** Labels currently on the listing (applied by policy or a reviewer). */
-  labels: string[];
-}
+/** The API's listing view before its latest scan is attached (the controller reads that scan). */
+export type ListingRecord = Omit<ListingView, 'latestScan'> & { latestScanId: string | null };
 
 @Injectable()
 export class ListingRepository {
@@ -31,7 +23,7 @@ export class ListingRepository {
    * ingests share one statement and one commit). Same content as the current version: nothing is
    * written and the current scan comes back with `created: false`, so the caller enqueues nothing.
    */
-  ingest(input: ListingInput, requestId?: string): Promise<IngestResult> {
+  ingest(input: ListingSubmission, requestId?: string): Promise<IngestResult> {
     return this.batcher.submit(input, requestId);
   }
 

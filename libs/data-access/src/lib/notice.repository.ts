@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { type Severity, SEVERITY_RANK } from '@listinglens/contracts';
 import { decodeCursor, encodeCursor } from './cursor';
-import { appendAudit } from './moderation.repository';
-import { appendOutboxEvent } from './outbox.repository';
+import { appendAudit } from './moderation-writes';
+import { appendOutboxEvent } from './outbox-writes';
 import type { Prisma } from '../generated/prisma/client';
 import { PrismaService } from './prisma.service';
-import { ReviewConflict } from './review.repository';
+import { ReviewConflict } from './review-conflict';
 
 export interface NoticeView {
   id: string;
@@ -75,8 +75,8 @@ export class NoticeRepository {
     return this.prisma.$transaction(async (tx) => {
       const [notice] = await tx.$queryRaw<Array<{ id: string; appealedAt: Date | null; listingId: string; sellerId: string }>>`
         SELECT id, "appealedAt", "listingId", "sellerId" FROM notices WHERE id = ${id}::uuid FOR UPDATE`;
-      if (!notice) throw new ReviewConflict('not_found');
-      if (notice.appealedAt) throw new ReviewConflict(`this notice was already appealed on ${notice.appealedAt.toISOString()}`);
+      if (!notice) throw ReviewConflict.missing('notice', id);
+      if (notice.appealedAt) throw ReviewConflict.state(`this notice was already appealed on ${notice.appealedAt.toISOString()}`);
       await tx.notice.update({ where: { id }, data: { appealedAt: new Date(), appealReason: reason } });
       const listing = await tx.listing.findUniqueOrThrow({ where: { id: notice.listingId } });
       const previous = await tx.reviewItem.findFirst({ where: { listingId: notice.listingId }, orderBy: { createdAt: 'desc' } });

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Prisma } from '../generated/prisma/client';
-import { appendAudit } from './moderation.repository';
+import { appendAudit } from './moderation-writes';
 import { PrismaService } from './prisma.service';
 
 export interface PolicyRecord {

@@ -10,6 +10,11 @@ export class PrismaService extends PrismaClient implements OnModuleDestroy {
     super({ adapter: new PrismaPg({ connectionString: databaseUrl, max: poolSize }) });
   }
 
+  /** One round trip to PostgreSQL (readiness); rejects when it does not answer. */
+  async ping(): Promise<void> {
+    await this.$queryRaw`SELECT 1`;
+  }
+
   async onModuleDestroy(): Promise<void> {
     await this.$disconnect();
   }

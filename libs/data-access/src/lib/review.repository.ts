@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import type { Finding, ModerationEffects, Severity } from '@listinglens/contracts';
 import type { Prisma } from '../generated/prisma/client';
-import { appendOutboxEvent } from './outbox.repository';
-import { activeLabels, applyModeration } from './moderation.repository';
+import { appendOutboxEvent } from './outbox-writes';
+import { applyModeration, lockListingLabels } from './moderation-writes';
 import { PrismaService } from './prisma.service';
 import { decodeCursor, encodeCursor } from './cursor';
 import { findingFromRow } from './finding-row';
 import { type ReviewFilters, reviewWhere } from './review-filters';
+import { ReviewConflict } from './review-conflict';
 
 export interface ReviewItemView {
   id: string;
@@ -39,8 +40,6 @@ export interface DecisionContext {
   findings: Finding[];
   labels: Array<{ label: string; source: string }>;
 }
-
-export class ReviewConflict extends Error {}
 
 type Row = Prisma.ReviewItemGetPayload<object>;
 
@@ -98,9 +97,9 @@ export class ReviewRepository {
         OR (status = 'claimed' AND ("leaseUntil" < now() OR "claimedBy" = ${actor})))
       RETURNING id`;
     const item = await this.get(id);
-    if (!item) throw new ReviewConflict('not_found');
+    if (!item) throw ReviewConflict.missing('review item', id);
     if (updated.length === 0) {
-      throw new ReviewConflict(item.status === 'decided' ? 'this item is already decided' : `claimed by another reviewer until ${item.leaseUntil}`);
+      throw ReviewConflict.state(item.status === 'decided' ? 'this item is already decided' : `claimed by another reviewer until ${item.leaseUntil}`);
     }
     return item;
   }
@@ -125,12 +124,17 @@ export class ReviewRepository {
     decide: (ctx: DecisionContext) => ModerationEffects,
   ): Promise<{ item: ReviewItemView; noticeIds: string[] }> {
     return this.prisma.$transaction(async (tx) => {
+      // The labels `decide` reads must not change before this commits (a scan completing meanwhile);
+      // the label lock goes first, as in scan completion. An item's listing never changes.
+      const [target] = await tx.$queryRaw<Array<{ listingId: string }>>`SELECT "listingId" FROM review_items WHERE id = ${id}::uuid`;
+      if (!target) throw ReviewConflict.missing('review item', id);
+      await lockListingLabels(tx, target.listingId);
       const [row] = await tx.$queryRaw<Row[]>`SELECT * FROM review_items WHERE id = ${id}::uuid FOR UPDATE`;
-      if (!row) throw new ReviewConflict('not_found');
+      if (!row) throw ReviewConflict.missing('review item', id);
       const now = new Date();
-      if (row.status === 'decided') throw new ReviewConflict('this item is already decided');
+      if (row.status === 'decided') throw ReviewConflict.state('this item is already decided');
       if (row.status !== 'claimed' || row.claimedBy !== actor || !row.leaseUntil || row.leaseUntil < now) {
-        throw new ReviewConflict('claim the item first (POST /v1/review/items/:id/claim); decisions need a live claim');
+        throw ReviewConflict.state('claim the item first (POST /v1/review/items/:id/claim); decisions need a live claim');
       }
       const listing = await tx.listing.findUniqueOrThrow({ where: { id: row.listingId } });
       const findings = row.scanId ? await tx.finding.findMany({ where: { scanId: row.scanId } }) : [];

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import type { Finding, ImageErrorCode, ListingSnapshot, ModerationEffects, ScanView } from '@listinglens/contracts';
+import { type ImageErrorCode, type ListingSnapshot, listingSnapshotSchema, type ModerationEffects, type ScanOutcome, type ScanView, type StoredImageSource } from '@listinglens/contracts';
 import type { Prisma } from '../generated/prisma/client';
 import { findingViewFromRow } from './finding-row';
-import { activeLabels, applyModeration } from './moderation.repository';
-import { appendOutboxEvent } from './outbox.repository';
+import { activeLabels, applyModeration, lockListingLabels } from './moderation-writes';
+import { appendOutboxEvent } from './outbox-writes';
 import { phashBands, phashToInt } from './phash-index';
 import { PrismaService } from './prisma.service';
 
@@ -13,28 +13,24 @@ export interface ScanWork {
   listingId: string;
   attempts: number;
   listing: ListingSnapshot;
-  images: Array<{ position: number; source: { kind: 'url'; url: string } | { kind: 'inline'; bytes: Buffer } }>;
+  images: Array<{ position: number; source: StoredImageSource }>;
 }
 
-export interface ImageOutcome {
-  position: number;
-  sha256: string | null;
-  format: string | null;
-  width: number | null;
-  height: number | null;
-  byteSize: number | null;
-  phash: string | null;
-  error: { code: ImageErrorCode; message: string } | null;
+/** The policy's actions for a scan, and the listing's active labels they were decided from. */
+export interface ScanModeration {
+  effects: ModerationEffects;
+  decidedFromLabels: readonly string[];
 }
 
-export interface ScanCompletion {
-  images: ImageOutcome[];
-  findings: Finding[];
-  timings: { loadMs: number; detectMs: number; totalMs: number };
-}
-
-/** Decides the policy's actions given the labels the listing carries now (read inside the transaction). */
-export type ModerationDecider = (activeLabels: string[]) => ModerationEffects;
+/**
+ * `labels_changed`: another scan or a reviewer changed the listing's labels after the caller read them,
+ * so its effects may label twice or notify about nothing; nothing was written. Decide again from
+ * `activeLabels` (the labels now) and call again.
+ */
+export type ScanCompletionResult =
+  | { status: 'written' }
+  | { status: 'already_completed' }
+  | { status: 'labels_changed'; activeLabels: string[] };
 
 /** The reuse index columns: the pHash as a signed int64 and its four 16-bit bands. */
 function phashColumns(phash: string | null) {
@@ -58,12 +54,11 @@ export class ScanRepository {
       throw err;
     });
     if (!scan) return null;
-    const snapshot = scan.snapshot as unknown as ScanWork['listing'];
     return {
       scanId: scan.id,
       listingId: scan.listingId,
       attempts: scan.attempts,
-      listing: snapshot,
+      listing: listingSnapshotSchema.parse(scan.snapshot),
       images: scan.images.map((image) => ({
         position: image.position,
         source:
@@ -74,16 +69,31 @@ export class ScanRepository {
     };
   }
 
+  /** The listing's active labels now: what the policy decides a scan's actions from before complete(). */
+  async activeLabels(listingId: string): Promise<string[]> {
+    return activeLabels(this.prisma, listingId);
+  }
+
   /**
    * Writes a scan's results exactly once. The scan row is locked first, so if a stalled job's first
    * run and its retry both finish, the second sees `completed` and writes nothing (no duplicate rows).
+   * The policy runs in the caller, outside this transaction: the listing's labels are locked and
+   * re-read here, and if they are no longer those `moderation` was decided from, nothing is written
+   * and the caller decides again (`labels_changed`).
    */
-  async complete(scanId: string, result: ScanCompletion, decide?: ModerationDecider): Promise<boolean> {
-    return this.prisma.$transaction(async (tx) => {
+  async complete(scanId: string, result: Pick<ScanOutcome, 'images' | 'findings' | 'timings'>, moderation: ScanModeration): Promise<ScanCompletionResult> {
+    return this.prisma.$transaction(async (tx): Promise<ScanCompletionResult> => {
       const [locked] = await tx.$queryRaw<Array<{ status: string }>>`
         SELECT status::text AS status FROM scans WHERE id = ${scanId}::uuid FOR UPDATE`;
-      if (!locked || locked.status === 'completed') return false;
+      if (!locked || locked.status === 'completed') return { status: 'already_completed' };
       const scan = await tx.scan.findUniqueOrThrow({ where: { id: scanId }, include: { listing: true } });
+      // Only the listing's current version acts: a late scan of an old version records, never labels.
+      const acting = scan.listingVersion === scan.listing.version ? moderation : null;
+      if (acting) {
+        await lockListingLabels(tx, scan.listingId);
+        const labels = await activeLabels(tx, scan.listingId);
+        if (!sameLabels(labels, acting.decidedFromLabels)) return { status: 'labels_changed', activeLabels: labels };
+      }
       const imageIds = new Map<number, string>();
       for (const image of result.images) {
         const row = await tx.listingImage.update({
@@ -124,10 +134,9 @@ export class ScanRepository {
         where: { id: scanId },
         data: { status: 'completed', completedAt: new Date(), errorCode: null, errorMessage: null, ...result.timings },
       });
-      // Only the listing's current version acts: a late scan of an old version records, never labels.
-      if (decide && scan.listingVersion === scan.listing.version) {
+      if (acting) {
         const subject = { listingId: scan.listingId, marketplace: scan.listing.marketplace, sellerId: scan.listing.sellerId, scanId };
-        await applyModeration(tx, subject, decide(await activeLabels(tx, scan.listingId)), { type: 'system', id: 'policy' });
+        await applyModeration(tx, subject, acting.effects, { type: 'system', id: 'policy' });
       }
       await appendOutboxEvent(tx, 'scan.completed', {
         scanId,
@@ -137,7 +146,7 @@ export class ScanRepository {
         status: 'completed',
         findingCodes: [...new Set(result.findings.map((f) => f.code))].sort(),
       });
-      return true;
+      return { status: 'written' };
     });
   }
 
@@ -206,6 +215,12 @@ export class ScanRepository {
       findings: scan.findings.map(findingViewFromRow),
     };
   }
+}
+
+function sameLabels(a: readonly string[], b: readonly string[]): boolean {
+  const left = new Set(a);
+  const right = new Set(b);
+  return left.size === right.size && [...left].every((label) => right.has(label));
 }
 
 function isNotFound(err: unknown): boolean {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { WebhookEventType } from '@listinglens/contracts';
-import { appendOutboxEvent } from './outbox.repository';
+import { appendOutboxEvent } from './outbox-writes';
 import { PrismaService } from './prisma.service';
 import type { Tx } from './transaction';
 import { WebhookSecretBox } from './webhook-secret-box';

@@ -1,8 +1,7 @@
-import http from 'node:http';
-import https from 'node:https';
-import { isIP } from 'node:net';
+import { type Dispatcher, request } from 'undici';
+import { createGuardedDispatcher } from './guarded-dispatcher';
 import { ImageError } from './image-error';
-import { guardedLookup, isAllowedHost, isPrivateAddress, urlHost } from './ssrf-guard';
+import { findAddressRefusal, type Resolver } from './ssrf-guard';
 
 export interface FetchOptions {
   /** Hosts (names or IP literals) that may resolve to private addresses, e.g. an internal CDN. */
@@ -10,6 +9,8 @@ export interface FetchOptions {
   timeoutMs: number;
   maxBytes: number;
   maxRedirects: number;
+  /** Name resolution for the address check; the system resolver unless a test replaces it. */
+  resolve?: Resolver;
 }
 
 /** Fetches URLs on behalf of untrusted input; the wrapper other code depends on. */
@@ -17,12 +18,18 @@ export interface HttpFetcher {
   fetch(url: string): Promise<Buffer>;
 }
 
+type Hop = { kind: 'body'; body: Buffer } | { kind: 'redirect'; location: string };
+
 /**
- * SSRF-safe fetcher. The address check happens inside the socket's own DNS lookup, so the address
- * checked is the address connected to (no rebinding window); every redirect hop is checked again.
+ * SSRF-safe fetcher over the guarded dispatcher (no connection to a private address unless allow-listed);
+ * redirects are followed here, so every hop is checked again.
  */
 export class SafeHttpFetcher implements HttpFetcher {
-  constructor(private readonly options: FetchOptions) {}
+  private readonly dispatcher: Dispatcher;
+
+  constructor(private readonly options: FetchOptions) {
+    this.dispatcher = createGuardedDispatcher({ allowHosts: options.allowHosts, connectTimeoutMs: options.timeoutMs, resolve: options.resolve });
+  }
 
   async fetch(url: string): Promise<Buffer> {
     let current = url;
@@ -34,7 +41,7 @@ export class SafeHttpFetcher implements HttpFetcher {
     throw new ImageError('image.fetch_failed', `more than ${this.options.maxRedirects} redirects`);
   }
 
-  private fetchOnce(rawUrl: string): Promise<{ kind: 'body'; body: Buffer } | { kind: 'redirect'; location: string }> {
+  private async fetchOnce(rawUrl: string): Promise<Hop> {
     let url: URL;
     try {
       url = new URL(rawUrl);
@@ -44,67 +51,57 @@ export class SafeHttpFetcher implements HttpFetcher {
     if (url.protocol !== 'http:' && url.protocol !== 'https:') {
       throw new ImageError('image.fetch_failed', `scheme ${url.protocol} is not allowed (http and https only)`);
     }
-    // Ingest refuses user:password@ URLs; a redirect must not bring them back (Node would send them as Basic auth).
+    // Ingest refuses user:password@ URLs; a redirect must not bring them back (they would go out as Basic auth).
     if (url.username || url.password) throw new ImageError('image.fetch_failed', 'refused: a URL with credentials (user:password@)');
-    const host = urlHost(url);
-    const allowed = isAllowedHost(this.options.allowHosts, url);
-    // Node skips the lookup for IP literals, so they are checked here.
-    if (!allowed && isIP(host) && isPrivateAddress(host)) {
-      throw new ImageError('image.fetch_failed', `refused: ${host} is a private or reserved address`);
+    const { timeoutMs } = this.options;
+    const deadline = new AbortController();
+    const timer = setTimeout(() => deadline.abort(new ImageError('image.fetch_failed', `timed out after ${timeoutMs} ms`)), timeoutMs);
+    try {
+      return await this.readHop(url, deadline.signal);
+    } finally {
+      clearTimeout(timer);
     }
-    const lookup = allowed ? undefined : guardedLookup(host);
-    const client = url.protocol === 'https:' ? https : http;
-    const { timeoutMs, maxBytes } = this.options;
+  }
 
-    return new Promise((resolve, reject) => {
-      const fail = (message: string, code: 'image.fetch_failed' | 'image.too_large' = 'image.fetch_failed') =>
-        reject(new ImageError(code, message));
-      // agent: false — a pooled keep-alive socket would skip the lookup, and with it the address check.
-      const req = client.get(url, { agent: false, lookup, timeout: timeoutMs, headers: { accept: 'image/*' } }, (res) => {
-        const status = res.statusCode ?? 0;
-        if (status >= 300 && status < 400 && res.headers.location) {
-          res.resume();
-          resolve({ kind: 'redirect', location: new URL(res.headers.location, url).toString() });
-          return;
-        }
-        if (status < 200 || status >= 300) {
-          res.resume();
-          fail(`HTTP ${status} from ${url.host}`);
-          return;
-        }
-        const declared = Number(res.headers['content-length'] ?? 0);
-        if (declared > maxBytes) {
-          req.destroy();
-          fail(`${declared} bytes declared, over the limit of ${maxBytes}`, 'image.too_large');
-          return;
-        }
-        const chunks: Buffer[] = [];
-        let size = 0;
-        res.on('data', (chunk: Buffer) => {
-          size += chunk.length;
-          if (size > maxBytes) {
-            req.destroy();
-            fail(`more than ${maxBytes} bytes`, 'image.too_large');
-            return;
-          }
-          chunks.push(chunk);
-        });
-        res.on('end', () => resolve({ kind: 'body', body: Buffer.concat(chunks) }));
-        res.on('error', (err) => fail(`reading ${url.host}: ${err.message}`));
-      });
-      const deadline = setTimeout(() => {
-        req.destroy();
-        fail(`timed out after ${timeoutMs} ms`);
-      }, timeoutMs);
-      req.on('close', () => clearTimeout(deadline));
-      req.on('timeout', () => {
-        req.destroy();
-        fail(`timed out after ${timeoutMs} ms`);
-      });
-      req.on('error', (err) => {
-        if (err instanceof ImageError) reject(err);
-        else fail(`cannot fetch ${url.host}: ${err.message}`);
-      });
-    });
+  private async readHop(url: URL, signal: AbortSignal): Promise<Hop> {
+    const { maxBytes } = this.options;
+    let res: Dispatcher.ResponseData;
+    try {
+      res = await request(url, { dispatcher: this.dispatcher, signal, headers: { accept: 'image/*' } });
+    } catch (err) {
+      if (err instanceof ImageError) throw err;
+      const refusal = findAddressRefusal(err);
+      if (refusal) throw new ImageError('image.fetch_failed', refusal.message);
+      throw new ImageError('image.fetch_failed', `cannot fetch ${url.host}: ${(err as Error).message}`);
+    }
+    const { statusCode: status, headers, body } = res;
+    const location = headers.location;
+    if (status >= 300 && status < 400 && typeof location === 'string' && location) {
+      await body.dump().catch(() => undefined); // read a short body so the connection can be reused
+      return { kind: 'redirect', location: new URL(location, url).toString() };
+    }
+    if (status < 200 || status >= 300) {
+      await body.dump().catch(() => undefined);
+      throw new ImageError('image.fetch_failed', `HTTP ${status} from ${url.host}`);
+    }
+    const declared = Number(headers['content-length'] ?? 0);
+    if (declared > maxBytes) {
+      // undici turns a bare destroy into an 'error' event (AbortError): nobody is left to read it.
+      body.on('error', () => undefined).destroy();
+      throw new ImageError('image.too_large', `${declared} bytes declared, over the limit of ${maxBytes}`);
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    try {
+      for await (const chunk of body as AsyncIterable<Buffer>) {
+        size += chunk.length;
+        if (size > maxBytes) throw new ImageError('image.too_large', `more than ${maxBytes} bytes`); // ends the loop, which destroys the body
+        chunks.push(chunk);
+      }
+    } catch (err) {
+      if (err instanceof ImageError) throw err;
+      throw new ImageError('image.fetch_failed', `reading ${url.host}: ${(err as Error).message}`);
+    }
+    return { kind: 'body', body: Buffer.concat(chunks) };
   }
 }

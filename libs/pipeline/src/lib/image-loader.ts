@@ -1,8 +1,8 @@
 import { readFile, stat } from 'node:fs/promises';
 import { isAbsolute, resolve } from 'node:path';
+import type { ImageSource } from '@listinglens/contracts';
 import { ImageError } from './image-error';
 import type { HttpFetcher } from './image-fetcher';
-import type { ImageSource } from './types';
 
 /** Turns an image source into bytes, with the same byte cap whatever the source. */
 export class ImageLoader {

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { SharpImageDecoder } from './image-decoder';
 import { ImageLoader } from './image-loader';
 import { ScanPipeline } from './scan-pipeline';
-import type { Detector, ImageSource, ListingFields } from './types';
+import type { ImageSource, ListingFields } from '@listinglens/contracts';
+import type { Detector } from './types';
 
 const LISTING: ListingFields = { marketplace: 'm', externalId: 'x', sellerId: 's', title: 't', price: { amount: '1.00', currency: 'EUR' } };
 const noFetch = { fetch: () => Promise.reject(new Error('no network in this test')) };

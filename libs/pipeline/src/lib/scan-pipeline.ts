@@ -1,43 +1,12 @@
 import { createHash } from 'node:crypto';
 import pLimit from 'p-limit';
-import type { Finding, ImageErrorView } from '@listinglens/contracts';
+import type { Finding, ImageResult, ImageSource, ListingFields, ScanOutcome } from '@listinglens/contracts';
 import type { ImageDecoder } from './image-decoder';
 import { ImageError } from './image-error';
 import { ocrFailureMessage } from './ocr-failure-message';
 import type { ImageLoader } from './image-loader';
 import { sniffFormat } from './sniff-format';
-import type {
-  AnalyzedImage,
-  Detector,
-  DetectorContext,
-  ImageFormat,
-  ImageSource,
-  ListingFields,
-  OcrResult,
-  TextReader,
-} from './types';
-
-export interface ImageResult {
-  position: number;
-  sha256: string | null;
-  format: ImageFormat | null;
-  width: number | null;
-  height: number | null;
-  byteSize: number | null;
-  phash: string | null;
-  error: ImageErrorView | null;
-  /** Recognised text, only when asked for. */
-  text?: string;
-}
-
-export interface ScanOutcome {
-  images: ImageResult[];
-  findings: Finding[];
-  timings: { loadMs: number; detectMs: number; totalMs: number };
-  /** Where detectMs went: time spent reading text (OCR, summed over images) and each detector's own time
-   * (a detector's time includes waiting for OCR it was first to ask for). For metrics, not stored. */
-  breakdown: { ocrMs: number; detectorMs: Record<string, number> };
-}
+import type { AnalyzedImage, Detector, DetectorContext, OcrResult, TextReader } from './types';
 
 export interface PipelineDeps {
   loader: ImageLoader;

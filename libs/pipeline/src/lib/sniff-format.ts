@@ -1,4 +1,4 @@
-import type { ImageFormat } from './types';
+import type { ImageFormat } from '@listinglens/contracts';
 
 /** The real format from magic bytes: file names and Content-Type headers lie. */
 export function sniffFormat(bytes: Buffer): ImageFormat | null {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isAllowedHost, isPrivateAddress, parseAllowHosts } from './ssrf-guard';
+import { AddressRefusedError, findAddressRefusal, isAllowedHost, isPrivateAddress, parseAllowHosts } from './ssrf-guard';
 
 describe('isPrivateAddress', () => {
   it.each(['127.0.0.1', '10.1.2.3', '172.16.0.1', '172.31.255.255', '192.168.1.1', '169.254.169.254', '100.64.0.1', '0.0.0.0', '::1', '::', 'fe80::1', 'fd00::1', '::ffff:127.0.0.1', '::ffff:169.254.169.254', '224.0.0.1'])(
@@ -79,5 +79,16 @@ describe('isAllowedHost (host:port entries)', () => {
     ['http://[fd00::2]:1/a', true],
   ])('%s → %s', (url, allowed) => {
     expect(isAllowedHost(list, new URL(url))).toBe(allowed);
+  });
+});
+
+describe('findAddressRefusal', () => {
+  it('finds the refusal however a client wrapped it, and nothing else', () => {
+    const refusal = new AddressRefusedError('refused: x');
+    expect(findAddressRefusal(refusal)).toBe(refusal);
+    expect(findAddressRefusal(new Error('connect failed', { cause: new Error('inner', { cause: refusal }) }))).toBe(refusal);
+    expect(findAddressRefusal(new AggregateError([new Error('ECONNREFUSED'), refusal]))).toBe(refusal);
+    expect(findAddressRefusal(new Error('refused: looks like one', { cause: 'refused' }))).toBeNull();
+    expect(findAddressRefusal(Object.assign(new Error('refused: x'), { name: 'AddressRefusedError' }))).toBeNull();
   });
 });

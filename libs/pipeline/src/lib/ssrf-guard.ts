@@ -1,7 +1,26 @@
-import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
+import { lookup as dnsLookup, type LookupAddress, type LookupOptions } from 'node:dns';
 import { isIP, type LookupFunction } from 'node:net';
 import ipaddr from 'ipaddr.js';
-import { ImageError } from './image-error';
+
+/** A connection refused by the address rule; callers map it (image fetch failure, webhook `refused`). */
+export class AddressRefusedError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'AddressRefusedError';
+  }
+}
+
+/** The refusal behind an error, wherever a client library wrapped it (`cause`, AggregateError). */
+export function findAddressRefusal(err: unknown, depth = 0): AddressRefusedError | null {
+  if (err instanceof AddressRefusedError) return err;
+  if (!(err instanceof Error) || depth > 5) return null;
+  const inner = [err.cause, ...(err instanceof AggregateError ? err.errors : [])];
+  for (const e of inner) {
+    const found = findAddressRefusal(e, depth + 1);
+    if (found) return found;
+  }
+  return null;
+}
 
 /**
  * Whether an image fetch (or webhook delivery) must not reach this address unless its host is
@@ -66,19 +85,28 @@ export function isAllowedHost(allowHosts: ReadonlySet<string>, url: URL): boolea
   return allowHosts.has(`${isIP(host) === 6 ? `[${host}]` : host}:${port}`);
 }
 
+/** Name resolution as the guard sees it: every address of a name. A seam for tests (no hosts file). */
+export type Resolver = (
+  hostname: string,
+  options: LookupOptions,
+  callback: (err: NodeJS.ErrnoException | null, addresses: LookupAddress[]) => void,
+) => void;
+
+const systemResolver: Resolver = (hostname, options, callback) => dnsLookup(hostname, { ...options, all: true }, callback);
+
 /**
- * A socket `lookup` that refuses private addresses: pass it to http(s).request with `agent: false`, so
- * the address checked is the address connected to. (Used for image fetches and webhook deliveries.)
+ * A socket `lookup` that refuses private addresses with an AddressRefusedError: the socket connects
+ * to the address checked here, so there is no rebinding window. Node skips the lookup for IP literals:
+ * callers check those with isPrivateAddress (guarded-dispatcher.ts does both).
  */
-export function guardedLookup(host: string): LookupFunction {
+export function guardedLookup(resolve: Resolver = systemResolver): LookupFunction {
   return (hostname, options, callback) => {
-    dnsLookup(hostname, { ...options, all: true }, (err, addresses) => {
+    resolve(hostname, options, (err, list) => {
       if (err) return callback(err, '', 0);
-      const list = addresses as LookupAddress[];
       const bad = list.find((a) => isPrivateAddress(a.address));
       if (bad || list.length === 0) {
-        const reason = bad ? `${host} resolves to ${bad.address}, a private or reserved address` : `${host} has no address`;
-        return callback(new ImageError('image.fetch_failed', `refused: ${reason}`), '', 0);
+        const reason = bad ? `${hostname} resolves to ${bad.address}, a private or reserved address` : `${hostname} has no address`;
+        return callback(new AddressRefusedError(`refused: ${reason}`), '', 0);
       }
       if ((options as { all?: boolean }).all) return (callback as unknown as (e: null, a: LookupAddress[]) => void)(null, list);
       callback(null, list[0].address, list[0].family);

@@ -1,27 +1,4 @@
-import type { Box, Finding, ImageErrorView } from '@listinglens/contracts';
-
-/** Where an image's bytes come from. `path` exists only for the CLI (relative to its input file). */
-export type ImageSource =
-  | { kind: 'url'; url: string }
-  | { kind: 'inline'; bytes: Buffer }
-  | { kind: 'path'; path: string };
-
-export interface ListingFields {
-  marketplace: string;
-  externalId: string;
-  sellerId: string;
-  title: string;
-  description?: string | null;
-  /** Exact decimal as a string ("1299.00"): never a float. */
-  price: { amount: string; currency: string };
-  aiDisclosure?: boolean | null;
-  /** Set when the listing is stored (service); absent in the CLI. */
-  listingId?: string;
-  /** The scan running (service): lets the reuse index publish this scan's hashes before it looks. */
-  scanId?: string;
-}
-
-export type ImageFormat = 'jpeg' | 'png' | 'webp' | 'gif' | 'tiff' | 'avif' | 'heif' | 'bmp';
+import type { Box, Finding, ImageErrorView, ImageFormat, ListingFields } from '@listinglens/contracts';
 
 /** An image that loaded and decoded: what every detector sees. */
 export interface AnalyzedImage {

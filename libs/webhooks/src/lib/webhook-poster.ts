@@ -1,8 +1,7 @@
-import http from 'node:http';
-import https from 'node:https';
-import { isIP, type LookupFunction } from 'node:net';
-import type { guardedLookup, isPrivateAddress } from '@listinglens/pipeline';
-import { isAllowedHost, urlHost } from '@listinglens/pipeline/ssrf-guard';
+import { type Dispatcher, request as undiciRequest } from 'undici';
+// Sub-paths, not @listinglens/pipeline: the api imports this lib and must not load the image pipeline (sharp).
+import { createGuardedDispatcher } from '@listinglens/pipeline/guarded-dispatcher';
+import { findAddressRefusal, type Resolver } from '@listinglens/pipeline/ssrf-guard';
 import { parseRetryAfter } from './retry-after';
 import { RESPONSE_READ_LIMIT_BYTES, responseExcerpt } from './response-excerpt';
 
@@ -25,36 +24,29 @@ export interface WebhookPoster {
   post(request: WebhookRequest): Promise<WebhookAttemptResult>;
 }
 
-/**
- * The SSRF rule shared with image fetching: pass `{ guardedLookup, isPrivateAddress }` from
- * @listinglens/pipeline. Injected rather than imported so that the api, which only needs secrets from
- * this lib, does not load the image pipeline (sharp) at start.
- */
-export interface AddressGuard {
-  guardedLookup: typeof guardedLookup;
-  isPrivateAddress: typeof isPrivateAddress;
-}
-
 export interface WebhookPosterOptions {
-  guard: AddressGuard;
   /** Hosts (names or IP literals) that may resolve to private addresses (WEBHOOK_ALLOW_HOSTS). */
   allowHosts: ReadonlySet<string>;
   timeoutMs?: number;
   userAgent?: string;
+  /** Name resolution for the address check; the system resolver unless a test replaces it. */
+  resolve?: Resolver;
 }
 
 /**
- * POSTs webhooks without letting a registered URL reach private networks (same rule as image fetching):
- * the address is checked inside the socket's own DNS lookup with `agent: false`, so the address checked
- * is the address connected to. Redirects are not followed (a 3xx is a failed attempt). Never throws.
+ * POSTs webhooks without letting a registered URL reach private networks, over the client image fetching
+ * uses (the guarded dispatcher: the address is checked in the socket's own DNS lookup, so the address
+ * checked is the address connected to). Redirects are not followed (a 3xx is a failed attempt). Never throws.
  */
 export class SafeWebhookPoster implements WebhookPoster {
   private readonly timeoutMs: number;
   private readonly userAgent: string;
+  private readonly dispatcher: Dispatcher;
 
-  constructor(private readonly options: WebhookPosterOptions) {
+  constructor(options: WebhookPosterOptions) {
     this.timeoutMs = options.timeoutMs ?? WEBHOOK_TIMEOUT_MS;
     this.userAgent = options.userAgent ?? 'ListingLens-Webhooks/0.1';
+    this.dispatcher = createGuardedDispatcher({ allowHosts: options.allowHosts, connectTimeoutMs: this.timeoutMs, resolve: options.resolve });
   }
 
   async post(request: WebhookRequest): Promise<WebhookAttemptResult> {
@@ -69,76 +61,36 @@ export class SafeWebhookPoster implements WebhookPoster {
     if (url.protocol !== 'http:' && url.protocol !== 'https:') {
       return { kind: 'refused', latencyMs: 0, error: `scheme ${url.protocol} is not allowed (http and https only)` };
     }
-    const host = urlHost(url);
-    const allowed = isAllowedHost(this.options.allowHosts, url);
-    // Node skips the lookup for IP literals, so they are checked here.
-    if (!allowed && isIP(host) && this.options.guard.isPrivateAddress(host)) {
-      return { kind: 'refused', latencyMs: 0, error: `refused: ${host} is a private or reserved address (not in WEBHOOK_ALLOW_HOSTS)` };
-    }
-    let refusedByLookup = false;
-    const lookup: LookupFunction | undefined = allowed
-      ? undefined
-      : (hostname, options, callback) =>
-          this.options.guard.guardedLookup(host)(hostname, options, (err, ...rest) => {
-            // The guard reports refusals as an ImageError; DNS failures arrive as system errors.
-            if (err?.name === 'ImageError') refusedByLookup = true;
-            (callback as (e: NodeJS.ErrnoException | null, ...r: unknown[]) => void)(err, ...rest);
-          });
+    const deadline = new AbortController();
+    const timer = setTimeout(() => deadline.abort(new Error(`timed out after ${this.timeoutMs} ms`)), this.timeoutMs);
     try {
-      const response = await this.send(url, request, lookup);
+      const response = await this.send(url, request, deadline.signal);
       return { kind: 'response', latencyMs: elapsed(), ...response };
     } catch (err) {
-      const message = err instanceof Error ? err.message : String(err);
-      if (refusedByLookup) return { kind: 'refused', latencyMs: elapsed(), error: `${message} (not in WEBHOOK_ALLOW_HOSTS)` };
-      return { kind: 'failed', latencyMs: elapsed(), error: message };
+      const refusal = findAddressRefusal(err);
+      if (refusal) return { kind: 'refused', latencyMs: elapsed(), error: `${refusal.message} (not in WEBHOOK_ALLOW_HOSTS)` };
+      return { kind: 'failed', latencyMs: elapsed(), error: err instanceof Error ? err.message : String(err) };
+    } finally {
+      clearTimeout(timer);
     }
   }
 
-  private send(url: URL, request: WebhookRequest, lookup: LookupFunction | undefined) {
-    const client = url.protocol === 'https:' ? https : http;
-    const timeoutMs = this.timeoutMs;
-    return new Promise<{ status: number; retryAfterMs: number | null; excerpt: string | null }>((resolve, reject) => {
-      const body = Buffer.from(request.body, 'utf8');
-      // agent: false — a pooled keep-alive socket would skip the lookup, and with it the address check.
-      const req = client.request(url, {
-        method: 'POST',
-        agent: false,
-        lookup,
-        timeout: timeoutMs,
-        headers: {
-          ...request.headers,
-          'content-type': 'application/json',
-          'content-length': String(body.length),
-          'user-agent': this.userAgent,
-        },
-      });
-      const deadline = setTimeout(() => req.destroy(new Error(`timed out after ${timeoutMs} ms`)), timeoutMs);
-      req.on('close', () => clearTimeout(deadline));
-      req.on('timeout', () => req.destroy(new Error(`timed out after ${timeoutMs} ms`)));
-      req.on('error', reject);
-      req.on('response', (res) => {
-        const chunks: Buffer[] = [];
-        let size = 0;
-        const finish = () =>
-          resolve({
-            status: res.statusCode ?? 0,
-            retryAfterMs: parseRetryAfter(res.headers['retry-after']),
-            excerpt: responseExcerpt(Buffer.concat(chunks)),
-          });
-        res.on('data', (chunk: Buffer) => {
-          if (size >= RESPONSE_READ_LIMIT_BYTES) return;
-          chunks.push(chunk);
-          size += chunk.length;
-          // Enough for the excerpt: stop reading rather than download a huge answer.
-          if (size >= RESPONSE_READ_LIMIT_BYTES) {
-            finish();
-            res.destroy();
-          }
-        });
-        res.on('end', finish);
-        res.on('error', reject);
-      });
-      req.end(body);
+  private async send(url: URL, request: WebhookRequest, signal: AbortSignal) {
+    const res = await undiciRequest(url, {
+      method: 'POST',
+      dispatcher: this.dispatcher,
+      signal,
+      headers: { ...request.headers, 'content-type': 'application/json', 'user-agent': this.userAgent },
+      body: request.body,
     });
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for await (const chunk of res.body as AsyncIterable<Buffer>) {
+      chunks.push(chunk);
+      size += chunk.length;
+      // Enough for the excerpt: stop reading (leaving the loop destroys the body) rather than download a huge answer.
+      if (size >= RESPONSE_READ_LIMIT_BYTES) break;
+    }
+    return { status: res.statusCode, retryAfterMs: parseRetryAfter(res.headers['retry-after']), excerpt: responseExcerpt(Buffer.concat(chunks)) };
   }
 }

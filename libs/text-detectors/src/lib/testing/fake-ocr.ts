@@ -1,4 +1,5 @@
-import type { AnalyzedImage, DetectorContext, ListingFields, OcrResult, OcrWord } from '@listinglens/pipeline';
+import type { ListingFields } from '@listinglens/contracts';
+import type { AnalyzedImage, DetectorContext, OcrResult, OcrWord } from '@listinglens/pipeline';
 
 /**
  * Test helper: OCR output as if each string were a printed line. Words are split on spaces, 20 px per

@@ -1,8 +1,14 @@
 import { type AuditEntry, type ModerationEffects, type NoticeDraft, SEVERITY_RANK } from '@listinglens/contracts';
 import type { Prisma } from '../generated/prisma/client';
-import { appendOutboxEvent } from './outbox.repository';
+import { appendOutboxEvent } from './outbox-writes';
 import type { Tx } from './transaction';
 
+/*
+ * Steps that run inside a caller's transaction (scan completion, a review decision, an appeal, a
+ * policy publish), not a repository: each caller owns the transaction and the row it locked first, and
+ * these writes must commit or roll back with that caller's own. A repository class here would only
+ * wrap a `tx` argument it cannot own, hence the name.
+ */
 
 export interface ModerationSubject {
   listingId: string;
@@ -16,15 +22,31 @@ export interface AppliedModeration {
   noticeIds: string[];
 }
 
-export async function activeLabels(tx: Tx, listingId: string): Promise<string[]> {
-  const rows = await tx.listingLabel.findMany({ where: { listingId, removedAt: null }, select: { label: true } });
+/**
+ * Takes the listing's label lock until the transaction ends. Every writer of labels (scan completion,
+ * review decision) takes it before reading the labels it decides from, so what it read stays true
+ * until it commits: under READ COMMITTED a plain read would let a concurrent scan or reviewer add the
+ * same label in between (a second label.applied, a second notice). An advisory lock, not `listings
+ * ... FOR UPDATE`: ingest updates listing rows in shared batch statements, which must not wait on a
+ * scan's write. Take it before locking a review item: a scan completion holds it while it updates the
+ * listing's open review item, so the other order could deadlock.
+ */
+export async function lockListingLabels(tx: Tx, listingId: string): Promise<void> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`listing-labels:${listingId}`}))`;
+}
+
+/** Labels on the listing now; stable until commit only under lockListingLabels(). `db` may be the client
+ * itself for a read outside any transaction. */
+export async function activeLabels(db: Tx, listingId: string): Promise<string[]> {
+  const rows = await db.listingLabel.findMany({ where: { listingId, removedAt: null }, select: { label: true } });
   return rows.map((r) => r.label);
 }
 
 /**
  * Writes what a policy or a reviewer decided — review item, labels, notices, audit entries and the
  * outbox events for each — inside the caller's transaction, so the change and its events and audit
- * trail commit together or not at all.
+ * trail commit together or not at all. The caller holds lockListingLabels() and decided `effects` from
+ * the labels it read under it.
  */
 export async function applyModeration(tx: Tx, subject: ModerationSubject, effects: ModerationEffects, actor: { type: 'system' | 'key'; id: string }): Promise<AppliedModeration> {
   let reviewItemId: string | null = null;

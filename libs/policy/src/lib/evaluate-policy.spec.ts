@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import type { Finding } from '@listinglens/contracts';
+import { DEFAULT_POLICY } from './default-policy';
+import { evaluatePolicy, type PolicyInput } from './evaluate-policy';
+import type { PolicyVersion } from './policy-schema';
+import { findingOf } from './testing/every-notice';
+
+const NOW = new Date('2026-11-30T12:00:00Z');
+const LISTING = { listingId: '00000000-0000-4000-8000-000000000001', sellerId: 'seller-1', title: 'Bowl', aiDisclosure: null };
+const with_ = (f: Finding, patch: Partial<Pick<Finding, 'severity' | 'confidence'>>): Finding => ({ ...f, ...patch }) as Finding;
+const input = (findings: Finding[], over: Partial<PolicyInput> = {}): PolicyInput => ({
+  policy: DEFAULT_POLICY,
+  shadowPolicy: null,
+  listing: LISTING,
+  scanId: 'scan-1',
+  findings,
+  activeLabels: [],
+  now: NOW,
+  ...over,
+});
+
+describe('evaluatePolicy', () => {
+  it('labels an undisclosed AI image once, tells the seller (fully automated restriction) and audits the rule', () => {
+    const effects = evaluatePolicy(input([findingOf('ai.undisclosed'), findingOf('ai.undisclosed', 1)]));
+    expect(effects.labelsToApply).toEqual([{ label: 'ai-generated-image', ruleId: 'default.ai-undisclosed.label', policyVersion: 0 }]);
+    expect(effects.notices).toHaveLength(1);
+    expect(effects.notices[0]).toMatchObject({ effect: 'restriction', sellerId: 'seller-1', parentNoticeId: null });
+    expect(effects.notices[0].statement.automated_decision).toBe('AUTOMATED_DECISION_FULLY');
+    expect(effects.notices[0].statement.decision_visibility).toEqual(['DECISION_VISIBILITY_CONTENT_LABELLED']);
+    expect(effects.audit.filter((a) => a.action === 'label.applied')).toEqual([
+      expect.objectContaining({ ruleId: 'default.ai-undisclosed.label', policyVersion: 0, subjectId: 'scan-1', shadow: false }),
+    ]);
+  });
+
+  it('applies no label and sends no notice for a label the listing already carries', () => {
+    const effects = evaluatePolicy(input([findingOf('ai.undisclosed')], { activeLabels: ['ai-generated-image'] }));
+    expect(effects.labelsToApply).toEqual([]);
+    expect(effects.notices).toEqual([]);
+  });
+
+  it('acts only on findings at or above the rule’s confidence and severity', () => {
+    expect(evaluatePolicy(input([with_(findingOf('ai.undisclosed'), { confidence: 0.79 })])).labelsToApply).toEqual([]);
+    expect(evaluatePolicy(input([with_(findingOf('ai.undisclosed'), { confidence: 0.8 })])).labelsToApply).toHaveLength(1);
+    expect(evaluatePolicy(input([with_(findingOf('badge.claim'), { severity: 'medium' })])).review).toBeNull();
+    expect(evaluatePolicy(input([with_(findingOf('badge.claim'), { severity: 'critical' })])).review).toMatchObject({ severity: 'critical' });
+  });
+
+  it('sends high-severity findings to review with the highest severity and the sorted codes', () => {
+    const findings = [with_(findingOf('price.mismatch'), { severity: 'high' }), with_(findingOf('badge.claim'), { severity: 'critical' }), findingOf('price.mismatch', 1)];
+    expect(evaluatePolicy(input(findings)).review).toEqual({
+      severity: 'critical',
+      codes: ['badge.claim', 'price.mismatch'],
+      ruleIds: ['default.high-severity.review'],
+      policyVersion: 0,
+    });
+  });
+
+  it('a notify-only rule informs the seller without restricting anything', () => {
+    const policy: PolicyVersion = { marketplace: '*', version: 3, shadow: false, rules: [{ id: 'n', code: 'promo.coupon', minConfidence: 0, minSeverity: 'info', actions: [{ type: 'notify_seller' }] }] };
+    const effects = evaluatePolicy(input([findingOf('promo.coupon')], { policy }));
+    expect(effects.labelsToApply).toEqual([]);
+    expect(effects.notices.map((n) => n.effect)).toEqual(['information']);
+  });
+
+  it('records a shadow policy’s matches in the audit log and acts on none of them', () => {
+    const shadowPolicy: PolicyVersion = { marketplace: '*', version: 9, shadow: true, rules: [{ id: 's', code: '*', minConfidence: 0, minSeverity: 'info', actions: [{ type: 'auto_label', label: 'shadowed' }] }] };
+    const effects = evaluatePolicy(input([with_(findingOf('promo.coupon'), { severity: 'low' })], { shadowPolicy }));
+    expect(effects.labelsToApply).toEqual([]);
+    expect(effects.notices).toEqual([]);
+    expect(effects.audit).toEqual([expect.objectContaining({ action: 'policy.shadow_match', ruleId: 's', policyVersion: 9, shadow: true })]);
+  });
+
+  it('is deterministic: the same scan and policy give the same notice id (the idempotency key)', () => {
+    const a = evaluatePolicy(input([findingOf('ai.undisclosed')]));
+    const b = evaluatePolicy(input([findingOf('ai.undisclosed')]));
+    expect(a.notices[0].puid).toBe(b.notices[0].puid);
+    expect(evaluatePolicy(input([findingOf('ai.undisclosed')], { scanId: 'scan-2' })).notices[0].puid).not.toBe(a.notices[0].puid);
+  });
+});
