@@ -8,15 +8,23 @@ import {
   KNOWN_WATERMARKS,
   type AiSignalSource,
   type C2paReader,
+  UNCALIBRATED,
 } from '@listinglens/ai-signals';
+import { findingSchema } from '@listinglens/contracts';
 import type { Detector } from '@listinglens/pipeline';
 import { analyzed, context, pngFromRaw, syntheticRgb, textChunk, withPngChunks } from './support/fixture-builders';
 
 const noC2pa: C2paReader = { read: async () => null };
 const A1111 = 'a bag\nSteps: 20, Sampler: Euler a, CFG scale: 7, Seed: 1, Version: f2.0.1';
 
+/** The findings, each checked to parse with its code's evidence schema once stored as JSON. */
 async function run(detectors: Detector[], ctx: ReturnType<typeof context>) {
-  return (await Promise.all(detectors.map((d) => d.detect(ctx)))).flat();
+  const findings = (await Promise.all(detectors.map((d) => d.detect(ctx)))).flat();
+  for (const f of findings) {
+    const stored: unknown = JSON.parse(JSON.stringify(f));
+    expect(findingSchema.parse(stored)).toEqual(stored);
+  }
+  return findings;
 }
 
 describe('AI detectors', () => {
@@ -60,7 +68,7 @@ describe('AI detectors', () => {
       version: 1,
       kind: 'model',
       analyze: async () => ({
-        signals: [1, 2, 3].map((i) => ({ id: `model.${i}`, kind: 'model' as const, strength: 'weak' as const, likelihood: 0.9, summary: 'model says AI', evidence: {} })),
+        signals: [1, 2, 3].map((i) => ({ id: `model.${i}`, kind: 'model' as const, strength: 'weak' as const, likelihood: 0.9, summary: 'model says AI', evidence: { model: 'test', rawScore: 0.99, calibration: UNCALIBRATED } })),
         measurements: {},
       }),
     };

@@ -15,7 +15,9 @@ import {
   WasmC2paReader,
   type AiSignalSource,
   type C2paReader,
+  UNCALIBRATED,
 } from '@listinglens/ai-signals';
+import { findingSchema } from '@listinglens/contracts';
 import { analyzed, context } from './support/fixture-builders';
 
 // c2pa-rs test fixtures (MIT/Apache-2.0, see fixtures/LICENSE.md), signed by its test CA chain.
@@ -76,6 +78,9 @@ describe('an invalid manifest without an AI claim', () => {
     const assessor = new ImageAiAssessor({ c2paReader: new WasmC2paReader(null), forensic: false });
     const findings = await new AiProvenanceDetector(assessor).detect(context([image]));
     expect(findings.map((f) => [f.code, f.severity])).toEqual([['provenance.unverified', 'info']]);
+    // The whole C2PA summary (signers, graph, failures) is evidence: stored as JSON it reads back unchanged.
+    const stored: unknown = JSON.parse(JSON.stringify(findings[0]));
+    expect(findingSchema.parse(stored)).toEqual(stored);
   });
 });
 
@@ -83,9 +88,9 @@ describe('a trusted camera capture', () => {
   const weak: AiSignalSource = {
     id: 'fake-weak',
     version: 1,
-    kind: 'forensic',
+    kind: 'model',
     analyze: async () => ({
-      signals: [{ id: 'forensic.fake', kind: 'forensic', strength: 'weak', likelihood: 0.6, summary: 'weak', evidence: {} }],
+      signals: [{ id: 'model.fake', kind: 'model', strength: 'weak', likelihood: 0.6, summary: 'weak', evidence: { model: 'fake', rawScore: 0.95, calibration: UNCALIBRATED } }],
       measurements: {},
     }),
   };

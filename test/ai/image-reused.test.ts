@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ImageReusedDetector, InMemoryPhashIndex, REUSE_MAX_DISTANCE } from '@listinglens/ai-signals';
+import { hasCode } from '@listinglens/contracts';
 import type { AnalyzedImage } from '@listinglens/pipeline';
 import { context } from './support/fixture-builders';
 
@@ -25,7 +26,7 @@ describe('image.reused', () => {
     const findings = await new ImageReusedDetector({ index }).detect(context([image('ffff0000ffff0000', 1)], { listingId: 'L-mine' }));
     expect(findings).toHaveLength(1);
     expect(findings[0]).toMatchObject({ code: 'image.reused', imagePosition: 1 });
-    expect(findings[0].evidence['matches']).toEqual([
+    expect(findings.filter(hasCode('image.reused'))[0].evidence.matches).toEqual([
       { listingId: 'L-other', sellerId: 'seller-b', imagePosition: 0, phash: 'ffff0000ffff0003', distance: 2 },
     ]);
   });

@@ -4,7 +4,7 @@
  * out, with its box where the text was drawn. Clean renders must give nothing. Where an engine misses a
  * case, MISSES says so and the test asserts the miss (it.fails), so a miss is recorded, never hidden.
  */
-import type { Box, Finding, FindingCode, ListingFields } from '@listinglens/contracts';
+import { type Box, type Finding, type FindingCode, type FindingOf, hasCode, type ListingFields } from '@listinglens/contracts';
 import { createTextReader, type ManagedTextReader, type OcrEngineName } from '@listinglens/ocr';
 import { type AnalyzedImage, CpuPool, RasterCache } from '@listinglens/pipeline';
 import { createTextDetectors, JsQrCodeReader } from '@listinglens/text-detectors';
@@ -122,12 +122,12 @@ describe.each(['ppocr', 'tesseract'] as const)('%s: overlays read by OCR give fi
     await cpu.close();
   });
 
-  function only(name: CaseName, code: FindingCode): Finding {
-    const list = (findings.get(name) ?? []).filter((f) => f.code === code);
+  function only<C extends FindingCode>(name: CaseName, code: C): FindingOf<C> {
+    const list = (findings.get(name) ?? []).filter(hasCode(code));
     expect(list, `${name}: ${code} in ${JSON.stringify((findings.get(name) ?? []).map((f) => f.code))}`).toHaveLength(1);
     return list[0];
   }
-  const boxOf = (f: Finding): Box => f.evidence['box'] as Box;
+  const boxOf = (f: { evidence: { box: Box } }): Box => f.evidence.box;
 
   const it = (title: string, fn: () => void) => (MISSES[engine].includes(title) ? itFails(title, fn) : itPasses(title, fn));
   it('price tag "限时特价 ¥99" on a ¥199 listing → price.mismatch on the ¥99', () => {
@@ -143,42 +143,42 @@ describe.each(['ppocr', 'tesseract'] as const)('%s: overlays read by OCR give fi
     only('wasNow', 'price.reference_claim');
     const math = only('wasNow', 'price.discount_math');
     expect(math.evidence).toMatchObject({ claimedPercentOff: 70 });
-    expect(math.evidence['computedPercentOff']).toBeCloseTo(75.38, 1);
+    expect(math.evidence.computedPercentOff).toBeCloseTo(75.38, 1);
     expect(overlaps(boxOf(math), textBox(percent), 0.6)).toBe(true);
     expect((findings.get('wasNow') ?? []).some((f) => f.code === 'price.mismatch')).toBe(false);
   });
 
   it('领券立减 / 满200减30 → promo.coupon with the rule parsed', () => {
     const f = only('coupon', 'promo.coupon');
-    expect(f.evidence['matches']).toEqual(
+    expect(f.evidence.matches).toEqual(
       expect.arrayContaining([expect.objectContaining({ normalised: expect.objectContaining({ threshold: '200', amount: '30' }) })]),
     );
   });
 
   it('a livestream screen → livestream.overlay with at least three cue kinds', () => {
     const f = only('livestream', 'livestream.overlay');
-    expect((f.evidence['cueKinds'] as string[]).length).toBeGreaterThanOrEqual(3);
+    expect(f.evidence.cueKinds.length).toBeGreaterThanOrEqual(3);
     expect(overlaps({ x: 420, y: 780, width: 176, height: 44 }, boxOf(f), 0.8)).toBe(true);
   });
 
   it('官方旗舰店 / Best Seller → badge.claim', () => {
     const f = only('badge', 'badge.claim');
-    expect(f.evidence['badges']).toEqual(expect.arrayContaining(['official_store', 'best_seller']));
+    expect(f.evidence.badges).toEqual(expect.arrayContaining(['official_store', 'best_seller']));
   });
 
   it('加V 13800138000 and a WhatsApp QR code → two contacts, each with its own box', () => {
-    const list = (findings.get('contact') ?? []).filter((f) => f.code === 'contact.off_platform');
-    const wechat = list.find((f) => f.evidence['kind'] === 'wechat');
-    const qrHit = list.find((f) => f.evidence['source'] === 'qr');
+    const list = (findings.get('contact') ?? []).filter(hasCode('contact.off_platform'));
+    const wechat = list.find((f) => f.evidence.kind === 'wechat');
+    const qrHit = list.find((f) => f.evidence.source === 'qr');
     expect(wechat?.evidence).toMatchObject({ value: '13800138000', masked: '138******00' });
-    expect(overlaps(boxOf(wechat as Finding), textBox(phone), 0.6)).toBe(true);
+    expect(overlaps(boxOf(wechat as FindingOf<'contact.off_platform'>), textBox(phone), 0.6)).toBe(true);
     expect(qrHit?.evidence).toMatchObject({ kind: 'whatsapp', payload: WHATSAPP_QR_PAYLOAD });
-    expect(overlaps(boxOf(qrHit as Finding), qr.box, 0.8)).toBe(true);
+    expect(overlaps(boxOf(qrHit as FindingOf<'contact.off_platform'>), qr.box, 0.8)).toBe(true);
   });
 
   it('white LIVE badge and buy button on saturated colour, on a dark screen → livestream.overlay with both cues', () => {
     const f = only('darkLivestream', 'livestream.overlay');
-    expect(f.evidence['cueKinds']).toEqual(expect.arrayContaining(['live_badge', 'buy_button']));
+    expect(f.evidence.cueKinds).toEqual(expect.arrayContaining(['live_badge', 'buy_button']));
   });
 
   it('yellow "-70% OFF" on a red strip under WAS $99 / NOW $49 → discount math (51 % shown, 70 % claimed)', () => {

@@ -77,7 +77,8 @@ export function renderTable(listings: ListingReport[], summary: ReportSummary): 
 
 function brief(f: FindingView): string {
   const e = f.evidence;
-  const text = typeof e['text'] === 'string' ? e['text'] : typeof e['summary'] === 'string' ? e['summary'] : '';
+  // A model's ai.forensic evidence is open-ended (its keys are unknown), hence the typeof checks.
+  const text = 'text' in e && typeof e.text === 'string' ? e.text : 'summary' in e && typeof e.summary === 'string' ? e.summary : '';
   return (text || JSON.stringify(e)).replace(/\s+/g, ' ').slice(0, 90);
 }
 

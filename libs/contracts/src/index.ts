@@ -1,4 +1,5 @@
 export * from './findings';
+export * from './evidence';
 export * from './image-errors';
 export * from './queues';
 export * from './views';

@@ -1,4 +1,6 @@
-import type { Evidence, Finding, FindingCode, Severity } from './findings';
+import type { z } from 'zod';
+import type { imageReusedSellerEvidenceSchema } from './evidence/ai-evidence.schema';
+import type { EvidenceOf, Finding, FindingCode, Severity } from './findings';
 import type { ImageErrorView } from './image-errors';
 
 /** Public shapes shared by the API and the CLI report. */
@@ -16,14 +18,20 @@ export interface ImageView {
   text?: string;
 }
 
-export interface FindingView {
-  code: FindingCode;
-  severity: Severity;
-  confidence: number;
-  imagePosition: number | null;
-  evidence: Evidence;
-  ruleId: string;
-}
+export type ImageReusedSellerEvidence = z.infer<typeof imageReusedSellerEvidenceSchema>;
+/** A finding's evidence as shown: a seller-scoped key sees image.reused without whose listing it is. */
+export type EvidenceViewOf<C extends FindingCode> = C extends 'image.reused' ? EvidenceOf<C> | ImageReusedSellerEvidence : EvidenceOf<C>;
+
+export type FindingView = {
+  [C in FindingCode]: {
+    code: C;
+    severity: Severity;
+    confidence: number;
+    imagePosition: number | null;
+    evidence: EvidenceViewOf<C>;
+    ruleId: string;
+  };
+}[FindingCode];
 
 export interface ScanView {
   scanId: string;
@@ -48,5 +56,8 @@ export interface IngestResult {
 
 /** The public shape of a finding (API and CLI report): ruleId names the rule; its version stays internal. */
 export function toFindingView(f: Finding): FindingView {
-  return { code: f.code, severity: f.severity, confidence: f.confidence, imagePosition: f.imagePosition, evidence: f.evidence, ruleId: f.ruleId };
+  // Everything but the rule version, spread so each code keeps its own evidence type.
+  const { ruleVersion, ...view } = f;
+  void ruleVersion;
+  return view;
 }

@@ -13,8 +13,8 @@ export function scanViewFor(principal: ApiKeyPrincipal, scan: ScanView): ScanVie
 }
 
 function withoutOtherSellers(finding: FindingView): FindingView {
-  if (finding.code !== 'image.reused') return finding;
-  const { matches, ...evidence } = finding.evidence as Record<string, unknown> & { matches?: Array<{ distance?: number }> };
-  const distances = (matches ?? []).map((m) => m.distance).filter((d): d is number => typeof d === 'number');
-  return { ...finding, evidence: { ...evidence, closestDistance: distances.length > 0 ? Math.min(...distances) : null } as FindingView['evidence'] };
+  if (finding.code !== 'image.reused' || !('matches' in finding.evidence)) return finding;
+  const { matches, ...evidence } = finding.evidence;
+  const distances = matches.map((m) => m.distance);
+  return { ...finding, evidence: { ...evidence, closestDistance: distances.length > 0 ? Math.min(...distances) : null } };
 }

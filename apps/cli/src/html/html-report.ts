@@ -94,12 +94,11 @@ function renderThumb(thumb: Thumbnail, findings: Array<{ f: FindingView; i: numb
 function renderFinding(f: FindingView, description: string, id: string): string {
   const e = f.evidence;
   // The text as read, unless the sentence already quotes it whole (contacts stay masked).
-  const text = typeof e['text'] === 'string' && f.code !== 'contact.off_platform' ? e['text'] : '';
+  const text = f.code !== 'contact.off_platform' && 'text' in e && typeof e.text === 'string' ? e.text : '';
   const read = text && !description.includes(text) ? `<p class="read">Text as read: <q lang="und">${esc(text)}</q></p>` : '';
-  const summary = typeof e['summary'] === 'string' ? `<p class="detail">${esc(e['summary'])}</p>` : '';
-  const listing = e['listing'] as { amount?: unknown; currency?: unknown } | undefined;
-  const kind = f.code === 'contact.off_platform' && typeof e['kind'] === 'string' ? `<p class="detail">Kind of contact: ${esc(e['kind'])} (value masked here; the JSON report has it in full)</p>` : '';
-  const price = f.code === 'price.mismatch' && listing?.amount !== undefined ? `<p class="detail">Listing price: ${esc(listing.amount)} ${esc(listing.currency ?? '')}</p>` : '';
+  const summary = 'summary' in e && typeof e.summary === 'string' ? `<p class="detail">${esc(e.summary)}</p>` : '';
+  const kind = f.code === 'contact.off_platform' ? `<p class="detail">Kind of contact: ${esc(f.evidence.kind)} (value masked here; the JSON report has it in full)</p>` : '';
+  const price = f.code === 'price.mismatch' ? `<p class="detail">Listing price: ${esc(f.evidence.listing.amount)} ${esc(f.evidence.listing.currency)}</p>` : '';
   return `<li class="finding" id="${id}" data-code="${esc(f.code)}">
 <p><span class="sev sev-${esc(f.severity)}">${esc(f.severity)}</span> <code>${esc(f.code)}</code> · ${f.imagePosition === null ? 'listing' : `image ${f.imagePosition + 1}`} · confidence ${f.confidence.toFixed(2)}</p>
 <p class="words">${esc(description)}</p>${read}${kind}${price}${summary}
@@ -107,6 +106,7 @@ function renderFinding(f: FindingView, description: string, id: string): string 
 }
 
 function boxOf(f: FindingView): Box | null {
-  const b = f.evidence['box'] as Partial<Box> | undefined;
+  // Checked, not trusted: the report renders whatever JSON it is given.
+  const b = ('box' in f.evidence ? f.evidence.box : undefined) as Partial<Box> | undefined;
   return b && [b.x, b.y, b.width, b.height].every((n) => typeof n === 'number' && Number.isFinite(n)) ? (b as Box) : null;
 }

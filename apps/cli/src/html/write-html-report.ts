@@ -31,7 +31,7 @@ export async function writeHtmlReport(file: string, inputs: HtmlInput[], summary
       thumbnails[image.position] = image.error || !source ? null : await loader.load(source).then(makeThumbnail).catch(() => null);
     }
     const disclosure = listing?.aiDisclosure ?? null;
-    const descriptions = report.findings.map((f) => describeFinding({ ...f, ruleVersion: 0 }, disclosure).en);
+    const descriptions = report.findings.map((f) => describeFinding(f, disclosure).en);
     listings.push({ ...report, title: listing?.title, thumbnails, descriptions });
   }
   await writeFile(file, renderHtml(listings, summary, new Date()));

@@ -120,7 +120,11 @@ export class ImageAiAssessor {
 export const TRUSTED_CAPTURE_WEAK_FACTOR = 0.5;
 
 function discountWeak(signal: AiSignal): AiSignal {
-  if (signal.strength !== 'weak') return signal;
+  if (signal.strength !== 'weak' || (signal.kind !== 'forensic' && signal.kind !== 'model')) return signal;
+  return halved(signal);
+}
+
+function halved<S extends AiSignal & { kind: 'forensic' | 'model' }>(signal: S): S {
   return {
     ...signal,
     likelihood: Math.round(signal.likelihood * TRUSTED_CAPTURE_WEAK_FACTOR * 1000) / 1000,

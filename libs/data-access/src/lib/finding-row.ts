@@ -1,6 +1,10 @@
-import { type Finding, type FindingCode, type FindingView, type Severity, toFindingView } from '@listinglens/contracts';
+import { type Finding, findingSchema, type FindingView, toFindingView } from '@listinglens/contracts';
 
-/** A stored finding row as the domain type (codes and evidence were validated when written). */
+/**
+ * A stored finding row as the domain type. Evidence is JSON in the database: it is parsed with its
+ * code's schema, so a row that does not match (an unknown code, a key no detector writes) is an error
+ * naming the row's rule, never a finding of the wrong shape.
+ */
 export function findingFromRow(row: {
   code: string;
   severity: string;
@@ -10,15 +14,10 @@ export function findingFromRow(row: {
   ruleId: string;
   ruleVersion: number;
 }): Finding {
-  return {
-    code: row.code as FindingCode,
-    severity: row.severity as Severity,
-    confidence: row.confidence,
-    imagePosition: row.imagePosition,
-    evidence: row.evidence as Record<string, unknown>,
-    ruleId: row.ruleId,
-    ruleVersion: row.ruleVersion,
-  };
+  const { code, severity, confidence, imagePosition, evidence, ruleId, ruleVersion } = row;
+  const parsed = findingSchema.safeParse({ code, severity, confidence, imagePosition, evidence, ruleId, ruleVersion });
+  if (!parsed.success) throw new Error(`stored finding ${row.code} (${row.ruleId} v${row.ruleVersion}) does not match its schema: ${parsed.error.message}`);
+  return parsed.data;
 }
 
 /** A stored finding row in its public shape. */

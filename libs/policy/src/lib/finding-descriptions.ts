@@ -1,4 +1,4 @@
-import type { Finding } from '@listinglens/contracts';
+import type { FindingView } from '@listinglens/contracts';
 
 /** What the listing says about AI imagery: true = disclosed, false = says it has none, null = silent. */
 export type AiDisclosure = boolean | null;
@@ -9,12 +9,10 @@ export type AiDisclosure = boolean | null;
  * from an image, and names like a generator's, are quoted as read (「」 in Chinese): they are the
  * seller's content, not our wording.
  */
-export function describeFinding(f: Finding, aiDisclosure: AiDisclosure): { en: string; zh: string } {
+export function describeFinding(f: FindingView, aiDisclosure: AiDisclosure): { en: string; zh: string } {
   const where = f.imagePosition === null ? { en: 'the listing', zh: '商品信息' } : { en: `image ${f.imagePosition + 1}`, zh: `第 ${f.imagePosition + 1} 张图片` };
   const W = cap(where.en);
-  const e = f.evidence;
-  const text = typeof e['text'] === 'string' ? truncate(e['text']) : '';
-  const q = { en: `"${text}"`, zh: `「${text}」` };
+  const q = (read: string) => ({ en: `"${truncate(read)}"`, zh: `「${truncate(read)}」` });
   // The AI wording states the listing's own disclosure as it is: never "does not disclose" when it does.
   const disclosed = aiDisclosure === true;
   const tail = disclosed
@@ -22,7 +20,7 @@ export function describeFinding(f: Finding, aiDisclosure: AiDisclosure): { en: s
     : { en: 'the listing does not disclose AI imagery', zh: '但商品未声明使用人工智能生成的图像' };
   switch (f.code) {
     case 'contact.off_platform': {
-      const masked = typeof e['masked'] === 'string' ? e['masked'] : null;
+      const { masked } = f.evidence;
       return masked
         ? { en: `${W} shows an off-platform contact ("${masked}").`, zh: `${where.zh}中含有站外联系方式（「${masked}」）。` }
         : { en: `${W} shows an off-platform contact.`, zh: `${where.zh}中含有站外联系方式。` };
@@ -33,11 +31,8 @@ export function describeFinding(f: Finding, aiDisclosure: AiDisclosure): { en: s
         zh: `${where.zh}很可能由人工智能生成或编辑；${tail.zh}。`,
       };
     case 'ai.provenance': {
-      if (e['aiKind'] !== 'generated' && e['aiKind'] !== 'edited') {
-        return { en: `${W} carries content credentials that did not validate; they make no AI claim.`, zh: `${where.zh}带有未通过验证的内容凭证，其中未声称使用人工智能。` };
-      }
-      const generator = typeof e['generator'] === 'string' ? truncate(e['generator']) : null;
-      const made = e['aiKind'] === 'edited' ? { en: 'edited', zh: '编辑' } : { en: 'made', zh: '生成' };
+      const generator = f.evidence.generator === null ? null : truncate(f.evidence.generator);
+      const made = f.evidence.aiKind === 'edited' ? { en: 'edited', zh: '编辑' } : { en: 'made', zh: '生成' };
       return {
         en: `${W} carries metadata saying it was ${made.en} with generative AI${generator ? ` ("${generator}")` : ''}; ${tail.en}.`,
         zh: `${where.zh}的元数据显示其由生成式人工智能${made.zh}${generator ? `（「${generator}」）` : ''}；${tail.zh}。`,
@@ -50,18 +45,28 @@ export function describeFinding(f: Finding, aiDisclosure: AiDisclosure): { en: s
       };
     case 'ai.forensic':
       return { en: `${W} shows statistical traces typical of generated images (weak evidence).`, zh: `${where.zh}带有生成图像常见的统计痕迹（弱证据）。` };
-    case 'price.mismatch':
-      return { en: `${W} shows a price (${q.en}) that differs from the listing price.`, zh: `${where.zh}显示的价格（${q.zh}）与商品标价不一致。` };
-    case 'price.reference_claim':
-      return { en: `${W} makes a reference-price or discount claim (${q.en}).`, zh: `${where.zh}含有原价或折扣宣称（${q.zh}）。` };
-    case 'price.discount_math':
-      return { en: `${W} claims a discount that does not follow from the prices shown (${q.en}).`, zh: `${where.zh}宣称的折扣与所示价格不符（${q.zh}）。` };
-    case 'promo.coupon':
-      return { en: `${W} advertises a coupon or promotion (${q.en}).`, zh: `${where.zh}含有优惠券或促销信息（${q.zh}）。` };
+    case 'price.mismatch': {
+      const t = q(f.evidence.text);
+      return { en: `${W} shows a price (${t.en}) that differs from the listing price.`, zh: `${where.zh}显示的价格（${t.zh}）与商品标价不一致。` };
+    }
+    case 'price.reference_claim': {
+      const t = q(f.evidence.text);
+      return { en: `${W} makes a reference-price or discount claim (${t.en}).`, zh: `${where.zh}含有原价或折扣宣称（${t.zh}）。` };
+    }
+    case 'price.discount_math': {
+      const t = q(f.evidence.text);
+      return { en: `${W} claims a discount that does not follow from the prices shown (${t.en}).`, zh: `${where.zh}宣称的折扣与所示价格不符（${t.zh}）。` };
+    }
+    case 'promo.coupon': {
+      const t = q(f.evidence.text);
+      return { en: `${W} advertises a coupon or promotion (${t.en}).`, zh: `${where.zh}含有优惠券或促销信息（${t.zh}）。` };
+    }
     case 'livestream.overlay':
       return { en: `${W} looks like a livestream-shopping screen.`, zh: `${where.zh}看起来是直播带货画面。` };
-    case 'badge.claim':
-      return { en: `${W} shows a marketplace badge or guarantee claim (${q.en}).`, zh: `${where.zh}含有平台徽章或保证宣称（${q.zh}）。` };
+    case 'badge.claim': {
+      const t = q(f.evidence.text);
+      return { en: `${W} shows a marketplace badge or guarantee claim (${t.en}).`, zh: `${where.zh}含有平台徽章或保证宣称（${t.zh}）。` };
+    }
     case 'currency.banknote':
       return { en: `${W} shows banknote imagery.`, zh: `${where.zh}含有纸币图像。` };
     case 'provenance.unverified':

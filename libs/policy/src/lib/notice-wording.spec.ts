@@ -101,11 +101,13 @@ describe('seller-facing wording', () => {
     expect(n.rendered.zh).toMatch(/但商品未声明使用人工智能生成的图像/);
   });
 
+  // A manifest that did not validate and claims no AI is provenance.unverified (ai.provenance always has a claim).
   it('a content credential that did not validate is not called AI', () => {
-    const f = { ...findingOf('ai.provenance'), evidence: { summary: 'unverified', c2pa: null } };
-    const n = buildNotice({ ...noticeForArgs(), findings: [f] });
-    expect(n.rendered.en).toMatch(/did not validate; they make no AI claim/);
-    expect(n.rendered.zh).toMatch(/未通过验证的内容凭证/);
+    const n = buildNotice({ ...noticeForArgs(), findings: [findingOf('provenance.unverified')] });
+    expect(n.rendered.en).toMatch(/content credentials \(C2PA\) that could not be verified/);
+    expect(n.rendered.en).not.toMatch(/AI/);
+    expect(n.rendered.zh).toMatch(/无法验证的内容凭证/);
+    expect(n.rendered.zh).not.toMatch(/人工智能/);
   });
 });
 

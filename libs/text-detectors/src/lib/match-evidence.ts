@@ -1,18 +1,7 @@
-import type { Box } from '@listinglens/contracts';
+import type { Box, MatchEvidence } from '@listinglens/contracts';
 import { locate, type TextLine } from './text-lines';
 
-/** Evidence for one piece of matched text: what was read, where, and how sure OCR was. */
-export interface MatchEvidence {
-  text: string;
-  line: string;
-  box: Box;
-  words: { text: string; confidence: number; box: Box }[];
-  ocrConfidence: number;
-  /** Whether ocrConfidence is the least sure character's score (PP-OCR) or a word score (tesseract). */
-  ocrConfidenceOf: 'character' | 'word';
-  /** Which engine and model read the text (e.g. "ppocr:PP-OCRv4-ch..."). */
-  ocrEngine?: string;
-}
+export type { MatchEvidence };
 
 export function matchEvidence(line: TextLine, start: number, end: number): MatchEvidence {
   const where = locate(line, start, end);

@@ -1,26 +1,30 @@
-import type { Evidence, Finding, FindingCode } from '@listinglens/contracts';
+import type { EvidenceOf, Finding, FindingOf } from '@listinglens/contracts';
 import type { Detector, DetectorContext } from '@listinglens/pipeline';
 import { imageTextLines } from './image-text-lines';
 import { matchEvidence, type MatchEvidence, mostProminent, round2 } from './match-evidence';
 import { RULE_SEVERITY } from './rule-severity';
 import { type TextLine, unionBox } from './text-lines';
 
-export interface LineMatch {
+/** The codes whose evidence is the lead match, every match, and what the rule adds. */
+export type PerImageMatchCode = 'price.reference_claim' | 'promo.coupon' | 'livestream.overlay' | 'badge.claim' | 'currency.banknote';
+/** The parsed meaning of one match of a rule of this code (kind, percent, code ...). */
+export type Normalised<C extends PerImageMatchCode> = EvidenceOf<C>['matches'][number]['normalised'];
+
+export interface LineMatch<C extends PerImageMatchCode> {
   start: number;
   end: number;
-  /** The parsed meaning of the match (kind, percent, code ...). */
-  normalised: Record<string, unknown>;
+  normalised: Normalised<C>;
 }
 
-export type FoundMatch = MatchEvidence & { normalised: Record<string, unknown> };
+export type FoundMatch<C extends PerImageMatchCode> = MatchEvidence & { normalised: Normalised<C> };
 
-export interface MatchRule {
+export interface MatchRule<C extends PerImageMatchCode> {
   id: string;
   version: number;
-  code: keyof typeof RULE_SEVERITY & FindingCode;
-  find(line: TextLine): LineMatch[];
+  code: C;
+  find(line: TextLine): LineMatch<C>[];
   /** Whether this image's matches make a finding; the factor scales OCR confidence (rule certainty). */
-  assess(matches: FoundMatch[]): { certainty: number; evidence?: Evidence; boxOfAll?: boolean } | null;
+  assess(matches: FoundMatch<C>[]): { certainty: number; evidence: Omit<EvidenceOf<C>, 'text' | 'box' | 'matches'>; boxOfAll?: boolean } | null;
 }
 
 /**
@@ -28,7 +32,7 @@ export interface MatchRule {
  * most one finding per image listing every match with its box. The finding's box is the most prominent
  * match (or all of them, for rules like livestream whose evidence is the whole screen).
  */
-export function perImageMatchDetector(rule: MatchRule): Detector {
+export function perImageMatchDetector<C extends PerImageMatchCode>(rule: MatchRule<C>): Detector {
   return {
     id: rule.id,
     version: rule.version,
@@ -37,7 +41,7 @@ export function perImageMatchDetector(rule: MatchRule): Detector {
       for (const image of ctx.images) {
         const lines = await imageTextLines(ctx, image);
         if (!lines) continue;
-        const matches: FoundMatch[] = lines.flatMap((line) =>
+        const matches: FoundMatch<C>[] = lines.flatMap((line) =>
           rule.find(line).map((m) => ({ ...matchEvidence(line, m.start, m.end), normalised: m.normalised })),
         );
         if (matches.length === 0) continue;
@@ -45,7 +49,9 @@ export function perImageMatchDetector(rule: MatchRule): Detector {
         if (!verdict) continue;
         const lead = mostProminent(matches);
         const ocrConfidence = matches.reduce((s, m) => s + m.ocrConfidence, 0) / matches.length;
-        findings.push({
+        // TS cannot resolve FindingOf<C> for a generic C; find() and assess() are checked against the
+        // code's evidence type, and this adds the text, box and matches every such code has.
+        const finding = {
           code: rule.code,
           severity: RULE_SEVERITY[rule.code],
           confidence: round2(Math.min(1, verdict.certainty * Math.max(ocrConfidence, lead.ocrConfidence))),
@@ -58,7 +64,8 @@ export function perImageMatchDetector(rule: MatchRule): Detector {
           },
           ruleId: rule.id,
           ruleVersion: rule.version,
-        });
+        } as FindingOf<C>;
+        findings.push(finding);
       }
       return findings;
     },

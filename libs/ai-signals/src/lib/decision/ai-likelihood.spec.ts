@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest';
+import { UNCALIBRATED } from '../model/model-calibration';
 import type { AiSignal } from '../signals/ai-signal';
 import { decideAiLikelihood, NO_SIGNAL_LIKELIHOOD } from './ai-likelihood';
 
 const signal = (strength: AiSignal['strength'], likelihood: number): AiSignal => ({
   id: `s.${strength}`,
-  kind: strength === 'strong' ? 'provenance' : 'forensic',
+  kind: 'model',
   strength,
   likelihood,
   summary: `${strength} signal`,
-  evidence: {},
+  evidence: { model: 'test', rawScore: likelihood, calibration: UNCALIBRATED },
 });
 
 describe('decideAiLikelihood', () => {

@@ -24,8 +24,8 @@ export class AiProvenanceDetector implements Detector {
       const signals = assessment.signals.filter((s) => s.kind === 'provenance');
       if (signals.length > 0) {
         const claims = signals.map((s) => s.evidence);
-        const generator = signals.map((s) => s.evidence['generator']).find((g) => typeof g === 'string') ?? null;
-        const edited = signals.every((s) => s.evidence['kind'] === 'edited');
+        const generator = claims.map((c) => c.generator).find((g) => g !== null) ?? null;
+        const edited = claims.every((c) => c.kind === 'edited');
         findings.push({
           code: 'ai.provenance',
           severity: edited ? 'low' : 'medium',

@@ -1,13 +1,8 @@
+import type { AiClaimKind, C2paTrust, C2paValidation, ProvenanceSource } from '@listinglens/contracts';
 import type { C2paBinding, C2paGraphNode, C2paSigner } from './c2pa-manifest-graph';
 
-/** Where a provenance statement was read. */
-export type ProvenanceSource = 'c2pa' | 'xmp' | 'exif' | 'png-text' | 'jpeg-comment' | 'stealth-alpha';
-
-/**
- * `generated`: the image itself came out of a generative model. `edited`: a camera or human image was
- * changed with one (generative fill, a composite with AI elements).
- */
-export type AiClaimKind = 'generated' | 'edited';
+/** Where a statement was read, what it claims, and the C2PA verdicts: defined with the evidence they end up in. */
+export type { AiClaimKind, C2paTrust, C2paValidation, ProvenanceSource };
 
 /** One statement in the file's metadata that says generative AI made or changed the image. */
 export interface AiProvenanceClaim {
@@ -21,17 +16,8 @@ export interface AiProvenanceClaim {
   generator: string | null;
 }
 
-/**
- * `trusted`: signed by a certificate on a trust list and intact. `valid`: intact, signer not on the
- * operator's trust list (C2PA_TRUST_ANCHORS; none ships). `unverified`: the manifest failed validation (altered after signing, bad or expired
- * signature) — its statements are shown but never taken as proof that an image is clean.
- */
-export type C2paValidation = 'trusted' | 'valid' | 'unverified';
-
-/** What the finding says about the signer: on the operator's trust list, intact but not on it, or broken. */
-export type C2paTrust = 'trusted' | 'untrusted-signer' | 'invalid';
-
-export interface C2paSummary {
+// A type, not an interface: it is finding evidence, and the evidence type is a JSON object (index signature).
+export type C2paSummary = {
   validation: C2paValidation;
   trust: C2paTrust;
   signers: C2paSigner[];
@@ -47,7 +33,7 @@ export interface C2paSummary {
   claimGenerators: string[];
   /** digitalSourceType values that are deliberately NOT AI (digitalCapture, algorithmicMedia, ...). */
   nonAiSourceTypes: string[];
-}
+};
 
 export interface ProvenanceReport {
   claims: AiProvenanceClaim[];

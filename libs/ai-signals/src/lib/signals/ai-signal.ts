@@ -1,3 +1,4 @@
+import type { ForensicStatisticEvidence, ModelScoreEvidence, ProvenanceClaimEvidence, WatermarkMatchEvidence } from '@listinglens/contracts';
 import type { AnalyzedImage } from '@listinglens/pipeline';
 import type { ImageMetadata } from '../containers/image-metadata';
 import type { RawPixels } from '../pixels';
@@ -10,17 +11,22 @@ import type { RawPixels } from '../pixels';
 export type SignalStrength = 'strong' | 'weak';
 export type SignalKind = 'provenance' | 'watermark' | 'forensic' | 'model';
 
-export interface AiSignal {
+interface AiSignalBase {
   /** Stable id of what fired, e.g. `c2pa.digital-source-type`, `watermark.sdxl`. */
   id: string;
-  kind: SignalKind;
   strength: SignalStrength;
   /** P(AI-generated or AI-edited | this signal alone), 0..1, from the calibration noted on the source. */
   likelihood: number;
   /** One sentence a reviewer or seller can read. */
   summary: string;
-  evidence: Record<string, unknown>;
 }
+
+/** A signal; its kind says what its evidence is (the ai.* findings carry it, typed in contracts). */
+export type AiSignal =
+  | (AiSignalBase & { kind: 'provenance'; evidence: ProvenanceClaimEvidence })
+  | (AiSignalBase & { kind: 'watermark'; evidence: WatermarkMatchEvidence })
+  | (AiSignalBase & { kind: 'forensic'; evidence: ForensicStatisticEvidence })
+  | (AiSignalBase & { kind: 'model'; evidence: ModelScoreEvidence });
 
 /** What a signal source may look at. Pixels are decoded once, on first use, and shared. */
 export interface SignalInput {

@@ -1,3 +1,4 @@
+import type { C2paValidation } from '@listinglens/contracts';
 import type { C2paReader } from '../provenance/c2pa-reader';
 import { readProvenance } from '../provenance/provenance-reader';
 import type { AiProvenanceClaim } from '../provenance/provenance-types';
@@ -28,7 +29,7 @@ export class ProvenanceSignalSource implements AiSignalSource {
     return { signals, measurements: { provenance: report } };
   }
 
-  private signalOf(claim: AiProvenanceClaim, validation: string | null): AiSignal {
+  private signalOf(claim: AiProvenanceClaim, validation: C2paValidation | null): AiSignal {
     const intact = claim.source === 'c2pa' && (validation === 'valid' || validation === 'trusted');
     const likelihood = claim.kind === 'edited' ? LIKELIHOOD.edited : intact ? LIKELIHOOD.c2paIntact : LIKELIHOOD.metadata;
     const who = claim.generator ? ` (${claim.generator})` : '';

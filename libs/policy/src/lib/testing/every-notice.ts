@@ -1,16 +1,16 @@
-import { FINDING_CODES, type Finding, type FindingCode, type NoticeDraft } from '@listinglens/contracts';
+import { FINDING_CODES, type Finding, type FindingCode, type FindingOf, type NoticeDraft } from '@listinglens/contracts';
 import { DEFAULT_POLICY } from '../default-policy';
 import { evaluatePolicy } from '../evaluate-policy';
 import type { AiDisclosure } from '../finding-descriptions';
 import type { PolicyVersion } from '../policy-schema';
 import { decideReview, type ReviewDecision } from '../review-decision';
+import { sampleEvidence } from './sample-evidence';
 
 /** A finding of each code with the evidence its detector writes (text read, masked contact, AI kind). */
-export function findingOf(code: FindingCode, imagePosition: number | null = 0, text = '限时特价¥99'): Finding {
-  const evidence: Record<string, unknown> = { text };
-  if (code === 'contact.off_platform') Object.assign(evidence, { text: 'wx: seller8888', masked: 'wx: s******88' });
-  if (code === 'ai.provenance') Object.assign(evidence, { generator: 'ComfyUI', aiKind: 'generated' });
-  return { code, severity: 'high', confidence: 0.95, imagePosition, evidence, ruleId: `${code}.test`, ruleVersion: 1 };
+export function findingOf<C extends FindingCode>(code: C, imagePosition: number | null = 0, text = '限时特价¥99'): FindingOf<C> {
+  const evidence = sampleEvidence(text)[code];
+  // TS cannot pair a generic code with its evidence; sampleEvidence is checked per code.
+  return { code, severity: 'high', confidence: 0.95, imagePosition, evidence, ruleId: `${code}.test`, ruleVersion: 1 } as FindingOf<C>;
 }
 
 const NOW = new Date('2026-11-30T12:00:00Z');

@@ -11,7 +11,7 @@ export function badgeClaimDetector(): Detector {
     find: (line) => parseBadges(line.text).map((b) => ({ start: b.start, end: b.end, normalised: { badge: b.badge } })),
     assess: (matches) => ({
       certainty: 0.9,
-      evidence: { badges: [...new Set(matches.map((m) => m.normalised['badge']))] },
+      evidence: { badges: [...new Set(matches.map((m) => m.normalised.badge))] },
     }),
   });
 }

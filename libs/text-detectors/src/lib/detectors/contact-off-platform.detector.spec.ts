@@ -1,3 +1,4 @@
+import { hasCode } from '@listinglens/contracts';
 import { describe, expect, it } from 'vitest';
 import type { QrCodeReader } from '../qr-code-reader';
 import { contextWithText } from '../testing/fake-ocr';
@@ -7,11 +8,11 @@ const noQr: QrCodeReader = { read: async () => [] };
 
 describe('contact detector', () => {
   it('reports each contact with the full value, a masked value and its box', async () => {
-    const findings = await contactOffPlatformDetector(noQr).detect(contextWithText(['加V 13800138000', 'shop@example.com']));
-    expect(findings.map((f) => f.evidence['kind'])).toEqual(['wechat', 'email']);
+    const findings = (await contactOffPlatformDetector(noQr).detect(contextWithText(['加V 13800138000', 'shop@example.com']))).filter(hasCode('contact.off_platform'));
+    expect(findings.map((f) => f.evidence.kind)).toEqual(['wechat', 'email']);
     expect(findings[0]).toMatchObject({ code: 'contact.off_platform', severity: 'high' });
     expect(findings[0].evidence).toMatchObject({ value: '13800138000', masked: '138******00', source: 'ocr' });
-    expect(findings[0].evidence['box']).toMatchObject({ x: 10, y: 10 });
+    expect(findings[0].evidence.box).toMatchObject({ x: 10, y: 10 });
   });
 
   it('reports a QR code that points somewhere, with its box', async () => {

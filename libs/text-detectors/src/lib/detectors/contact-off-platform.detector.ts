@@ -1,4 +1,4 @@
-import type { Finding } from '@listinglens/contracts';
+import type { EvidenceOf, Finding } from '@listinglens/contracts';
 import { type AnalyzedImage, type Detector, type DetectorContext, ImageError } from '@listinglens/pipeline';
 import { imageTextLines } from '../image-text-lines';
 import { maskContact } from '../mask-contact';
@@ -23,8 +23,8 @@ export function contactOffPlatformDetector(qr: QrCodeReader | null): Detector {
       const findings: Finding[] = [];
       for (const image of ctx.images) {
         const seen = new Set<string>();
-        const emit = (kind: ContactKind, value: string | null, certainty: number, evidence: Record<string, unknown>): void => {
-          const key = `${kind}:${value ?? evidence['text']}`;
+        const emit = (certainty: number, evidence: EvidenceOf<'contact.off_platform'>): void => {
+          const key = `${evidence.kind}:${evidence.value ?? evidence.text}`;
           if (seen.has(key)) return;
           seen.add(key);
           findings.push({
@@ -32,7 +32,7 @@ export function contactOffPlatformDetector(qr: QrCodeReader | null): Detector {
             severity: RULE_SEVERITY['contact.off_platform'],
             confidence: round2(certainty),
             imagePosition: image.position,
-            evidence: { kind, value, masked: value ? maskContact(value) : null, ...evidence },
+            evidence,
             ruleId: RULE_ID,
             ruleVersion: VERSION,
           });
@@ -42,18 +42,23 @@ export function contactOffPlatformDetector(qr: QrCodeReader | null): Detector {
           for (const c of parseContacts(line.text)) {
             const where = matchEvidence(line, c.start, c.end);
             // An invitation without the handle ("加微信") is a weaker signal than the handle itself.
-            emit(c.kind, c.value, where.ocrConfidence * (c.value ? 0.95 : 0.6), { source: 'ocr', ...where });
+            emit(where.ocrConfidence * (c.value ? 0.95 : 0.6), { ...contact(c.kind, c.value), source: 'ocr', ...where });
           }
         }
         for (const hit of qr ? await readQr(qr, ctx, image) : []) {
           const kind = classifyQrPayload(hit.payload);
           if (!kind) continue;
-          emit(kind, hit.payload, 0.95, { source: 'qr', text: hit.payload, payload: hit.payload, box: hit.box, scale: hit.scale });
+          emit(0.95, { ...contact(kind, hit.payload), source: 'qr', text: hit.payload, payload: hit.payload, box: hit.box, scale: hit.scale });
         }
       }
       return findings;
     },
   };
+}
+
+/** The full value is for reviewers; the masked one is what a seller may be shown. */
+function contact(kind: ContactKind, value: string | null): { kind: ContactKind; value: string | null; masked: string | null } {
+  return { kind, value, masked: value ? maskContact(value) : null };
 }
 
 /** QR codes of one image; an image QR reading fails on (unreadable, out of time) records its error. */

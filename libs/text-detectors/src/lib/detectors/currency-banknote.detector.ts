@@ -10,7 +10,7 @@ export function currencyBanknoteDetector(): Detector {
     code: 'currency.banknote',
     find: (line) => parseBanknoteCues(line.text).map((c) => ({ start: c.start, end: c.end, normalised: { kind: c.kind } })),
     assess: (matches) => {
-      const kinds = new Set(matches.map((m) => m.normalised['kind']));
+      const kinds = new Set(matches.map((m) => m.normalised.kind));
       // Serial-like codes are everywhere (receipts, SKUs); only issuer text or a denomination counts.
       if (!kinds.has('issuer_text') && !kinds.has('denomination')) return null;
       return { certainty: kinds.size >= 2 ? 0.95 : 0.8, evidence: { cueKinds: [...kinds] } };

@@ -14,9 +14,9 @@ export function livestreamOverlayDetector(): Detector {
     code: 'livestream.overlay',
     find: (line) => parseLivestreamCues(line.text).map((c) => ({ start: c.start, end: c.end, normalised: { kind: c.kind } })),
     assess: (matches) => {
-      const comments = matches.filter((m) => m.normalised['kind'] === 'comment_line').length;
+      const comments = matches.filter((m) => m.normalised.kind === 'comment_line').length;
       const kinds = new Set(
-        matches.map((m) => m.normalised['kind']).filter((k) => k !== 'comment_line' || comments >= MIN_COMMENT_LINES),
+        matches.map((m) => m.normalised.kind).filter((k) => k !== 'comment_line' || comments >= MIN_COMMENT_LINES),
       );
       if (kinds.size < MIN_DISTINCT_CUE_KINDS) return null;
       return {

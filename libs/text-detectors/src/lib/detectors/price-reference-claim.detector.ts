@@ -25,7 +25,7 @@ export function priceReferenceClaimDetector(): Detector {
     },
     // A percentage or 折 is an explicit claim; a lone "现价"/"now" label is weaker evidence.
     assess: (matches) => ({
-      certainty: matches.some((m) => m.normalised['percentOff'] !== null) ? 0.95 : 0.75,
+      certainty: matches.some((m) => m.normalised.percentOff !== null) ? 0.95 : 0.75,
       evidence: { claimCount: matches.length },
     }),
   });

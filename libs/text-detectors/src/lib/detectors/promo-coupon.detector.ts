@@ -16,7 +16,8 @@ export function promoCouponDetector(): Detector {
       })),
     // A code or a 满X减Y rule is unmistakable; the word "coupon" alone could be a product description.
     assess: (matches) => ({
-      certainty: matches.some((m) => m.normalised['kind'] !== 'coupon_word') ? 0.95 : 0.8,
+      certainty: matches.some((m) => m.normalised.kind !== 'coupon_word') ? 0.95 : 0.8,
+      evidence: {},
     }),
   });
 }

@@ -1,5 +1,7 @@
+import type { BanknoteCueKind } from '@listinglens/contracts';
+
 export interface BanknoteCue {
-  kind: 'issuer_text' | 'denomination' | 'serial';
+  kind: BanknoteCueKind;
   raw: string;
   start: number;
   end: number;

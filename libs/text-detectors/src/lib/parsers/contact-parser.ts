@@ -1,4 +1,6 @@
-export type ContactKind = 'phone' | 'email' | 'url' | 'wechat' | 'whatsapp' | 'telegram' | 'line' | 'qq' | 'wangwang' | 'kakaotalk';
+import type { ContactKind } from '@listinglens/contracts';
+
+export type { ContactKind };
 
 export interface ContactMention {
   kind: ContactKind;

@@ -1,5 +1,7 @@
+import type { CouponKind } from '@listinglens/contracts';
 import { foldOcrConfusions } from './ocr-confusions';
-export type CouponKind = 'coupon_word' | 'promo_code' | 'spend_save' | 'instant_discount';
+
+export type { CouponKind };
 
 export interface CouponMention {
   kind: CouponKind;

@@ -1,5 +1,7 @@
+import type { LivestreamCueKind } from '@listinglens/contracts';
 import { foldOcrConfusions } from './ocr-confusions';
-export type LivestreamCueKind = 'live_badge' | 'audience_count' | 'buy_button' | 'seller_rank' | 'follow_button' | 'comment_line';
+
+export type { LivestreamCueKind };
 
 export interface LivestreamCue {
   kind: LivestreamCueKind;

@@ -1,9 +1,10 @@
+import type { PriceRole } from '@listinglens/contracts';
 import { canonicalDecimal, shiftDecimal } from './decimal';
 import { currenciesForMark, PREFIX_MARKS, SUFFIX_MARKS } from './currency';
 import { foldOcrConfusions } from './ocr-confusions';
 
 /** What a price is doing in its sentence. */
-export type PriceRole = 'reference' | 'current' | 'saving' | 'threshold' | 'unknown';
+export type { PriceRole };
 
 export interface PriceMention {
   /** The text matched, as OCR read it. */

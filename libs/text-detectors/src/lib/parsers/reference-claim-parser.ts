@@ -1,6 +1,8 @@
+import type { ClaimKind } from '@listinglens/contracts';
 import { foldOcrConfusions } from './ocr-confusions';
+
 /** How a listing image claims a reduction. */
-export type ClaimKind = 'was_now' | 'percent_off' | 'zhe' | 'half_price';
+export type { ClaimKind };
 
 export interface ReferenceClaim {
   kind: ClaimKind;

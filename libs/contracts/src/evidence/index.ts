@@ -1,0 +1,2 @@
+export * from './text-evidence.schema';
+export * from './ai-evidence.schema';
