@@ -1,12 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import type { ApiErrorCode } from '@listinglens/contracts';
-import { ReviewRepository } from '@listinglens/data-access';
+import { ReviewConflict, ReviewRepository } from '@listinglens/data-access';
 import { decideReview, type ReviewDecision } from '@listinglens/policy';
 import { ApiError, ValidationError } from '../common/api-error';
 import { mapConflicts } from '../common/conflict';
 import { PolicyGroundsService } from './policy-grounds.service';
 
 const BULK_LEASE_MS = 60_000;
+/** Each retry loses only to a label change committed between reading the item and writing the decision. */
+const LABEL_RACE_ATTEMPTS = 5;
 
 @Injectable()
 export class ReviewDecisionService {
@@ -15,14 +17,23 @@ export class ReviewDecisionService {
     private readonly grounds: PolicyGroundsService,
   ) {}
 
+  /**
+   * Decides here, from the item as read; the repository writes it only if the listing's labels are
+   * still the ones decided from (a scan or another reviewer may change them meanwhile), else again.
+   */
   async decide(id: string, decision: ReviewDecision, actor: string) {
     if (decision.decision === 'confirm') await this.assertPolicyGround(id, decision.ground ?? '');
-    return mapConflicts('review item', id, () =>
-      this.items.decide(id, actor, { decision: decision.decision, note: decision.note, final: decision.decision !== 'escalate' }, (ctx) => {
+    const outcome = { decision: decision.decision, note: decision.note, final: decision.decision !== 'escalate' };
+    return mapConflicts('review item', id, async () => {
+      for (let attempt = 1; attempt <= LABEL_RACE_ATTEMPTS; attempt++) {
+        const ctx = await this.items.decisionContext(id);
+        if (!ctx) throw ReviewConflict.missing('review item', id);
         const { effects } = decideReview({ decision, actor, item: ctx.item, listing: ctx.listing, findings: ctx.findings, labels: ctx.labels, now: new Date() });
-        return effects;
-      }),
-    );
+        const written = await this.items.decide(id, actor, outcome, effects, ctx.labels);
+        if (written.status === 'written') return { item: written.item, noticeIds: written.noticeIds };
+      }
+      throw ReviewConflict.state("the listing's labels kept changing while the decision was written; try again");
+    });
   }
 
   /** A confirm rests on a ground the item's policy defines; free text would reach the seller's notice unchecked. */

@@ -33,7 +33,7 @@ export interface ReviewItemView {
 
 export type { ReviewFilters } from './review-filters';
 
-/** What a decision is made from, read inside the deciding transaction. */
+/** What a decision is made from: read before the deciding transaction, which checks the labels are still these. */
 export interface DecisionContext {
   item: ReviewItemView;
   listing: { listingId: string; sellerId: string; title: string; marketplace: string; createdAt: string; aiDisclosure: boolean | null };
@@ -104,19 +104,36 @@ export class ReviewRepository {
     return released > 0;
   }
 
+  /** What a decision on this item is made from (item, listing, findings, labels now); null if no such item. */
+  async decisionContext(id: string): Promise<DecisionContext | null> {
+    const now = new Date();
+    const row = await this.prisma.reviewItem.findUnique({ where: { id } });
+    if (!row) return null;
+    const listing = await this.prisma.listing.findUniqueOrThrow({ where: { id: row.listingId } });
+    const findings = row.scanId ? await this.prisma.finding.findMany({ where: { scanId: row.scanId } }) : [];
+    return {
+      item: toView(row, now),
+      listing: { listingId: listing.id, sellerId: listing.sellerId, title: listing.title, marketplace: listing.marketplace, createdAt: listing.createdAt.toISOString(), aiDisclosure: listing.aiDisclosure },
+      findings: findings.map(findingFromRow),
+      labels: await this.prisma.listingLabel.findMany({ where: { listingId: row.listingId, removedAt: null }, select: { label: true, source: true } }),
+    };
+  }
+
   /**
-   * Decides an item the actor holds a live claim on. `decide` turns what is on the listing now into
-   * the effects (labels, notice, audit); everything commits in one transaction with the outbox events.
+   * Writes a decision on an item the actor holds a live claim on: the effects the caller worked out
+   * from `decidedFrom` (a decisionContext). Under the listing's label lock the labels are read again;
+   * if a scan or another reviewer changed them meanwhile nothing is written and the caller decides
+   * again from the labels now. Everything commits in one transaction with the outbox events.
    */
   async decide(
     id: string,
     actor: string,
     outcome: { decision: string; note: string; final: boolean },
-    decide: (ctx: DecisionContext) => ModerationEffects,
-  ): Promise<{ item: ReviewItemView; noticeIds: string[] }> {
+    effects: ModerationEffects,
+    decidedFrom: DecisionContext['labels'],
+  ): Promise<{ status: 'written'; item: ReviewItemView; noticeIds: string[] } | { status: 'labels_changed' }> {
     return this.prisma.$transaction(async (tx) => {
-      // The labels `decide` reads must not change before this commits (a scan completing meanwhile);
-      // the label lock goes first, as in scan completion. An item's listing never changes.
+      // The label lock goes first, as in scan completion. An item's listing never changes.
       const [target] = await tx.$queryRaw<Array<{ listingId: string }>>`SELECT "listingId" FROM review_items WHERE id = ${id}::uuid`;
       if (!target) throw ReviewConflict.missing('review item', id);
       await lockListingLabels(tx, target.listingId);
@@ -127,15 +144,8 @@ export class ReviewRepository {
       if (row.status !== 'claimed' || row.claimedBy !== actor || !row.leaseUntil || row.leaseUntil < now) {
         throw ReviewConflict.state('claim the item first (POST /v1/review/items/:id/claim); decisions need a live claim');
       }
-      const listing = await tx.listing.findUniqueOrThrow({ where: { id: row.listingId } });
-      const findings = row.scanId ? await tx.finding.findMany({ where: { scanId: row.scanId } }) : [];
       const labels = await tx.listingLabel.findMany({ where: { listingId: row.listingId, removedAt: null }, select: { label: true, source: true } });
-      const effects = decide({
-        item: toView(row, now),
-        listing: { listingId: listing.id, sellerId: listing.sellerId, title: listing.title, marketplace: listing.marketplace, createdAt: listing.createdAt.toISOString(), aiDisclosure: listing.aiDisclosure },
-        findings: findings.map(findingFromRow),
-        labels,
-      });
+      if (labelKey(labels) !== labelKey(decidedFrom)) return { status: 'labels_changed' as const };
       const applied = await applyModeration(
         tx,
         { listingId: row.listingId, marketplace: row.marketplace, sellerId: row.sellerId, scanId: row.scanId },
@@ -158,9 +168,17 @@ export class ReviewRepository {
         note: outcome.note,
         decidedBy: actor,
       });
-      return { item: toView(updated, now), noticeIds: applied.noticeIds };
+      return { status: 'written' as const, item: toView(updated, now), noticeIds: applied.noticeIds };
     });
   }
+}
+
+/** A listing's labels as one comparable value (order-free; the source matters: dismiss lifts only the policy's). */
+function labelKey(labels: DecisionContext['labels']): string {
+  return labels
+    .map((l) => `${l.source}:${l.label}`)
+    .sort()
+    .join('\n');
 }
 
 function toView(row: Row, now: Date): ReviewItemView {
