@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { api, errorText, type Schemas } from './api';
 import { NoticeCard } from './item/History';
+import { ErrorAlert } from './ErrorAlert';
 
 /** Every seller's notices, newest first; the appeals page is the same list, appealed ones only. */
 export function NoticesPage({ appealed }: { appealed: boolean }) {
@@ -30,11 +31,7 @@ export function NoticesPage({ appealed }: { appealed: boolean }) {
           Appealed notices. The appeals themselves wait in the <a href="#/queue">queue</a> (filter Appeal: appeals only), with the seller's reason.
         </p>
       )}
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <ErrorAlert>{error}</ErrorAlert>
       <ol className="notices" aria-label={title}>
         {page?.items.map((n) => (
           <li key={n.id}>

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { api, errorText, type Schemas } from './api';
 import { duration } from './format';
+import { ErrorAlert } from './ErrorAlert';
 
 const DAYS = 14;
 
@@ -14,7 +15,7 @@ export function Overview() {
       setError(d ? null : errorText(failed));
     });
   }, []);
-  if (error) return <p role="alert" className="error">{error}</p>;
+  if (error) return <ErrorAlert>{error}</ErrorAlert>;
   if (!data) return <p className="muted">Loading…</p>;
   const { automated, human } = data.noticesByAutomation;
   const notices = automated + human;

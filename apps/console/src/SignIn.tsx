@@ -1,5 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { api, errorText, type Principal, session } from './api';
+import { ErrorAlert } from './ErrorAlert';
 
 /** Asks the API who the key is (GET /v1/me); a key the API refuses is never kept. */
 export function SignIn({ onSignedIn }: { onSignedIn: (p: Principal) => void }) {
@@ -29,11 +30,7 @@ export function SignIn({ onSignedIn }: { onSignedIn: (p: Principal) => void }) {
         <button type="submit" disabled={busy || !key.trim()}>
           Sign in
         </button>
-        {error && (
-          <p role="alert" className="error">
-            {error}
-          </p>
-        )}
+        <ErrorAlert>{error}</ErrorAlert>
       </form>
     </main>
   );

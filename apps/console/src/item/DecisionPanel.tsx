@@ -1,6 +1,8 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { api, errorText, type Schemas } from '../api';
 import { type Decision, DECISIONS, labelList } from '../decisions';
+import { GroundSelect } from '../GroundSelect';
+import { ErrorAlert } from '../ErrorAlert';
 
 interface Props {
   item: Schemas['ReviewItem'];
@@ -77,14 +79,7 @@ export function DecisionPanel({ item, labels, onDecided }: Props) {
         <strong>For the seller:</strong> {chosen?.effect}
       </p>
       {decision === 'confirm' && (
-        <label>
-          Policy ground
-          <select value={ground} onChange={(e) => setGround(e.target.value)} required>
-            {grounds.map((g) => (
-              <option key={g}>{g}</option>
-            ))}
-          </select>
-        </label>
+        <GroundSelect grounds={grounds} value={ground} onChange={setGround} />
       )}
       {(decision === 'confirm' || decision === 'relabel') && (
         <div className="labels">
@@ -107,11 +102,7 @@ export function DecisionPanel({ item, labels, onDecided }: Props) {
       <button type="submit" disabled={!note.trim() || (decision === 'confirm' && !ground)}>
         {chosen?.title} <span className="muted">(Ctrl+Enter)</span>
       </button>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <ErrorAlert>{error}</ErrorAlert>
     </form>
   );
 }

@@ -8,6 +8,7 @@ import { History } from './History';
 import { ImageBoxes, type SourceView } from './ImageBoxes';
 import { Shortcuts } from './Shortcuts';
 import { useClaim } from './useClaim';
+import { ErrorAlert } from '../ErrorAlert';
 
 interface Loaded {
   listing: Schemas['Listing'] | null;
@@ -48,7 +49,7 @@ export function ItemView({ itemId }: { itemId: string }) {
     // Load once per claimed item; a renewal only moves the lease.
   }, [itemLoaded, load]);
 
-  if (error) return <p role="alert" className="error">Could not claim this item: {error}</p>;
+  if (error) return <ErrorAlert>Could not claim this item: {error}</ErrorAlert>;
   if (!item || !loaded) return <p className="muted">Claiming…</p>;
   const { listing, scan } = loaded;
   const findings = scan?.findings ?? [];

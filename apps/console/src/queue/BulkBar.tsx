@@ -1,6 +1,7 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { api, errorText, type Schemas } from '../api';
 import { DECISIONS } from '../decisions';
+import { GroundSelect } from '../GroundSelect';
 
 type BulkDecision = 'confirm' | 'dismiss' | 'escalate';
 
@@ -49,14 +50,7 @@ export function BulkBar({ selected, items, onDone }: { selected: string[]; items
         </select>
       </label>
       {decision === 'confirm' && (
-        <label>
-          Policy ground
-          <select value={ground} onChange={(e) => setGround(e.target.value)} required>
-            {grounds.map((g) => (
-              <option key={g}>{g}</option>
-            ))}
-          </select>
-        </label>
+        <GroundSelect grounds={grounds} value={ground} onChange={setGround} />
       )}
       <label>
         Note

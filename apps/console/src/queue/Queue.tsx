@@ -4,6 +4,7 @@ import { age } from '../format';
 import { go } from '../route';
 import { BulkBar } from './BulkBar';
 import { Filters, type QueueFilters } from './Filters';
+import { ErrorAlert } from '../ErrorAlert';
 
 const PAGE = 50;
 
@@ -59,11 +60,7 @@ export function Queue() {
           'Counting…'
         )}
       </p>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <ErrorAlert>{error}</ErrorAlert>
       <BulkBar selected={[...selected]} items={items} onDone={() => (setSelected(new Set()), setReload((n) => n + 1))} />
       <ul className="queue" aria-label="Review items">
         {items.map((item) => (
