@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import {
   ImageAiAssessor,
+  loadAiSignalsSettings,
   SharpPixelDecoder,
   SPECTRAL_PEAK_CALIBRATION,
   spectralPeakStatistic,
@@ -37,7 +38,7 @@ async function main(): Promise<void> {
     return;
   }
   const dir = join(corpus, 'provenance');
-  const assessor = new ImageAiAssessor();
+  const assessor = new ImageAiAssessor({ settings: loadAiSignalsSettings(process.env) });
   const counts = { tp: 0, fn: 0, fp: 0, tn: 0 };
   const failures: string[] = [];
   console.log('\nfile | expected | band | likelihood | signals | c2pa | forensic');
@@ -105,7 +106,7 @@ async function forensicCalibration(corpus: string): Promise<void> {
 
 /** Every corpus image re-rendered at 1024×1024 (PNG), timed through provenance + watermark only. */
 async function timeProvenanceAndWatermark(dir: string): Promise<void> {
-  const assessor = new ImageAiAssessor({ forensic: false });
+  const assessor = new ImageAiAssessor({ forensic: false, settings: loadAiSignalsSettings(process.env) });
   const rows = readManifest(dir);
   const times: number[] = [];
   for (const row of rows) {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
-import { binomialUpperTail, detectSdWatermarks, ImageAiAssessor, KNOWN_WATERMARKS, SharpPixelDecoder, thresholdsFor } from '@listinglens/ai-signals';
+import { binomialUpperTail, detectSdWatermarks, ImageAiAssessor, KNOWN_WATERMARKS, loadAiSignalsSettings, SharpPixelDecoder, thresholdsFor } from '@listinglens/ai-signals';
 import { analyzedImage, readManifest } from './corpus-images';
 import { evaluateDialects } from './dialect-eval';
 import { CENTRE_MAX_DISTANCE, measureReuseRecall } from './reuse-recall';
@@ -27,7 +27,7 @@ const NON_AI_EDITS: Record<string, (i: sharp.Sharp) => sharp.Sharp> = {
 export async function printNonAiFalseFlags(corpus: string): Promise<void> {
   const dir = join(corpus, 'provenance');
   const rows = readManifest(dir).filter((r) => ['camera', 'edited'].includes(r.expectedLabel) && !/should be flagged/i.test(r.signal) && !r.file.startsWith('testvec_'));
-  const assessor = new ImageAiAssessor();
+  const assessor = new ImageAiAssessor({ settings: loadAiSignalsSettings(process.env) });
   let total = 0;
   const flagged: string[] = [];
   for (const row of rows) {

@@ -11,7 +11,7 @@ import {
   ProvenanceSignalSource,
   readImageMetadata,
   readProvenance,
-  trustListFromEnv,
+  trustListFrom,
   WasmC2paReader,
   type AiSignalSource,
   type C2paReader,
@@ -65,10 +65,11 @@ describe('C2PA signer identity and the operator trust list', () => {
     await writeFile(join(dir, 'a.pem'), await intermediatePem());
     await writeFile(join(dir, 'b.pem'), await unrelatedPem());
     await writeFile(join(dir, 'bad.pem'), 'not a certificate');
-    const list = trustListFromEnv({ C2PA_TRUST_ANCHORS: `${join(dir, 'a.pem')},${join(dir, 'b.pem')}` });
+    const list = trustListFrom(`${join(dir, 'a.pem')},${join(dir, 'b.pem')}`);
     expect(list?.anchors.map((a) => a.subject)).toEqual([expect.stringContaining('CN=Intermediate CA'), expect.stringContaining('DigiCert Trusted Root G4')]);
-    expect(trustListFromEnv({})).toBeNull();
-    expect(() => trustListFromEnv({ C2PA_TRUST_ANCHORS: join(dir, 'bad.pem') })).toThrow(/no PEM certificate/);
+    expect(trustListFrom(undefined)).toBeNull();
+    expect(trustListFrom('  ')).toBeNull();
+    expect(() => trustListFrom(join(dir, 'bad.pem'))).toThrow(/no PEM certificate/);
   });
 });
 

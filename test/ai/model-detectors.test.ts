@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
-import { AiForensicDetector, AiSignalRegistry, ImageAiAssessor, modelSourcesFromEnv, OnnxDetectorSource, loadOnnxDetectorConfig, RemoteDetectorSource, UNCALIBRATED } from '@listinglens/ai-signals';
+import { AiForensicDetector, AiSignalRegistry, ImageAiAssessor, loadAiSignalsSettings, modelSources, OnnxDetectorSource, loadOnnxDetectorConfig, RemoteDetectorSource, UNCALIBRATED } from '@listinglens/ai-signals';
 import type { AnalyzedImage } from '@listinglens/pipeline';
 import { analyzed, context } from './support/fixture-builders';
 import { channelMeanModel } from './support/tiny-onnx';
@@ -25,7 +25,7 @@ describe('AI_DETECTOR_ONNX: an operator-supplied ONNX classifier (tiny model bui
   const sidecar = { name: 'red-mean-test', input: { name: 'input', width: 8, height: 8 }, output: { aiIndex: 0 }, calibration: { threshold: 0.5, likelihood: 0.7, source: 'test calibration' } };
 
   it('scores in a child process with the sidecar normalisation and output mapping, named and calibrated in the finding', async () => {
-    const [source] = modelSourcesFromEnv({ AI_DETECTOR_ONNX: await modelDir(sidecar) });
+    const [source] = modelSources(loadAiSignalsSettings({ AI_DETECTOR_ONNX: await modelDir(sidecar) }));
     toClose.push(source as OnnxDetectorSource);
     const assessor = new ImageAiAssessor({ registry: new AiSignalRegistry([source]) });
     const findings = await new AiForensicDetector(assessor).detect(context([await solid('#ff0000'), await solid('#0000ff', 1)]));
@@ -99,7 +99,9 @@ describe('AI_DETECTOR_REMOTE=sightengine, against a loopback server speaking its
   });
 
   it('is off unless configured', () => {
-    expect(modelSourcesFromEnv({})).toEqual([]);
-    expect(() => modelSourcesFromEnv({ AI_DETECTOR_REMOTE: 'sightengine' })).toThrow(/SIGHTENGINE_API_USER/);
+    expect(modelSources(loadAiSignalsSettings({}))).toEqual([]);
+    expect(() => loadAiSignalsSettings({ AI_DETECTOR_REMOTE: 'sightengine' })).toThrow(/AI_DETECTOR_REMOTE: sightengine needs SIGHTENGINE_API_USER/);
+    expect(() => loadAiSignalsSettings({ AI_DETECTOR_REMOTE: 'hive' })).toThrow(/AI_DETECTOR_REMOTE/);
+    expect(() => loadAiSignalsSettings({ AI_DETECTOR_ONNX_POOL_SIZE: '-1' })).toThrow(/AI_DETECTOR_ONNX_POOL_SIZE: must be a whole number/);
   });
 });

@@ -18,6 +18,14 @@ describe('apps refuse a bad configuration with a clear message', () => {
     expect(result.stderr).not.toMatch(/^\s+at /m);
   });
 
+  it('the worker refuses bad AI-signal settings at start, each named, before any scanner is built', () => {
+    const result = start('worker', { DATABASE_URL: 'postgresql://nobody@127.0.0.1:1/none', AI_DETECTOR_REMOTE: 'sightengine', AI_DETECTOR_ONNX_POOL_SIZE: 'two' });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/^invalid worker configuration:\n/);
+    expect(result.stderr).toMatch(/^ {2}AI_DETECTOR_ONNX_POOL_SIZE: /m);
+    expect(result.stderr).not.toMatch(/^\s+at /m);
+  });
+
   it('the api refuses the example admin key from .env.example outside development', () => {
     expect(EXAMPLE_KEY).toBeTruthy();
     const env = { DATABASE_URL: 'postgresql://nobody@127.0.0.1:1/none', BOOTSTRAP_ADMIN_KEY: EXAMPLE_KEY ?? '' };

@@ -7,8 +7,6 @@ import { workerConfigSchema } from '../../apps/worker/src/config';
 
 type Schema = z.ZodType & { in?: z.ZodObject };
 const SCHEMAS: Record<'api' | 'worker', Schema> = { api: apiConfigSchema, worker: workerConfigSchema };
-/** In the table but read from the environment by libs/ai-signals (shared with the CLI), not by an app's schema. */
-const READ_BY_LIBS = /^(C2PA_TRUST_ANCHORS|AI_DETECTOR_\w+|SIGHTENGINE_\w+)$/;
 /** Cells that document "no default": required, unset, or worked out at run time (cores). */
 const NO_DEFAULT = new Set(['—', '(none)', '(none: off)', '(off)', 'cores', 'example key in development/test only']);
 
@@ -88,7 +86,7 @@ describe('README "Configuration" matches the apps\' config schemas', () => {
 
     it(`every variable the table gives the ${app} is one its schema reads`, () => {
       const keys = new Set(schemaKeys(app));
-      const unknown = table.filter((d) => d.app === app && !d.variable.endsWith('*') && !keys.has(d.variable) && !READ_BY_LIBS.test(d.variable));
+      const unknown = table.filter((d) => d.app === app && !d.variable.endsWith('*') && !keys.has(d.variable));
       expect(unknown.map((d) => d.variable)).toEqual([]);
     });
 

@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { type CliListingBody, type ImageSource, toFindingView } from '@listinglens/contracts';
 import { parseAllowHosts } from '@listinglens/pipeline';
-import { InMemoryPhashIndex } from '@listinglens/ai-signals';
+import { InMemoryPhashIndex, loadAiSignalsSettings } from '@listinglens/ai-signals';
 import { createScanner, DEFAULT_SCANNER_OPTIONS } from '@listinglens/scanner';
 import { type CliOptions, EXIT, LOG_LEVELS, parseCliOptions, USAGE, UsageError } from './cli-options';
 import { captureEngineOutput } from './engine-output';
@@ -54,7 +54,7 @@ async function scanAll(records: Awaited<ReturnType<typeof readListings>>, option
   const scanner = await createScanner(
     { ...DEFAULT_SCANNER_OPTIONS, allowHosts: parseAllowHosts(options.allowHosts), pathBase },
     // Reuse across the input file: each listing's images are published, later ones are looked up against them.
-    { ocr: { engine: options.ocrEngine }, phashIndex: new InMemoryPhashIndex() },
+    { ocr: { engine: options.ocrEngine }, phashIndex: new InMemoryPhashIndex(), ai: loadAiSignalsSettings(process.env) },
   );
   const reports: ListingReport[] = [];
   try {

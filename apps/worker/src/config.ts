@@ -1,3 +1,4 @@
+import { aiSignalsSettings, REMOTE_DETECTOR_CREDENTIALS, remoteDetectorHasCredentials } from '@listinglens/ai-signals';
 import { OCR_ENGINES, OCR_LANGUAGES } from '@listinglens/ocr';
 import { z } from 'zod';
 import { withWebhookSecretBox } from '@listinglens/data-access';
@@ -57,8 +58,9 @@ const coreSettings = z.object({
 
 /** Every setting the worker reads, in one schema (see .env.example and README "Configuration"). */
 export const workerConfigSchema = z
-  .object({ ...coreSettings.shape, ...webhooksSettings.shape, ...transparencyDbSettings.shape })
+  .object({ ...coreSettings.shape, ...webhooksSettings.shape, ...transparencyDbSettings.shape, ...aiSignalsSettings.shape })
   .refine(transparencyDbBothOrNeither, TDB_BOTH_OR_NEITHER)
+  .refine(remoteDetectorHasCredentials, REMOTE_DETECTOR_CREDENTIALS)
   .transform(withWebhookSecretBox);
 export type WorkerConfig = z.output<typeof workerConfigSchema>;
 

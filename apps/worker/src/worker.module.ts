@@ -44,6 +44,7 @@ const SCANNER_PROVIDER = {
         ocrCache: metrics.countingOcrCache(
           new TieredOcrCache([new MemoryOcrCache(), new RedisOcrCache(redis, { keyPrefix: `${config.QUEUE_PREFIX}:ocr:` })]),
         ),
+        ai: config,
       },
     ),
 };

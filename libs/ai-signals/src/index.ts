@@ -17,7 +17,8 @@ export * from './lib/signals/forensic-signal-source';
 export * from './lib/model/model-calibration';
 export * from './lib/model/onnx-detector-source';
 export * from './lib/model/remote-detector-source';
-export * from './lib/model/model-sources-from-env';
+export * from './lib/model/model-sources';
+export * from './lib/ai-signals-settings';
 // Image reuse: the index interface the service implements in PostgreSQL, and an in-memory one.
 export * from './lib/reuse/phash-index';
 export * from './lib/reuse/in-memory-phash-index';

@@ -2,11 +2,13 @@ import type { ImageErrorCode } from '@listinglens/contracts';
 import { type AnalyzedImage, ImageError } from '@listinglens/pipeline';
 import { readImageMetadata } from './containers/image-metadata';
 import { decideAiLikelihood, type AiDecision } from './decision/ai-likelihood';
-import { modelSourcesFromEnv } from './model/model-sources-from-env';
+import type { AiSignalsSettings } from './ai-signals-settings';
+import { modelSources } from './model/model-sources';
 import { inlinePixelStatistics, type PixelStatistics } from './pixel-statistics';
 import { SharpPixelDecoder, type PixelDecoder, type RawPixels } from './pixels';
 import { WasmC2paReader, type C2paReader } from './provenance/c2pa-reader';
 import type { ProvenanceReport } from './provenance/provenance-types';
+import { trustListFrom } from './provenance/c2pa-trust';
 import type { AiSignal, SignalInput } from './signals/ai-signal';
 import { ForensicSignalSource } from './signals/forensic-signal-source';
 import { ProvenanceSignalSource } from './signals/provenance-signal-source';
@@ -33,18 +35,20 @@ export interface AiAssessorOptions {
   forensic?: boolean;
   /** Where the watermark and forensic statistics run (the scanner: worker threads). Default: inline. */
   pixelStatistics?: PixelStatistics;
+  /** The operator's trust list and pixel detectors (the app's settings). Default: none of either. */
+  settings?: AiSignalsSettings;
 }
 
-/** Provenance, watermark, forensic, then any detector the operator configured (model-sources-from-env.ts). */
+/** Provenance, watermark, forensic, then any detector the operator configured (model-sources.ts). */
 export function defaultSignalRegistry(
   c2paReader: C2paReader,
   forensic = true,
-  env: NodeJS.ProcessEnv = process.env,
+  settings: AiSignalsSettings | null = null,
   stats: PixelStatistics = inlinePixelStatistics,
 ): AiSignalRegistry {
   const registry = new AiSignalRegistry([new ProvenanceSignalSource(c2paReader), new WatermarkSignalSource(stats)]);
   if (forensic) registry.register(new ForensicSignalSource(stats));
-  modelSourcesFromEnv(env).forEach((source) => registry.register(source));
+  if (settings) modelSources(settings).forEach((source) => registry.register(source));
   return registry;
 }
 
@@ -61,7 +65,12 @@ export class ImageAiAssessor {
     this.decoder = options.pixelDecoder ?? new SharpPixelDecoder();
     this.registry =
       options.registry ??
-      defaultSignalRegistry(options.c2paReader ?? new WasmC2paReader(), options.forensic ?? true, process.env, options.pixelStatistics);
+      defaultSignalRegistry(
+        options.c2paReader ?? new WasmC2paReader(trustListFrom(options.settings?.C2PA_TRUST_ANCHORS)),
+        options.forensic ?? true,
+        options.settings ?? null,
+        options.pixelStatistics,
+      );
   }
 
   /** @param deadline epoch ms for each heavy step (the first caller's; later callers share the result) */

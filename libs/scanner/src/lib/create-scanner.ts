@@ -1,4 +1,4 @@
-import { createAiDetectors, type PhashIndex, ThreadedPixelStatistics } from '@listinglens/ai-signals';
+import { type AiSignalsSettings, createAiDetectors, type PhashIndex, ThreadedPixelStatistics } from '@listinglens/ai-signals';
 import { createTextReader, type CreateTextReaderOptions, type OcrCache } from '@listinglens/ocr';
 import { CpuPool, ImageLoader, RasterCache, SafeHttpFetcher, ScanPipeline, SharpImageDecoder } from '@listinglens/pipeline';
 import { createTextDetectors, JsQrCodeReader } from '@listinglens/text-detectors';
@@ -20,6 +20,8 @@ export interface ScannerServices {
   ocrCache?: OcrCache;
   /** OCR settings (languages, pool size, timeout…); false turns OCR and the text detectors off. */
   ocr?: Omit<CreateTextReaderOptions, 'cache'> | false;
+  /** The operator's C2PA trust list and pixel detectors (part of the app's settings); default none. */
+  ai?: AiSignalsSettings;
 }
 
 /** The one place the pipeline is assembled, so the worker and the CLI scan exactly alike. */
@@ -39,7 +41,12 @@ export async function createScanner(options: ScannerOptions, services: ScannerSe
     decoder: new SharpImageDecoder({ maxPixels: options.maxImagePixels }),
     detectors: [
       ...(textReader ? createTextDetectors({ qrReader }) : []),
-      ...createAiDetectors({ phashIndex: services.phashIndex, pixelDecoder: new SharedRasterPixels(rasters), pixelStatistics: new ThreadedPixelStatistics(cpu) }),
+      ...createAiDetectors({
+        phashIndex: services.phashIndex,
+        pixelDecoder: new SharedRasterPixels(rasters),
+        pixelStatistics: new ThreadedPixelStatistics(cpu),
+        settings: services.ai,
+      }),
     ],
     textReader,
     concurrency: options.imageConcurrency,

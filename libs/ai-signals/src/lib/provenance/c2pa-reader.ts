@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { certificatesIn, chainFrom, trustListFromEnv, type C2paTrustList } from './c2pa-trust';
+import { certificatesIn, chainFrom, type C2paTrustList } from './c2pa-trust';
 
 /** The manifest store as c2pa-rs reports it (`Reader::json()`), left loose: we read it defensively. */
 export type C2paStoreJson = Record<string, unknown>;
@@ -42,9 +42,9 @@ function loadWasm(): Promise<C2paWasmModule> {
 export class WasmC2paReader implements C2paReader {
   private readonly settings: string;
 
-  /** `trustList` undefined: read C2PA_TRUST_ANCHORS once, here (bootstrap); null: no trust list. */
-  constructor(trustList?: C2paTrustList | null) {
-    this.settings = readerSettings(trustList === undefined ? trustListFromEnv() : trustList);
+  /** `trustList`: the operator's C2PA trust anchors (trustListFrom); none: no signer reads as trusted. */
+  constructor(trustList: C2paTrustList | null = null) {
+    this.settings = readerSettings(trustList);
   }
 
   async read(bytes: Buffer, mimeType: string): Promise<C2paStoreJson | null> {

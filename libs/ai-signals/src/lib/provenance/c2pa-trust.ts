@@ -31,11 +31,11 @@ export function parseTrustList(pemText: string, origin = 'trust list'): C2paTrus
 }
 
 /**
- * `C2PA_TRUST_ANCHORS`: PEM file paths separated by commas (or the path delimiter). Unset: no trust list,
- * so an intact manifest reads "untrusted-signer" — never "trusted".
+ * The trust list in `C2PA_TRUST_ANCHORS` (AiSignalsSettings): PEM file paths separated by commas (or the
+ * path delimiter). Unset: no trust list, so an intact manifest reads "untrusted-signer", never "trusted".
  */
-export function trustListFromEnv(env: NodeJS.ProcessEnv = process.env): C2paTrustList | null {
-  const value = env['C2PA_TRUST_ANCHORS']?.trim();
+export function trustListFrom(anchors: string | undefined): C2paTrustList | null {
+  const value = anchors?.trim();
   if (!value) return null;
   const files = value.split(/[,:;]/).map((f) => f.trim()).filter(Boolean);
   const lists = files.map((file) => parseTrustList(readFileSync(file, 'utf8'), `C2PA_TRUST_ANCHORS ${file}`));
