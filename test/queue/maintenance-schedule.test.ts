@@ -11,7 +11,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Issue 12: the reconcilers run once per interval however many worker processes keep their schedule. */
 describe('maintenance jobs (BullMQ job schedulers)', () => {
-  const prefix = testQueuePrefix('maint');
+  const prefixes: string[] = [];
   const connections: Redis[] = [];
   const closers: Array<() => Promise<void> | void> = [];
   const connection = () => {
@@ -22,11 +22,17 @@ describe('maintenance jobs (BullMQ job schedulers)', () => {
   afterAll(async () => {
     for (const close of closers.reverse()) await close();
     connections.forEach((c) => c.disconnect());
-    await deleteRedisKeys(`${prefix}*`);
+    for (const prefix of prefixes) await deleteRedisKeys(`${prefix}*`);
   });
 
+  /** Each test's own queue: the first test's workers keep running until the end, and would take the second's jobs. */
+  function newPrefix(): string {
+    prefixes.push(testQueuePrefix('maint'));
+    return prefixes[prefixes.length - 1];
+  }
+
   /** One worker process: its producer keeps the schedule, its Worker takes maintenance jobs. */
-  function workerProcess(runs: number[]) {
+  function workerProcess(prefix: string, runs: number[]) {
     const queue = new Queue(QUEUES.maintenance, { connection: connection(), prefix });
     const producer = new MaintenanceQueueProducer(queue);
     const worker = new Worker(QUEUES.maintenance, async (job) => void (job.name === 'scan.reconcile' && runs.push(Date.now())), { connection: connection(), prefix });
@@ -36,8 +42,9 @@ describe('maintenance jobs (BullMQ job schedulers)', () => {
 
   it('two workers keeping the same schedule: one scheduler, one run per interval', async () => {
     const runs: number[] = [];
-    const a = workerProcess(runs);
-    const b = workerProcess(runs);
+    const prefix = newPrefix();
+    const a = workerProcess(prefix, runs);
+    const b = workerProcess(prefix, runs);
     a.producer.keep('scan.reconcile', EVERY_MS);
     b.producer.keep('scan.reconcile', EVERY_MS);
     await sleep(4_500);
@@ -51,7 +58,8 @@ describe('maintenance jobs (BullMQ job schedulers)', () => {
 
   it('a schedule lost with Redis data is put back within an interval', async () => {
     const runs: number[] = [];
-    const { queue, producer } = workerProcess(runs);
+    const prefix = newPrefix();
+    const { queue, producer } = workerProcess(prefix, runs);
     producer.keep('scan.reconcile', EVERY_MS);
     await expect.poll(() => queue.getJobScheduler('scan.reconcile'), { timeout: 5_000 }).toBeTruthy();
     await deleteRedisKeys(`${prefix}:${QUEUES.maintenance}:*`); // what a Redis restart without persistence does
