@@ -17,6 +17,8 @@ const coreSettings = z.object({
   QUEUE_PREFIX: z.string().min(1).default('listinglens'),
   /** Scans run at once per worker process (image work is off the event loop; OCR is pooled). */
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).default(2),
+  /** After SIGTERM, the process exits by then even if closing hangs (its jobs are taken over after their lock). */
+  WORKER_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(1000).default(20_000),
   /** A job whose worker stops renewing its lock for this long is handed to another worker. */
   WORKER_LOCK_MS: z.coerce.number().int().min(1000).default(30_000),
   IMAGE_FETCH_ALLOW_HOSTS: z.string().default(''),
