@@ -36,27 +36,19 @@ const run = (cmd, cmdArgs) => {
 };
 if (!quiet) console.error('building ListingLens (first run takes ~30 s)…');
 else process.stderr.write('building ListingLens (first run only)…\n');
-// --server / --console: one half only (the Nx build targets of the apps; see project.json).
-const server = !args.has('--console');
-const browser = !args.has('--server');
-if (server) {
-  run(process.execPath, [join(root, 'tools/prisma.mjs'), 'generate']);
-  run(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json']);
-  run(process.execPath, [join(root, 'node_modules/tsc-alias/dist/bin/index.js'), '-p', 'tsconfig.build.json']);
-}
+run(process.execPath, [join(root, 'tools/prisma.mjs'), 'generate']);
+run(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json']);
+run(process.execPath, [join(root, 'node_modules/tsc-alias/dist/bin/index.js'), '-p', 'tsconfig.build.json']);
 const consoleDir = join(root, 'apps/console');
-if (browser) {
-  try {
-    run(process.execPath, [join(root, 'node_modules/openapi-typescript/bin/cli.js'), 'openapi.json', '-o', join(consoleDir, 'src/generated/openapi.d.ts')]);
-    // Type errors go to stdout: shown even with --quiet.
-    execFileSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(consoleDir, 'tsconfig.json')], { cwd: root, stdio: 'inherit' });
-    run(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--config', join(consoleDir, 'vite.config.mts')]);
-  } catch (err) {
-    // The on-demand builds (scan, bench, openapi) need only the server. `npm run openapi` must still run
-    // when an api change has made the committed openapi.json (and so the console's types) stale.
-    if (!args.has('--if-stale')) throw err;
-    process.stderr.write('the review console was not built (above); the api serves a page saying so at /console\n');
-  }
+try {
+  run(process.execPath, [join(root, 'node_modules/openapi-typescript/bin/cli.js'), 'openapi.json', '-o', join(consoleDir, 'src/generated/openapi.d.ts')]);
+  // Type errors go to stdout: shown even with --quiet.
+  execFileSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(consoleDir, 'tsconfig.json')], { cwd: root, stdio: 'inherit' });
+  run(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--config', join(consoleDir, 'vite.config.mts')]);
+} catch (err) {
+  // The on-demand builds (scan, bench, openapi) need only the server. `npm run openapi` must still run
+  // when an api change has made the committed openapi.json (and so the console's types) stale.
+  if (!args.has('--if-stale')) throw err;
+  process.stderr.write('the review console was not built (above); the api serves a page saying so at /console\n');
 }
-// Only a whole build is current as a whole.
-if (server && browser) writeFileSync(stamp, new Date().toISOString());
+writeFileSync(stamp, new Date().toISOString());

@@ -22,12 +22,13 @@ export class ReviewDecisionService {
    * still the ones decided from (a scan or another reviewer may change them meanwhile), else again.
    */
   async decide(id: string, decision: ReviewDecision, actor: string) {
-    if (decision.decision === 'confirm') await this.assertPolicyGround(id, decision.ground ?? '');
     const outcome = { decision: decision.decision, note: decision.note, final: decision.decision !== 'escalate' };
     return mapConflicts('review item', id, async () => {
       for (let attempt = 1; attempt <= LABEL_RACE_ATTEMPTS; attempt++) {
         const ctx = await this.items.decisionContext(id);
         if (!ctx) throw ReviewConflict.missing('review item', id);
+        // An item's marketplace (and so its policy's grounds) never changes: checked once.
+        if (attempt === 1 && decision.decision === 'confirm') await this.assertPolicyGround(ctx.item.marketplace, decision.ground ?? '');
         const { effects } = decideReview({ decision, actor, item: ctx.item, listing: ctx.listing, findings: ctx.findings, labels: ctx.labels, now: new Date() });
         const written = await this.items.decide(id, actor, outcome, effects, ctx.labels);
         if (written.status === 'written') return { item: written.item, noticeIds: written.noticeIds };
@@ -37,12 +38,10 @@ export class ReviewDecisionService {
   }
 
   /** A confirm rests on a ground the item's policy defines; free text would reach the seller's notice unchecked. */
-  private async assertPolicyGround(id: string, ground: string): Promise<void> {
-    const item = await this.items.get(id);
-    if (!item) return; // the decision itself answers 404
-    const grounds = await this.grounds.forMarketplace(item.marketplace);
+  private async assertPolicyGround(marketplace: string, ground: string): Promise<void> {
+    const grounds = await this.grounds.forMarketplace(marketplace);
     if (!grounds.includes(ground)) {
-      throw new ValidationError([{ field: 'ground', message: `not a ground of the policy for ${item.marketplace}; one of: ${grounds.join(' | ')}` }]);
+      throw new ValidationError([{ field: 'ground', message: `not a ground of the policy for ${marketplace}; one of: ${grounds.join(' | ')}` }]);
     }
   }
 

@@ -35,11 +35,22 @@ export async function lockListingLabels(tx: Tx, listingId: string): Promise<void
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`listing-labels:${listingId}`}))`;
 }
 
-/** Labels on the listing now; stable until commit only under lockListingLabels(). `db` may be the client
- * itself for a read outside any transaction. */
+/** Labels on the listing now, each with who applied it (policy or reviewer); stable until commit only under
+ * lockListingLabels(). `db` may be the client itself for a read outside any transaction. */
+export async function listingLabels(db: Tx, listingId: string): Promise<Array<{ label: string; source: string }>> {
+  return db.listingLabel.findMany({ where: { listingId, removedAt: null }, select: { label: true, source: true } });
+}
+
+/** The same labels, in any order: what a write compares with the labels its effects were decided from. */
+export function sameLabelSet(a: readonly string[], b: readonly string[]): boolean {
+  const left = new Set(a);
+  const right = new Set(b);
+  return left.size === right.size && [...left].every((label) => right.has(label));
+}
+
+/** The names of the labels on the listing now (see listingLabels). */
 export async function activeLabels(db: Tx, listingId: string): Promise<string[]> {
-  const rows = await db.listingLabel.findMany({ where: { listingId, removedAt: null }, select: { label: true } });
-  return rows.map((r) => r.label);
+  return (await listingLabels(db, listingId)).map((r) => r.label);
 }
 
 /**

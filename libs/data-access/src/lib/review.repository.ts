@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Finding, ModerationEffects, Severity } from '@listinglens/contracts';
 import type { Prisma } from '../generated/prisma/client';
 import { appendOutboxEvent } from './outbox-writes';
-import { applyModeration, lockListingLabels } from './moderation-writes';
+import { applyModeration, listingLabels, lockListingLabels, sameLabelSet } from './moderation-writes';
 import { PrismaService } from './prisma.service';
 import { decodeCursor, encodeCursor, reviewCursorSchema } from './cursor';
 import { findingFromRow } from './finding-row';
@@ -115,7 +115,7 @@ export class ReviewRepository {
       item: toView(row, now),
       listing: { listingId: listing.id, sellerId: listing.sellerId, title: listing.title, marketplace: listing.marketplace, createdAt: listing.createdAt.toISOString(), aiDisclosure: listing.aiDisclosure },
       findings: findings.map(findingFromRow),
-      labels: await this.prisma.listingLabel.findMany({ where: { listingId: row.listingId, removedAt: null }, select: { label: true, source: true } }),
+      labels: await listingLabels(this.prisma, row.listingId),
     };
   }
 
@@ -144,8 +144,10 @@ export class ReviewRepository {
       if (row.status !== 'claimed' || row.claimedBy !== actor || !row.leaseUntil || row.leaseUntil < now) {
         throw ReviewConflict.state('claim the item first (POST /v1/review/items/:id/claim); decisions need a live claim');
       }
-      const labels = await tx.listingLabel.findMany({ where: { listingId: row.listingId, removedAt: null }, select: { label: true, source: true } });
-      if (labelKey(labels) !== labelKey(decidedFrom)) return { status: 'labels_changed' as const };
+      const labels = await listingLabels(tx, row.listingId);
+      // The source matters here: dismiss lifts only the labels the policy applied.
+      const withSource = (ls: DecisionContext['labels']) => ls.map((l) => `${l.source}:${l.label}`);
+      if (!sameLabelSet(withSource(labels), withSource(decidedFrom))) return { status: 'labels_changed' as const };
       const applied = await applyModeration(
         tx,
         { listingId: row.listingId, marketplace: row.marketplace, sellerId: row.sellerId, scanId: row.scanId },
@@ -171,14 +173,6 @@ export class ReviewRepository {
       return { status: 'written' as const, item: toView(updated, now), noticeIds: applied.noticeIds };
     });
   }
-}
-
-/** A listing's labels as one comparable value (order-free; the source matters: dismiss lifts only the policy's). */
-function labelKey(labels: DecisionContext['labels']): string {
-  return labels
-    .map((l) => `${l.source}:${l.label}`)
-    .sort()
-    .join('\n');
 }
 
 function toView(row: Row, now: Date): ReviewItemView {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { type ImageErrorCode, type ListingSnapshot, listingSnapshotSchema, type ModerationEffects, type ScanOutcome, type ScanView, type StoredImageSource } from '@listinglens/contracts';
 import type { Prisma } from '../generated/prisma/client';
 import { findingViewFromRow } from './finding-row';
-import { activeLabels, applyModeration, lockListingLabels } from './moderation-writes';
+import { activeLabels, applyModeration, lockListingLabels, sameLabelSet } from './moderation-writes';
 import { appendOutboxEvent } from './outbox-writes';
 import { phashBands, phashToInt } from './phash-index';
 import { PrismaService } from './prisma.service';
@@ -92,7 +92,7 @@ export class ScanRepository {
       if (acting) {
         await lockListingLabels(tx, scan.listingId);
         const labels = await activeLabels(tx, scan.listingId);
-        if (!sameLabels(labels, acting.decidedFromLabels)) return { status: 'labels_changed', activeLabels: labels };
+        if (!sameLabelSet(labels, acting.decidedFromLabels)) return { status: 'labels_changed', activeLabels: labels };
       }
       const imageIds = new Map<number, string>();
       for (const image of result.images) {
@@ -215,12 +215,6 @@ export class ScanRepository {
       findings: scan.findings.map(findingViewFromRow),
     };
   }
-}
-
-function sameLabels(a: readonly string[], b: readonly string[]): boolean {
-  const left = new Set(a);
-  const right = new Set(b);
-  return left.size === right.size && [...left].every((label) => right.has(label));
 }
 
 function isNotFound(err: unknown): boolean {
