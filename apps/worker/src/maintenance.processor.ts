@@ -1,6 +1,7 @@
 import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
-import { type Job, UnrecoverableError } from 'bullmq';
+import type { Job } from 'bullmq';
+import { handlerFor } from './job-handler';
 import { QUEUES, type QueueHandlers } from '@listinglens/contracts';
 import { ReconcilerService } from './reconciler.service';
 import { WebhookDeliveryReconcilerService } from './webhooks/webhook-delivery-reconciler.service';
@@ -23,8 +24,8 @@ export class MaintenanceProcessor extends WorkerHost {
   }
 
   async process(job: Job): Promise<unknown> {
-    if (!(job.name in this.handlers)) throw new UnrecoverableError(`no handler for job "${job.name}"`);
-    return this.handlers[job.name as keyof QueueHandlers<'maintenance'>]({});
+    const handle = handlerFor(this.handlers, job);
+    return handle({});
   }
 
   /** Not retried: the next scheduled run does the same work. */

@@ -1,6 +1,7 @@
 import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
 import { type Job, UnrecoverableError } from 'bullmq';
+import { handlerFor } from './job-handler';
 import { isScanJobPayload, QUEUES, type QueueHandlers } from '@listinglens/contracts';
 import type { WorkerConfig } from './config';
 import type { ProcessorOptions } from './processor-options';
@@ -25,11 +26,11 @@ export class ScanProcessor extends WorkerHost {
   }
 
   async process(job: Job): Promise<unknown> {
-    if (!(job.name in this.handlers)) throw new UnrecoverableError(`no handler for job "${job.name}"`);
+    const handle = handlerFor(this.handlers, job);
     if (!isScanJobPayload(job.data)) throw new UnrecoverableError(`job ${job.id} has an invalid payload`);
     const started = performance.now();
     this.logger.log({ scanId: job.data.scanId, requestId: job.data.requestId, attempt: job.attemptsMade + 1 }, 'scan job started');
-    const result = await this.handlers[job.name as keyof QueueHandlers<'scan'>](job.data);
+    const result = await handle(job.data);
     this.logger.log({ scanId: job.data.scanId, requestId: job.data.requestId, result, ms: Math.round(performance.now() - started) }, 'scan job done');
     return result;
   }

@@ -1,5 +1,6 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { type Job, UnrecoverableError } from 'bullmq';
+import { handlerFor } from '../job-handler';
 import { isWebhookJobPayload, QUEUES, type QueueHandlers } from '@listinglens/contracts';
 import { WebhookDeliveryService } from './webhook-delivery.service';
 
@@ -21,8 +22,8 @@ export class WebhookDeliveryProcessor extends WorkerHost {
   }
 
   async process(job: Job): Promise<unknown> {
-    if (!(job.name in this.handlers)) throw new UnrecoverableError(`no handler for job "${job.name}"`);
+    const handle = handlerFor(this.handlers, job);
     if (!isWebhookJobPayload(job.data)) throw new UnrecoverableError(`job ${job.id} has an invalid payload`);
-    return this.handlers[job.name as keyof QueueHandlers<'webhooks'>](job.data);
+    return handle(job.data);
   }
 }
