@@ -18,7 +18,7 @@ export function csvExport<T extends object>(columns: Array<keyof T & string>, ro
  * reason `=HYPERLINK(...)` came out live. Such cells get a leading `'` and quotes. (csv-stringify's own
  * escape_formulas also rewrites full-width = + - @ and leaves the cell unquoted.)
  */
-export function neutraliseFormula(text: string): string | CastReturnObject {
+function neutraliseFormula(text: string): string | CastReturnObject {
   return /^[=+\-@\t\r]/.test(text) ? { value: `'${text}`, quoted: true } : text;
 }
 

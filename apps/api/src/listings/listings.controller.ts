@@ -6,7 +6,7 @@ import { ListingRepository, ScanRepository } from '@listinglens/data-access';
 import { NotFoundError } from '../common/api-error';
 import { UuidParam, uuidParams } from '../common/uuid-param';
 import { ZodPipe } from '../common/zod.pipe';
-import { assertMaySee, Principal } from '../auth/principal';
+import { assertMaySee, isStaff, Principal } from '../auth/principal';
 import { RequireScopes } from '../auth/scopes.decorator';
 import { scanViewFor } from '../auth/seller-scan-view';
 import type { ApiKeyPrincipal } from '@listinglens/data-access';
@@ -65,7 +65,7 @@ export class ListingsController {
   async getScan(@UuidParam('scanId') scanId: string, @Principal() who: ApiKeyPrincipal): Promise<ScanView> {
     const scan = await this.scans.view(scanId);
     if (!scan) throw new NotFoundError('scan', scanId);
-    if (!who.scopes.some((s) => ['admin', 'review', 'read'].includes(s))) {
+    if (!isStaff(who)) {
       const listing = await this.listings.findById(scan.listingId);
       assertMaySee(who, listing?.sellerId ?? '', 'scan', scanId);
     }
