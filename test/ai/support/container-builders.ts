@@ -2,7 +2,7 @@ import sharp from 'sharp';
 import { pngChunk, pngFromRaw, syntheticRgb, withJpegApp1, withPngChunks } from './fixture-builders';
 import { tiff, type TiffEntry } from './tiff-builder';
 
-export { tiff, type TiffEntry };
+export type { TiffEntry };
 
 export const ascii = (tag: number, text: string): TiffEntry => ({ tag, type: 2, value: Buffer.from(`${text}\0`, 'latin1') });
 export const bytesEntry = (tag: number, value: Buffer): TiffEntry => ({ tag, type: 1, value });

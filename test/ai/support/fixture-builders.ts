@@ -4,28 +4,11 @@ import sharp from 'sharp';
 import type { ListingFields } from '@listinglens/contracts';
 import type { AnalyzedImage, DetectorContext } from '@listinglens/pipeline';
 import { sniffFormat } from '@listinglens/pipeline';
+import { pngChunk } from '../../support/images';
 import { tiff } from './tiff-builder';
 
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-
-function crc32(data: Buffer): number {
-  let c = 0xffffffff;
-  for (const byte of data) c = CRC_TABLE[(c ^ byte) & 0xff] ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
-
-export function pngChunk(type: string, data: Buffer): Buffer {
-  const head = Buffer.alloc(8);
-  head.writeUInt32BE(data.length, 0);
-  head.write(type, 4, 'latin1');
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(Buffer.concat([head.subarray(4), data])));
-  return Buffer.concat([head, data, crc]);
-}
+/** One PNG chunk writer for all tests (test/support/images). */
+export { pngChunk };
 
 export const textChunk = (keyword: string, text: string) =>
   pngChunk('tEXt', Buffer.concat([Buffer.from(`${keyword}\0`, 'latin1'), Buffer.from(text, 'utf8')]));
