@@ -81,6 +81,18 @@ const sharp = require('sharp');
     expect(fold((await without.read(image)).text)).not.toContain('BESTPRICE');
   });
 
+  it('reads a price printed with raised cents ("2⁹⁹") as 2.99, and one of even digits as it stands', async () => {
+    const texts = [
+      { text: '€2', x: 40, y: 40, size: 110, weight: 'bold' as const },
+      { text: '99', x: 172, y: 44, size: 50, weight: 'bold' as const },
+      { text: 'NOW 1299', x: 360, y: 60, size: 60, weight: 'bold' as const },
+    ];
+    const image = await analyzedImage(await renderOverlay({ width: 760, height: 200, background: '#ffd400', texts }));
+    const read = fold((await reader().read(image)).text);
+    expect(read).toContain('2.99');
+    expect(read).toContain('NOW1299');
+  });
+
   it('a corrupt image is that image’s error, and the pool reads the next one', async () => {
     const r = reader();
     const png = await renderOverlay({ width: 400, height: 120, texts: [{ text: 'STILL HERE', x: 20, y: 30, size: 48 }] });

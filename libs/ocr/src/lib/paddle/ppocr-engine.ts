@@ -4,6 +4,7 @@ import { ctcGreedyDecode } from './ctc-decode';
 import { type DbPostprocessOptions, dbRegions } from './db-postprocess';
 import { type DetectionTile, planDetection } from './detection-plan';
 import { loadAlphabet, type PpOcrModelFiles } from './ppocr-models';
+import { markRaisedCents } from './raised-cents';
 import { type CropTurn, type Rect, type RgbRaster, sampleCropInto } from './raster';
 import { PPOCR_DEFAULTS, type PpOcrLine, type PpOcrSettings } from './ppocr-settings';
 
@@ -57,6 +58,7 @@ export class PpOcrEngine {
     const lines = await this.recognise(raster, regions, turns, settings.recBatchSize);
     if (settings.angleClassifier) await this.retryUpsideDown(raster, regions, turns, lines, settings.recBatchSize);
     return lines
+      .map((l) => (settings.raisedCents ? markRaisedCents(l, raster) : l))
       .filter((l) => (l.text.trim() || settings.keepUnreadLines) && l.confidence >= settings.minLineConfidence)
       .map((l) => toOriginal(l, scale))
       .sort((a, b) => a.box.y - b.box.y || a.box.x - b.box.x);

@@ -17,6 +17,8 @@ export interface PpOcrSettings {
   recBatchSize: number;
   /** Also return detected lines the recogniser read as nothing (Hangul, kana): a second engine re-reads them. */
   keepUnreadLines: boolean;
+  /** Read raised cents ("2⁹⁹") as a decimal point ("2.99"); see raised-cents.ts. */
+  raisedCents: boolean;
 }
 
 export const PPOCR_DEFAULTS: PpOcrSettings = {
@@ -27,6 +29,7 @@ export const PPOCR_DEFAULTS: PpOcrSettings = {
   angleClassifier: true,
   recBatchSize: 6,
   keepUnreadLines: false,
+  raisedCents: true,
 };
 
 /** A recognised line in original image pixels. `chars` holds each character's x range when the line

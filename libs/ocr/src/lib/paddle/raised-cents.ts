@@ -1,0 +1,176 @@
+import type { RgbRaster } from './raster';
+import type { PpOcrLine } from './ppocr-settings';
+
+/** Cents whose ink ends above this share of the units digit's height (from its top) are raised. */
+const RAISED_BOTTOM = 0.7;
+/** ...and are at most this share of its height tall. */
+const RAISED_HEIGHT = 0.8;
+/** Ink after the units digit shorter than this share of its height is a mark, not a digit. */
+const MARK_HEIGHT = 0.35;
+
+/**
+ * Price tags and brochures print cents raised and small ("2⁹⁹", "149⁹⁹"); the recogniser reads them as
+ * "299" and "14999", which the price parser would take for 299 and 14999. For a run of three or more
+ * digits on a horizontally read line, this looks at the ink of its last three characters in the raster:
+ * when the last two stand clearly higher and smaller than the one before, the line gets the decimal
+ * point the print implies ("2.99"). Digits of one size (a real "1299") are left alone. `line` is in
+ * raster pixels.
+ */
+export function markRaisedCents(line: PpOcrLine, raster: RgbRaster): PpOcrLine {
+  const chars = line.chars;
+  if (!chars || chars.length !== line.text.length) return line;
+  // Lines read turned 180° have their ranges right to left; their raster is upside down for this check.
+  if (chars.length > 1 && chars[0][0] > chars[chars.length - 1][0]) return line;
+  let text = line.text;
+  let ranges = chars;
+  let scores = line.charConfidence;
+  // Right to left, so an insertion does not move the runs still to be checked.
+  const runs = [...line.text.matchAll(/(?<![\d.,])\d{3,}(?![.,]?\d)/g)].reverse();
+  if (runs.length === 0) return line;
+  const ink = inkMask(raster, line);
+  for (const run of runs) {
+    const first = run.index ?? 0;
+    const end = first + run[0].length;
+    if (!endsRaised(ink, [slot(chars, first, line)[0], slot(chars, end - 1, line)[1]])) continue;
+    const at = end - 2;
+    const x = chars[at][0];
+    text = `${text.slice(0, at)}.${text.slice(at)}`;
+    ranges = [...ranges.slice(0, at), [x, x], ...ranges.slice(at)];
+    if (scores) scores = [...scores.slice(0, at), Math.min(scores[at - 1], scores[at]), ...scores.slice(at)];
+  }
+  return text === line.text ? line : { ...line, text, chars: ranges, charConfidence: scores };
+}
+
+interface InkMask {
+  /** 1 where the line box's pixel is ink (the minority side of an Otsu threshold), row-major. */
+  data: Uint8Array;
+  x0: number;
+  y0: number;
+  width: number;
+  height: number;
+}
+
+/** Which pixels of the line box are text: the darker or lighter side of Otsu's threshold, whichever
+ * covers less of the box (text is thinner than its background, whatever its colour). */
+function inkMask(raster: RgbRaster, line: PpOcrLine): InkMask {
+  const x0 = Math.max(0, Math.floor(line.box.x));
+  const y0 = Math.max(0, Math.floor(line.box.y));
+  const x1 = Math.min(raster.width, Math.ceil(line.box.x + line.box.width));
+  const y1 = Math.min(raster.height, Math.ceil(line.box.y + line.box.height));
+  const width = Math.max(0, x1 - x0);
+  const height = Math.max(0, y1 - y0);
+  const grey = new Uint8Array(width * height);
+  const histogram = new Array<number>(256).fill(0);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const i = ((y0 + y) * raster.width + x0 + x) * 3;
+      const v = Math.round(0.299 * raster.data[i] + 0.587 * raster.data[i + 1] + 0.114 * raster.data[i + 2]);
+      grey[y * width + x] = v;
+      histogram[v]++;
+    }
+  }
+  const t = otsu(histogram, grey.length);
+  const dark = histogram.slice(0, t + 1).reduce((a, b) => a + b, 0);
+  const inkIsDark = dark <= grey.length / 2;
+  const data = grey.map((v) => ((v <= t) === inkIsDark ? 1 : 0));
+  return { data, x0, y0, width, height };
+}
+
+function otsu(histogram: number[], total: number): number {
+  let sum = 0;
+  for (let v = 0; v < 256; v++) sum += v * histogram[v];
+  let below = 0, belowSum = 0, best = 0, bestVariance = -1;
+  for (let t = 0; t < 256; t++) {
+    below += histogram[t];
+    belowSum += t * histogram[t];
+    const above = total - below;
+    if (below === 0 || above === 0) continue;
+    const meanBelow = belowSum / below;
+    const meanAbove = (sum - belowSum) / above;
+    const variance = below * above * (meanBelow - meanAbove) ** 2;
+    if (variance > bestVariance) {
+      bestVariance = variance;
+      best = t;
+    }
+  }
+  return best;
+}
+
+/** Character i's horizontal slot: between the midpoints to its neighbours' CTC columns (the columns mark
+ * where the recogniser fired, not the glyph's edges). */
+function slot(chars: Array<[number, number]>, i: number, line: PpOcrLine): [number, number] {
+  const centre = (k: number) => (chars[k][0] + chars[k][1]) / 2;
+  const left = i > 0 ? (centre(i - 1) + centre(i)) / 2 : line.box.x;
+  const right = i < chars.length - 1 ? (centre(i) + centre(i + 1)) / 2 : line.box.x + line.box.width;
+  return [left, right];
+}
+
+interface Blob {
+  left: number;
+  right: number;
+  top: number;
+  bottom: number;
+}
+
+/**
+ * Whether the number spanning [left, right) ends in raised glyphs: its ink blobs (8-connected) are
+ * split at the right edge of the last full-height one; everything after it must stand in the upper part
+ * and be smaller. Blobs, not the CTC columns, because the recogniser fires anywhere over a glyph, and
+ * the small cents sit beside the units digit's upper half, where a column cut would mix them.
+ */
+function endsRaised(ink: InkMask, [left, right]: [number, number]): boolean {
+  const height = (b: Blob) => b.bottom - b.top + 1;
+  // Glyphs only: a line box's edge often cuts a frame or panel border into a thin tall sliver.
+  const blobs = inkBlobs(ink, Math.max(0, Math.floor(left) - ink.x0), Math.min(ink.width, Math.ceil(right) - ink.x0)).filter(
+    (b) => (b.right - b.left + 1) * 6 > height(b),
+  );
+  const tallest = Math.max(0, ...blobs.map(height));
+  if (tallest < 8) return false;
+  const units = blobs
+    .filter((b) => height(b) > RAISED_HEIGHT * tallest)
+    .reduce<Blob | null>((last, b) => (!last || b.right > last.right ? b : last), null);
+  if (!units) return false;
+  const h = height(units);
+  // Marks far smaller than a digit (the bar many brochures print under the cents, a footnote star) do not count.
+  const after = blobs.filter((b) => b.left > units.right - 1 && height(b) > MARK_HEIGHT * h);
+  return after.length > 0 && after.every((b) => b.bottom < units.top + RAISED_BOTTOM * h && height(b) <= RAISED_HEIGHT * h);
+}
+
+/** 8-connected ink blobs whose centre lies in columns [a, b) of the mask. */
+function inkBlobs(ink: InkMask, a: number, b: number): Blob[] {
+  const seen = new Uint8Array(ink.data.length);
+  const stack: number[] = [];
+  const blobs: Blob[] = [];
+  for (let y = 0; y < ink.height; y++) {
+    for (let x = a; x < b; x++) {
+      const start = y * ink.width + x;
+      if (!ink.data[start] || seen[start]) continue;
+      const blob: Blob = { left: x, right: x, top: y, bottom: y };
+      seen[start] = 1;
+      stack.push(start);
+      while (stack.length) {
+        const p = stack.pop() as number;
+        const px = p % ink.width;
+        const py = (p - px) / ink.width;
+        blob.left = Math.min(blob.left, px);
+        blob.right = Math.max(blob.right, px);
+        blob.top = Math.min(blob.top, py);
+        blob.bottom = Math.max(blob.bottom, py);
+        for (let dy = -1; dy <= 1; dy++) {
+          for (let dx = -1; dx <= 1; dx++) {
+            const nx = px + dx, ny = py + dy;
+            if (nx < 0 || ny < 0 || nx >= ink.width || ny >= ink.height) continue;
+            const q = ny * ink.width + nx;
+            if (ink.data[q] && !seen[q]) {
+              seen[q] = 1;
+              stack.push(q);
+            }
+          }
+        }
+      }
+      const centre = (blob.left + blob.right) / 2;
+      if (centre >= a && centre < b) blobs.push(blob);
+    }
+  }
+  return blobs;
+}
