@@ -14,7 +14,8 @@ let scanId: string;
 
 beforeAll(async () => {
   workerMetricsPort = await freePort();
-  stack = await startStack('observe', { WORKER_METRICS_PORT: String(workerMetricsPort), OCR_ENABLED: 'false' });
+  // OCR on (PP-OCR, one process: the stack's OCR_POOL_SIZE) so the worker's OCR pool and cache metrics have a read to show.
+  stack = await startStack('observe', { WORKER_METRICS_PORT: String(workerMetricsPort) });
   for (const scope of ['read', 'review']) {
     keys[scope] = (await stack.request('POST', '/v1/api-keys', { name: scope, scopes: [scope] })).body.key;
   }
@@ -62,6 +63,19 @@ describe('observability', () => {
     const text = await (await fetch(`http://127.0.0.1:${workerMetricsPort}/metrics`)).text();
     expect(text).toMatch(/^listinglens_worker_scans_total\{outcome="completed"\} 1$/m);
     for (const stage of ['load', 'detect', 'ocr', 'text_detectors', 'ai_signals', 'persist']) expect(text).toMatch(new RegExp(`^listinglens_scan_stage_seconds_count\\{stage="${stage}"\\} 1$`, 'm'));
+  });
+
+  it('worker /metrics after one OCR read: OCR pool slots, busy seconds and queue, and the cache miss', async () => {
+    const scrape = async () => (await fetch(`http://127.0.0.1:${workerMetricsPort}/metrics`)).text();
+    const text = await scrape();
+    expect(text).toMatch(/^listinglens_ocr_pool_slots\{pool="ppocr"\} 1$/m);
+    expect(text).toMatch(/^listinglens_ocr_pool_queued\{pool="ppocr"\} 0$/m);
+    expect(text).toMatch(/^# TYPE listinglens_ocr_pool_busy_seconds_total counter$/m);
+    const busy = Number(/^listinglens_ocr_pool_busy_seconds_total\{pool="ppocr"\} (\S+)$/m.exec(text)?.[1]);
+    expect(busy).toBeGreaterThan(0);
+    // The image was read once (a fresh queue prefix, so a fresh cache) and nothing has run since.
+    expect(text).toMatch(/^listinglens_ocr_cache_lookups_total\{result="miss"\} 1$/m);
+    expect(Number(/^listinglens_ocr_pool_busy_seconds_total\{pool="ppocr"\} (\S+)$/m.exec(await scrape())?.[1])).toBe(busy);
   });
 
   it("the caller's x-request-id is in the scan job's data and the worker's log lines for it", async () => {

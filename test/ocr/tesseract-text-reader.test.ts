@@ -131,10 +131,15 @@ describe('cache by content hash', () => {
     const reader = createTextReader({ engine: 'tesseract', poolSize: 1, cache });
     closers.push(() => reader.close());
     const image = await analyzedImage(await simpleImage());
+    expect(reader.poolUsage()).toEqual([{ pool: 'tesseract', slots: 1, busySeconds: 0, queued: 0 }]);
     const [a, b] = await Promise.all([reader.read(image), reader.read(image)]);
+    const [usage] = reader.poolUsage();
+    expect(usage.busySeconds).toBeGreaterThan(0);
     const started = performance.now();
     const c = await reader.read(image);
     expect(performance.now() - started).toBeLessThan(50);
+    // The pool's worker was busy reading once; the cached read and the idle time since add nothing.
+    expect(reader.poolUsage()).toEqual([usage]);
     expect(b).toEqual(a);
     expect(c).toEqual(a);
     expect(sets).toHaveLength(1);

@@ -46,7 +46,10 @@ const SCANNER_PROVIDER = {
         ),
         ai: config,
       },
-    ),
+    ).then((scanner) => {
+      metrics.watchOcrPools(() => scanner.ocrPoolUsage());
+      return scanner;
+    }),
 };
 
 /** The worker, given the configuration main.ts loaded once (nothing here reads the environment). */

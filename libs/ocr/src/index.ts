@@ -1,6 +1,7 @@
 export * from './lib/ocr-options';
 export * from './lib/ocr-errors';
 export * from './lib/ocr-cache';
+export type { OcrPoolUsage } from './lib/ocr-pool-usage';
 export * from './lib/redis-ocr-cache';
 export * from './lib/language-data';
 export * from './lib/tile-plan';

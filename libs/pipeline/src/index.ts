@@ -12,3 +12,4 @@ export * from './lib/compiled-entry';
 export * from './lib/cpu-pool';
 export * from './lib/raster-cache';
 export * from './lib/fork-pool';
+export * from './lib/pool-usage';

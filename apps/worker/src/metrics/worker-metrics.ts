@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
-import type { OcrCache } from '@listinglens/ocr';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import type { OcrCache, OcrPoolUsage } from '@listinglens/ocr';
 import type { OcrResult } from '@listinglens/pipeline';
 
 /** Stages of a scan: load and detect (ScanOutcome.timings), detect split into OCR, text detectors and AI
@@ -24,9 +24,48 @@ export class WorkerMetrics {
   });
   private readonly webhookAttempts = new Counter({ name: 'listinglens_webhook_attempts_total', help: 'Webhook delivery attempts by outcome (2xx, 4xx, 5xx, refused, error)', labelNames: ['outcome'], registers: [this.registry] });
   private readonly ocrCache = new Counter({ name: 'listinglens_ocr_cache_lookups_total', help: 'OCR cache lookups by result (hit, miss)', labelNames: ['result'], registers: [this.registry] });
+  /** The scanner's OCR pools, read at scrape (set once the scanner is built; none with OCR off). */
+  private ocrPools: () => OcrPoolUsage[] = () => [];
 
   constructor() {
     collectDefaultMetrics({ register: this.registry, prefix: 'listinglens_worker_' });
+    // Read from the pools at scrape: busy share = rate(busy_seconds_total) / slots.
+    const pools = () => this.ocrPools();
+    new Counter({
+      name: 'listinglens_ocr_pool_busy_seconds_total',
+      help: 'Seconds OCR pool slots have held an image (or a line to re-read), summed over the pool\'s slots; busy share = rate() / listinglens_ocr_pool_slots',
+      labelNames: ['pool'],
+      registers: [this.registry],
+      collect() {
+        this.reset();
+        for (const p of pools()) this.inc({ pool: p.pool }, p.busySeconds);
+      },
+    });
+    new Gauge({
+      name: 'listinglens_ocr_pool_slots',
+      help: 'OCR pool size: processes (ppocr) or threads (tesseract) reading at once at most',
+      labelNames: ['pool'],
+      registers: [this.registry],
+      collect() {
+        this.reset();
+        for (const p of pools()) this.set({ pool: p.pool }, p.slots);
+      },
+    });
+    new Gauge({
+      name: 'listinglens_ocr_pool_queued',
+      help: 'OCR requests waiting for a free pool slot',
+      labelNames: ['pool'],
+      registers: [this.registry],
+      collect() {
+        this.reset();
+        for (const p of pools()) this.set({ pool: p.pool }, p.queued);
+      },
+    });
+  }
+
+  /** Where the OCR pool metrics are read from at scrape (the scanner, built after this). */
+  watchOcrPools(read: () => OcrPoolUsage[]): void {
+    this.ocrPools = read;
   }
 
   scanFinished(outcome: 'completed' | 'skipped' | 'failed'): void {

@@ -1,5 +1,6 @@
 import type { TextReader } from '@listinglens/pipeline';
 import { MemoryOcrCache, type OcrCache } from './ocr-cache';
+import type { OcrPoolUsage } from './ocr-pool-usage';
 import { assembleLanguageFolder } from './language-data';
 import { writeOfflineWorkerScript } from './offline-worker-script';
 import { type OcrLanguage, type OcrOptions, type OcrOptionsInput, ocrSettingsFingerprint, resolveOcrOptions } from './ocr-options';
@@ -23,6 +24,8 @@ export interface CreateTextReaderOptions extends OcrOptionsInput {
 export interface ManagedTextReader extends TextReader {
   warmUp(): Promise<void>;
   close(): Promise<void>;
+  /** Each of its pools' slots, busy seconds so far and queued requests (read by the worker's metrics). */
+  poolUsage(): OcrPoolUsage[];
 }
 
 // Bump when a code change alters OCR output, so cached results from older code are not served.

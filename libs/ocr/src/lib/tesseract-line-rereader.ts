@@ -1,3 +1,4 @@
+import type { PoolUsage } from '@listinglens/pipeline';
 import sharp from 'sharp';
 import type { Page } from 'tesseract.js';
 import type { LineRereader } from './paddle/paddle-text-reader';
@@ -41,6 +42,10 @@ export class TesseractLineRereader implements LineRereader {
         return pageText(await this.pool.recognize(crop, deadline, this.timeoutMs));
       }),
     );
+  }
+
+  usage(): PoolUsage {
+    return this.pool.usage();
   }
 
   close(): Promise<void> {

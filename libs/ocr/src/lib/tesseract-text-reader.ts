@@ -5,6 +5,7 @@ import { OcrClosedError, OcrTimeoutError } from './ocr-errors';
 import { prepareForOcr } from './ocr-image-preparation';
 import type { OcrOptions } from './ocr-options';
 import { linesToResult, mergePanelRead, panelLines, tileLines } from './ocr-page-words';
+import type { OcrPoolUsage } from './ocr-pool-usage';
 import type { TesseractWorkerPool } from './tesseract-worker-pool';
 
 /** Recorded on every result (and so in findings' evidence) and part of the cache key. Bump the reader
@@ -42,6 +43,10 @@ export class TesseractTextReader implements TextReader {
   /** Starts the pool's workers now instead of on the first image. */
   warmUp(): Promise<void> {
     return this.pool.warmUp();
+  }
+
+  poolUsage(): OcrPoolUsage[] {
+    return [{ pool: 'tesseract', ...this.pool.usage() }];
   }
 
   async close(): Promise<void> {

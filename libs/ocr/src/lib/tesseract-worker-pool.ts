@@ -1,3 +1,4 @@
+import { BusyMeter, type PoolUsage } from '@listinglens/pipeline';
 import { createWorker, type Page, type Worker } from 'tesseract.js';
 import { OcrClosedError, OcrTimeoutError } from './ocr-errors';
 
@@ -34,6 +35,7 @@ export class TesseractWorkerPool {
   private started = 0;
   private closed = false;
   private readonly busy = new Set<Promise<unknown>>();
+  private readonly busyTime = new BusyMeter();
 
   constructor(private readonly options: WorkerPoolOptions) {}
 
@@ -55,6 +57,12 @@ export class TesseractWorkerPool {
     const workers = await Promise.all(fresh);
     this.idle.push(...workers);
     this.pump();
+  }
+
+  /** Workers, their busy time so far (from when a worker takes a job until it answers, fails or times out)
+   * and jobs waiting for one. */
+  usage(): PoolUsage {
+    return { slots: this.options.size, busySeconds: this.busyTime.busySeconds, queued: this.queue.length };
   }
 
   async close(): Promise<void> {
@@ -109,17 +117,21 @@ export class TesseractWorkerPool {
       timer = setTimeout(() => resolve('timeout'), remaining);
     });
     const work = worker.recognize(job.image, {}, { text: false, blocks: true });
+    const idle = this.busyTime.start();
     try {
       const outcome = await Promise.race([work, timedOut]);
       if (outcome === 'timeout') {
         job.reject(new OcrTimeoutError(job.timeoutMs));
         work.catch(() => undefined);
+        idle();
         await this.replace(worker);
       } else {
+        idle();
         job.resolve(outcome.data);
         this.idle.push(worker);
       }
     } catch (err) {
+      idle();
       job.reject(err);
       // A failed job may have left the engine in a bad state; a fresh worker costs ~0.5 s.
       await this.replace(worker);

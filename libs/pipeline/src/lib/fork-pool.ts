@@ -1,4 +1,5 @@
 import { type ChildProcess, fork } from 'node:child_process';
+import { BusyMeter, type PoolUsage } from './pool-usage';
 
 /** What a pool child answers: id 0 is its start-up report; other ids answer one request each. */
 export type ForkReply<R> = { id: 0; ready: true } | { id: number; ok: true; result: R } | { id: number; ok: false; message: string };
@@ -15,6 +16,8 @@ interface Slot<Q, R> {
   job: Job<Q, R> | null;
   jobId: number;
   timer?: NodeJS.Timeout;
+  /** Ends the slot's busy span (set while it holds a job). */
+  idle?: () => void;
 }
 
 /** How a pool names its failures (OCR and model pools each have their own error types). */
@@ -46,6 +49,7 @@ export class ForkPool<Q, R> {
   private readonly queue: Job<Q, R>[] = [];
   private nextId = 1;
   private closed = false;
+  private readonly busy = new BusyMeter();
 
   constructor(
     private readonly script: string,
@@ -68,11 +72,18 @@ export class ForkPool<Q, R> {
     });
   }
 
+  /** Slots, their busy time so far (from when a slot takes a request, a fresh process's start-up
+   * included, until its answer, timeout or crash) and requests waiting for one. */
+  usage(): PoolUsage {
+    return { slots: this.size, busySeconds: this.busy.busySeconds, queued: this.queue.length };
+  }
+
   async close(): Promise<void> {
     this.closed = true;
     for (const job of this.queue.splice(0)) job.reject(this.errors.closed());
     for (const slot of this.slots.splice(0)) {
       clearTimeout(slot.timer);
+      slot.idle?.();
       slot.job?.reject(this.errors.closed());
       retire(slot.child);
     }
@@ -87,6 +98,7 @@ export class ForkPool<Q, R> {
       const current = slot;
       current.job = job;
       current.jobId = this.nextId++;
+      current.idle = this.busy.start();
       // The deadline covers waiting for a fresh process's start-up too.
       current.timer = setTimeout(() => this.replace(current, this.errors.timeout(job.timeoutMs)), job.timeoutMs);
       const id = current.jobId;
@@ -102,6 +114,7 @@ export class ForkPool<Q, R> {
     if (!job || reply.id !== slot.jobId) return;
     clearTimeout(slot.timer);
     slot.job = null;
+    slot.idle?.();
     if ('ok' in reply && reply.ok) job.resolve(reply.result);
     else job.reject(this.errors.failed('message' in reply ? reply.message : 'pool process failed'));
     this.pump();
@@ -111,6 +124,7 @@ export class ForkPool<Q, R> {
     clearTimeout(slot.timer);
     const job = slot.job;
     slot.job = null;
+    slot.idle?.();
     retire(slot.child);
     const index = this.slots.indexOf(slot);
     if (index >= 0) this.slots.splice(index, 1);

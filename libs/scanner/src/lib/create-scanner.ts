@@ -1,5 +1,5 @@
 import { type AiSignalsSettings, createAiDetectors, type PhashIndex, ThreadedPixelStatistics } from '@listinglens/ai-signals';
-import { createTextReader, type CreateTextReaderOptions, type OcrCache } from '@listinglens/ocr';
+import { createTextReader, type CreateTextReaderOptions, type OcrCache, type OcrPoolUsage } from '@listinglens/ocr';
 import { CpuPool, ImageLoader, RasterCache, SafeHttpFetcher, ScanPipeline, SharpImageDecoder } from '@listinglens/pipeline';
 import { createTextDetectors, JsQrCodeReader } from '@listinglens/text-detectors';
 import type { ScannerOptions } from './scanner-options';
@@ -9,6 +9,8 @@ export interface Scanner {
   pipeline: ScanPipeline;
   /** Decoded pixels shared by the detectors (its `decodes` count is read by tests and benchmarks). */
   rasters: RasterCache;
+  /** The OCR pools' slots, busy seconds and queued requests (none with OCR off), for metrics. */
+  ocrPoolUsage(): OcrPoolUsage[];
   /** Releases pools (OCR processes, CPU threads); call once when the process is done scanning. */
   close(): Promise<void>;
 }
@@ -52,5 +54,5 @@ export async function createScanner(options: ScannerOptions, services: ScannerSe
     concurrency: options.imageConcurrency,
     budgets: options.budgets,
   });
-  return { pipeline, rasters, close: async () => void (await Promise.all([textReader?.close(), cpu.close()])) };
+  return { pipeline, rasters, ocrPoolUsage: () => textReader?.poolUsage() ?? [], close: async () => void (await Promise.all([textReader?.close(), cpu.close()])) };
 }

@@ -1,4 +1,5 @@
-import type { AnalyzedImage, OcrResult, OcrWord, TextReader } from '@listinglens/pipeline';
+import type { AnalyzedImage, OcrResult, OcrWord, PoolUsage, TextReader } from '@listinglens/pipeline';
+import type { OcrPoolUsage } from '../ocr-pool-usage';
 import { CachedReads, type OcrCache, ocrCacheKey } from '../ocr-cache';
 import { OcrClosedError } from '../ocr-errors';
 import type { PpOcrLine } from './ppocr-settings';
@@ -9,6 +10,8 @@ export interface LineRereader {
   /** Lines PP-OCR read below this confidence are re-read (its Chinese model has no Hangul, 5 kana). */
   readonly belowConfidence: number;
   reread(image: Buffer, lines: readonly PpOcrLine[]): Promise<Array<{ text: string; confidence: number } | null>>;
+  /** Its tesseract.js pool's slots and busy time. */
+  usage(): PoolUsage;
   close(): Promise<void>;
 }
 
@@ -46,6 +49,13 @@ export class PaddleTextReader implements TextReader {
 
   async warmUp(): Promise<void> {
     await this.pool.warmUp();
+  }
+
+  /** The PP-OCR processes, and the tesseract.js threads re-reading lines when there are any. */
+  poolUsage(): OcrPoolUsage[] {
+    const usage: OcrPoolUsage[] = [{ pool: 'ppocr', ...this.pool.usage() }];
+    if (this.rereader) usage.push({ pool: 'tesseract', ...this.rereader.usage() });
+    return usage;
   }
 
   async close(): Promise<void> {

@@ -1,4 +1,4 @@
-import { compiledEntry, ForkPool } from '@listinglens/pipeline';
+import { compiledEntry, ForkPool, type PoolUsage } from '@listinglens/pipeline';
 import { OcrClosedError, OcrTimeoutError } from '../ocr-errors';
 import type { PpOcrModelFiles } from './ppocr-models';
 import type { ProcessRequest } from './ppocr-process';
@@ -33,6 +33,11 @@ export class PpOcrPool {
   /** @param timeoutMs counted from when a process takes the image */
   read(bytes: Buffer, timeoutMs: number): Promise<PpOcrLine[]> {
     return this.pool.run({ bytes, settings: this.settings }, timeoutMs);
+  }
+
+  /** Processes, their busy time so far and images waiting for one (for the worker's metrics). */
+  usage(): PoolUsage {
+    return this.pool.usage();
   }
 
   /** Starts every process now and waits until their models are loaded. */
