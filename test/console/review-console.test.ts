@@ -169,6 +169,25 @@ describe('review console', () => {
     expect(dismissed).toHaveLength(2);
   });
 
+  it('labels and unlabels selected items in bulk, with the inputs the item view asks for', async () => {
+    await page.getByRole('checkbox', { name: /on seller-tag$/ }).check();
+    await page.getByRole('checkbox', { name: /on seller-ai-2$/ }).check();
+    const bulk = page.getByRole('form', { name: 'Bulk decision' });
+    await bulk.getByLabel('Decision').selectOption('relabel');
+    await expect.poll(() => bulk.textContent()).toMatch(/Applies and removes the labels you name/);
+    await bulk.getByLabel('Labels to apply').fill('edited-image');
+    await bulk.getByLabel('Labels to remove').fill('ai-generated-image');
+    await bulk.getByLabel('Note').fill('Edited photos, disclosed; not generated.');
+    await bulk.getByRole('button', { name: 'Decide 2' }).click();
+    await expect.poll(() => page.getByRole('status').textContent()).toBe('2 decided');
+    await expect.poll(() => summary().textContent()).toMatch(/^0 items/);
+    const relabelled = await stack.db.query<{ externalId: string; id: string }>(
+      `SELECT l."externalId", l.id FROM listings l JOIN review_items r ON r."listingId" = l.id WHERE r.decision->>'decision' = 'relabel' ORDER BY l."externalId"`,
+    );
+    const rows = await Promise.all(relabelled.map(async (l) => ({ externalId: l.externalId, labels: (await stack.request('GET', `/v1/listings/${l.id}`)).body.labels })));
+    expect(rows).toEqual([{ externalId: 'ai-2', labels: ['edited-image'] }, { externalId: 'tag', labels: ['edited-image'] }]);
+  });
+
   it('lets an admin replay a webhook delivery from its log', async () => {
     const decided = await waitFor('review.decided delivery', () => receiver.at('/hooks').find((m) => m.body.includes('"review.decided"')));
     await page.getByRole('button', { name: 'Sign out' }).click();
@@ -183,7 +202,7 @@ describe('review console', () => {
   it('renders the overview, notices and appeals pages, with no console error anywhere', async () => {
     await page.getByRole('link', { name: 'Overview' }).click();
     await expect.poll(() => page.locator('.tile').first().textContent()).toMatch(/\d+Open/);
-    await expect.poll(() => page.locator('.per-day tbody').textContent()).toMatch(/^\d{4}-\d{2}-\d{2}\s*3$/);
+    await expect.poll(() => page.locator('.per-day tbody').textContent()).toMatch(/^\d{4}-\d{2}-\d{2}\s*5$/);
     await screenshot(page, '7-overview');
     await page.getByRole('link', { name: 'Notices' }).click();
     await expect.poll(() => page.getByRole('list', { name: 'Notices' }).getByRole('article').count()).toBeGreaterThan(0);
