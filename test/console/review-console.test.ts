@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FixtureServer, startFixtureServer } from '../support/fixture-server';
 import { type Stack, startStack } from '../support/stack';
 import { WebhookReceiver, waitFor } from '../webhooks/webhook-receiver';
-import { consoleErrors, launchChromium, loadedWidth, screenshot, signIn, storedOutsideSession } from './browser';
+import { consoleErrors, launchChromium, loadedWidth, screenshot, signIn, storedOutsideSession, unnamedControls } from './browser';
 import { ingest, POLICY, PRICE_GROUND, renderImages } from './fixtures';
 
 let stack: Stack;
@@ -50,9 +50,16 @@ afterAll(async () => {
 const nav = () => page.getByRole('navigation', { name: 'Console pages' });
 const summary = () => page.getByTestId('queue-summary');
 
+/** The issue's bar for every screen: each control has an accessible name, and no console error so far. */
+async function expectAccessible(screen: string, on: Page = page, logged: string[] = errors) {
+  expect({ screen, unnamed: await unnamedControls(on), errors: logged }).toEqual({ screen, unnamed: [], errors: [] });
+}
+
 describe('review console', () => {
   it("shows what the key's scopes allow, and keeps the key out of the URL", async () => {
     await page.goto(`${stack.baseUrl}/console/`);
+    await page.getByLabel('API key').waitFor();
+    await expectAccessible('sign-in');
     await page.getByLabel('API key').fill('not-a-key');
     await page.getByRole('button', { name: 'Sign in' }).click();
     await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/unknown or revoked/);
@@ -74,6 +81,7 @@ describe('review console', () => {
     await page.getByLabel('Code').selectOption('price.mismatch');
     await expect.poll(() => summary().textContent()).toMatch(/^1 item · oldest/);
     await expect.poll(() => page.getByRole('list', { name: 'Review items' }).getByRole('listitem').count()).toBe(1);
+    await expectAccessible('queue');
     await screenshot(page, '1-queue');
   });
 
@@ -103,6 +111,7 @@ describe('review console', () => {
     await page.getByRole('button', { name: /price\.mismatch/ }).hover();
     await expect.poll(() => page.getByRole('img', { name: /^Box of price\.mismatch/ }).getAttribute('class')).toContain('active');
     await expect.poll(() => page.locator('.prices').first().textContent()).toMatch(/^Price read 99 CNY\S* · listing price 199 CNY$/);
+    await expectAccessible('item');
     await screenshot(page, '2-item');
   });
 
@@ -115,6 +124,7 @@ describe('review console', () => {
     await expect.poll(() => page.getByRole('status').textContent()).toMatch(/confirm: 1 notice\(s\) sent/);
     await expect.poll(() => page.getByRole('list', { name: 'Audit entries' }).textContent()).toMatch(/review\.confirm.*Tag shows ¥99/);
     await expect.poll(() => page.getByRole('list', { name: 'Notices' }).getByRole('article').count()).toBe(1);
+    await expectAccessible('item, decided');
     const notices = (await stack.request('GET', `/v1/notices?listingId=${tag.listingId}`)).body.items;
     expect(notices).toHaveLength(1);
     // The ground offered first is the one of the rule that flagged the item.
@@ -131,6 +141,7 @@ describe('review console', () => {
     await expect.poll(() => summary().textContent()).toMatch(/^1 item/);
     await page.getByRole('button', { name: /^Claim and open/ }).click();
     await expect.poll(() => page.getByRole('region', { name: 'Appeal' }).textContent()).toMatch(/old price/);
+    await expectAccessible('item, appeal');
     await page.setViewportSize({ width: 390, height: 844 });
     await screenshot(page, '4-appeal-phone');
     await page.setViewportSize({ width: 1280, height: 800 });
@@ -150,6 +161,7 @@ describe('review console', () => {
     await page.getByRole('button', { name: /^Claim and open/ }).click();
     await expect.poll(() => loadedWidth(page.getByRole('img', { name: /The same photo in listing Bowl/ }))).toBe(256);
     await expect.poll(() => loadedWidth(page.getByRole('img', { name: 'This listing\'s photo' }))).toBe(256);
+    await expectAccessible('item, reuse and AI evidence');
     await screenshot(page, '5-reuse-ai');
     await page.getByRole('button', { name: '← Queue' }).click();
   });
@@ -161,6 +173,7 @@ describe('review console', () => {
     await page.getByRole('checkbox', { name: /on seller-ai-1$/ }).check();
     const bulk = page.getByRole('form', { name: 'Bulk decision' });
     await bulk.getByLabel('Decision').selectOption('dismiss');
+    await expectAccessible('queue, bulk bar');
     await bulk.getByLabel('Note').fill('Studio photos; nothing misleading.');
     await bulk.getByRole('button', { name: 'Decide 2' }).click();
     await expect.poll(() => page.getByRole('status').textContent()).toBe('2 decided');
@@ -178,6 +191,7 @@ describe('review console', () => {
     await bulk.getByLabel('Labels to apply').fill('edited-image');
     await bulk.getByLabel('Labels to remove').fill('ai-generated-image');
     await bulk.getByLabel('Note').fill('Edited photos, disclosed; not generated.');
+    await expectAccessible('queue, bulk relabel');
     await bulk.getByRole('button', { name: 'Decide 2' }).click();
     await expect.poll(() => page.getByRole('status').textContent()).toBe('2 decided');
     await expect.poll(() => summary().textContent()).toMatch(/^0 items/);
@@ -196,6 +210,7 @@ describe('review console', () => {
     await page.getByRole('button', { name: new RegExp(`^Replay review\\.decided ${decided.webhookId}`) }).click();
     await waitFor('the replayed message', () => receiver.at('/hooks').filter((m) => m.webhookId === decided.webhookId).length === 2);
     await expect.poll(() => page.getByRole('status').textContent()).toMatch(/replaying/);
+    await expectAccessible('webhooks');
     await screenshot(page, '6-webhooks');
   });
 
@@ -203,12 +218,14 @@ describe('review console', () => {
     await page.getByRole('link', { name: 'Overview' }).click();
     await expect.poll(() => page.locator('.tile').first().textContent()).toMatch(/\d+Open/);
     await expect.poll(() => page.locator('.per-day tbody').textContent()).toMatch(/^\d{4}-\d{2}-\d{2}\s*5$/);
+    await expectAccessible('overview');
     await screenshot(page, '7-overview');
     await page.getByRole('link', { name: 'Notices' }).click();
     await expect.poll(() => page.getByRole('list', { name: 'Notices' }).getByRole('article').count()).toBeGreaterThan(0);
+    await expectAccessible('notices');
     await screenshot(page, '8-notices');
     await page.getByRole('link', { name: 'Appeals' }).click();
     await expect.poll(() => page.getByRole('list', { name: 'Appeals' }).getByRole('article').count()).toBe(1);
-    expect(errors).toEqual([]);
+    await expectAccessible('appeals');
   });
 });
