@@ -154,6 +154,40 @@ describe('review console', () => {
     await expect.poll(claimed).toBe(0);
   });
 
+  it('renews the claim every minute while the item is open', async () => {
+    // Its own tab with the page's clock under the test's control: a minute passes without waiting one.
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const tab = await context.newPage();
+    const logged = consoleErrors(tab);
+    await tab.clock.install();
+    const claims: number[] = [];
+    tab.on('response', (r) => {
+      if (r.request().method() === 'POST' && new URL(r.url()).pathname.endsWith('/claim')) claims.push(r.status());
+    });
+    await signIn(tab, stack.baseUrl, keys.reviewer);
+    await tab.goto(`${stack.baseUrl}/console/#/queue`);
+    await tab.getByRole('button', { name: /^Claim and open promo\.coupon/ }).click();
+    await expect.poll(() => tab.getByTestId('lease').textContent()).toMatch(/Claimed by you until/);
+    const leaseUntil = async () => {
+      const items = (await stack.request('GET', '/v1/review/items?status=claimed')).body.items as Array<{ leaseUntil: string }>;
+      expect(items).toHaveLength(1);
+      return Date.parse(items[0].leaseUntil);
+    };
+    const first = await leaseUntil();
+    expect(claims).toEqual([200]);
+    await tab.clock.runFor(59_000);
+    expect(claims).toEqual([200]);
+    await tab.clock.runFor(2_000);
+    await expect.poll(() => claims).toEqual([200, 200]);
+    expect(await leaseUntil()).toBeGreaterThan(first);
+    await tab.clock.runFor(60_000);
+    await expect.poll(() => claims).toEqual([200, 200, 200]);
+    await tab.getByRole('button', { name: '← Queue' }).click();
+    await expect.poll(() => stack.request('GET', '/v1/review/items?status=claimed').then((r) => r.body.items.length)).toBe(0);
+    await context.close();
+    expect(logged).toEqual([]);
+  });
+
   it('shows image reuse side by side and the AI evidence', async () => {
     await page.getByLabel('Appeal').selectOption('');
     await page.getByLabel('Code').selectOption('image.reused');
