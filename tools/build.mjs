@@ -30,9 +30,9 @@ if (args.has('--if-stale') && existsSync(stamp)) {
   if (statSync(stamp).mtimeMs >= sources && existsSync(join(root, 'dist/console/index.html'))) process.exit(0);
 }
 
-const run = (cmd, cmdArgs) => {
+const run = (cmd, cmdArgs, env = process.env) => {
   if (!quiet) console.error(`$ ${cmd} ${cmdArgs.join(' ')}`);
-  execFileSync(cmd, cmdArgs, { cwd: root, stdio: ['ignore', quiet ? 'ignore' : 'inherit', 'inherit'] });
+  execFileSync(cmd, cmdArgs, { cwd: root, env, stdio: ['ignore', quiet ? 'ignore' : 'inherit', 'inherit'] });
 };
 if (!quiet) console.error('building ListingLens (first run takes ~30 s)…');
 else process.stderr.write('building ListingLens (first run only)…\n');
@@ -44,7 +44,9 @@ try {
   run(process.execPath, [join(root, 'node_modules/openapi-typescript/bin/cli.js'), 'openapi.json', '-o', join(consoleDir, 'src/generated/openapi.d.ts')]);
   // Type errors go to stdout: shown even with --quiet.
   execFileSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(consoleDir, 'tsconfig.json')], { cwd: root, stdio: 'inherit' });
-  run(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--config', join(consoleDir, 'vite.config.mts')]);
+  // vite keeps a NODE_ENV it inherits: built from the tests' setup (NODE_ENV=test) it would bundle React's
+  // development build (StrictMode runs every effect twice), not what the api serves in production.
+  run(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--config', join(consoleDir, 'vite.config.mts')], { ...process.env, NODE_ENV: 'production' });
 } catch (err) {
   // The on-demand builds (scan, bench, openapi) need only the server. `npm run openapi` must still run
   // when an api change has made the committed openapi.json (and so the console's types) stale.

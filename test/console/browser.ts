@@ -51,3 +51,34 @@ export async function storedOutsideSession(page: Page): Promise<{ session: strin
     return { session: Object.values(g.sessionStorage), elsewhere: Object.keys(g.localStorage).length + g.document.cookie.length };
   });
 }
+
+/** Every control a person can reach: buttons, links, form fields (and anything given their roles). */
+const CONTROLS = 'button, a[href], input:not([type=hidden]), select, textarea, [role=button], [role=link], [role=checkbox], [role=radio], [role=textbox], [role=combobox]';
+
+/**
+ * The controls on the page whose accessible name, as Chromium computes it for screen readers (label
+ * association, aria-label/labelledby, text content, title, placeholder), is empty: each as its tag,
+ * attributes and text, so a failure says which control to fix. Controls hidden from the
+ * accessibility tree (display:none, aria-hidden) are not counted.
+ */
+export async function unnamedControls(page: Page): Promise<string[]> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    await cdp.send('DOM.enable');
+    await cdp.send('Accessibility.enable');
+    const { root } = await cdp.send('DOM.getDocument', { depth: 0 });
+    const { nodeIds } = await cdp.send('DOM.querySelectorAll', { nodeId: root.nodeId, selector: CONTROLS });
+    const unnamed: string[] = [];
+    for (const nodeId of nodeIds) {
+      const { nodes } = await cdp.send('Accessibility.getPartialAXTree', { nodeId, fetchRelatives: false });
+      const ax = nodes[0];
+      if (!ax || ax.ignored) continue;
+      if (String(ax.name?.value ?? '').trim()) continue;
+      const { outerHTML } = await cdp.send('DOM.getOuterHTML', { nodeId });
+      unnamed.push(`${ax.role?.value ?? '?'}: ${outerHTML.slice(0, 200)}`);
+    }
+    return unnamed;
+  } finally {
+    await cdp.detach();
+  }
+}

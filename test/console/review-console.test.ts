@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FixtureServer, startFixtureServer } from '../support/fixture-server';
 import { type Stack, startStack } from '../support/stack';
 import { WebhookReceiver, waitFor } from '../webhooks/webhook-receiver';
-import { consoleErrors, launchChromium, loadedWidth, screenshot, signIn, storedOutsideSession } from './browser';
+import { consoleErrors, launchChromium, loadedWidth, screenshot, signIn, storedOutsideSession, unnamedControls } from './browser';
 import { ingest, POLICY, PRICE_GROUND, renderImages } from './fixtures';
 
 let stack: Stack;
@@ -50,9 +50,16 @@ afterAll(async () => {
 const nav = () => page.getByRole('navigation', { name: 'Console pages' });
 const summary = () => page.getByTestId('queue-summary');
 
+/** The issue's bar for every screen: each control has an accessible name, and no console error so far. */
+async function expectAccessible(screen: string, on: Page = page, logged: string[] = errors) {
+  expect({ screen, unnamed: await unnamedControls(on), errors: logged }).toEqual({ screen, unnamed: [], errors: [] });
+}
+
 describe('review console', () => {
   it("shows what the key's scopes allow, and keeps the key out of the URL", async () => {
     await page.goto(`${stack.baseUrl}/console/`);
+    await page.getByLabel('API key').waitFor();
+    await expectAccessible('sign-in');
     await page.getByLabel('API key').fill('not-a-key');
     await page.getByRole('button', { name: 'Sign in' }).click();
     await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/unknown or revoked/);
@@ -74,6 +81,7 @@ describe('review console', () => {
     await page.getByLabel('Code').selectOption('price.mismatch');
     await expect.poll(() => summary().textContent()).toMatch(/^1 item · oldest/);
     await expect.poll(() => page.getByRole('list', { name: 'Review items' }).getByRole('listitem').count()).toBe(1);
+    await expectAccessible('queue');
     await screenshot(page, '1-queue');
   });
 
@@ -103,6 +111,7 @@ describe('review console', () => {
     await page.getByRole('button', { name: /price\.mismatch/ }).hover();
     await expect.poll(() => page.getByRole('img', { name: /^Box of price\.mismatch/ }).getAttribute('class')).toContain('active');
     await expect.poll(() => page.locator('.prices').first().textContent()).toMatch(/^Price read 99 CNY\S* · listing price 199 CNY$/);
+    await expectAccessible('item');
     await screenshot(page, '2-item');
   });
 
@@ -115,6 +124,7 @@ describe('review console', () => {
     await expect.poll(() => page.getByRole('status').textContent()).toMatch(/confirm: 1 notice\(s\) sent/);
     await expect.poll(() => page.getByRole('list', { name: 'Audit entries' }).textContent()).toMatch(/review\.confirm.*Tag shows ¥99/);
     await expect.poll(() => page.getByRole('list', { name: 'Notices' }).getByRole('article').count()).toBe(1);
+    await expectAccessible('item, decided');
     const notices = (await stack.request('GET', `/v1/notices?listingId=${tag.listingId}`)).body.items;
     expect(notices).toHaveLength(1);
     // The ground offered first is the one of the rule that flagged the item.
@@ -131,6 +141,7 @@ describe('review console', () => {
     await expect.poll(() => summary().textContent()).toMatch(/^1 item/);
     await page.getByRole('button', { name: /^Claim and open/ }).click();
     await expect.poll(() => page.getByRole('region', { name: 'Appeal' }).textContent()).toMatch(/old price/);
+    await expectAccessible('item, appeal');
     await page.setViewportSize({ width: 390, height: 844 });
     await screenshot(page, '4-appeal-phone');
     await page.setViewportSize({ width: 1280, height: 800 });
@@ -143,6 +154,40 @@ describe('review console', () => {
     await expect.poll(claimed).toBe(0);
   });
 
+  it('renews the claim every minute while the item is open', async () => {
+    // Its own tab with the page's clock under the test's control: a minute passes without waiting one.
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const tab = await context.newPage();
+    const logged = consoleErrors(tab);
+    await tab.clock.install();
+    const claims: number[] = [];
+    tab.on('response', (r) => {
+      if (r.request().method() === 'POST' && new URL(r.url()).pathname.endsWith('/claim')) claims.push(r.status());
+    });
+    await signIn(tab, stack.baseUrl, keys.reviewer);
+    await tab.goto(`${stack.baseUrl}/console/#/queue`);
+    await tab.getByRole('button', { name: /^Claim and open promo\.coupon/ }).click();
+    await expect.poll(() => tab.getByTestId('lease').textContent()).toMatch(/Claimed by you until/);
+    const leaseUntil = async () => {
+      const items = (await stack.request('GET', '/v1/review/items?status=claimed')).body.items as Array<{ leaseUntil: string }>;
+      expect(items).toHaveLength(1);
+      return Date.parse(items[0].leaseUntil);
+    };
+    const first = await leaseUntil();
+    expect(claims).toEqual([200]);
+    await tab.clock.runFor(59_000);
+    expect(claims).toEqual([200]);
+    await tab.clock.runFor(2_000);
+    await expect.poll(() => claims).toEqual([200, 200]);
+    expect(await leaseUntil()).toBeGreaterThan(first);
+    await tab.clock.runFor(60_000);
+    await expect.poll(() => claims).toEqual([200, 200, 200]);
+    await tab.getByRole('button', { name: '← Queue' }).click();
+    await expect.poll(() => stack.request('GET', '/v1/review/items?status=claimed').then((r) => r.body.items.length)).toBe(0);
+    await context.close();
+    expect(logged).toEqual([]);
+  });
+
   it('shows image reuse side by side and the AI evidence', async () => {
     await page.getByLabel('Appeal').selectOption('');
     await page.getByLabel('Code').selectOption('image.reused');
@@ -150,6 +195,7 @@ describe('review console', () => {
     await page.getByRole('button', { name: /^Claim and open/ }).click();
     await expect.poll(() => loadedWidth(page.getByRole('img', { name: /The same photo in listing Bowl/ }))).toBe(256);
     await expect.poll(() => loadedWidth(page.getByRole('img', { name: 'This listing\'s photo' }))).toBe(256);
+    await expectAccessible('item, reuse and AI evidence');
     await screenshot(page, '5-reuse-ai');
     await page.getByRole('button', { name: '← Queue' }).click();
   });
@@ -161,12 +207,33 @@ describe('review console', () => {
     await page.getByRole('checkbox', { name: /on seller-ai-1$/ }).check();
     const bulk = page.getByRole('form', { name: 'Bulk decision' });
     await bulk.getByLabel('Decision').selectOption('dismiss');
+    await expectAccessible('queue, bulk bar');
     await bulk.getByLabel('Note').fill('Studio photos; nothing misleading.');
     await bulk.getByRole('button', { name: 'Decide 2' }).click();
     await expect.poll(() => page.getByRole('status').textContent()).toBe('2 decided');
     await expect.poll(() => summary().textContent()).toMatch(/^2 items/);
     const dismissed = await stack.db.query(`SELECT 1 FROM review_items WHERE status = 'decided' AND decision->>'decision' = 'dismiss'`);
     expect(dismissed).toHaveLength(2);
+  });
+
+  it('labels and unlabels selected items in bulk, with the inputs the item view asks for', async () => {
+    await page.getByRole('checkbox', { name: /on seller-tag$/ }).check();
+    await page.getByRole('checkbox', { name: /on seller-ai-2$/ }).check();
+    const bulk = page.getByRole('form', { name: 'Bulk decision' });
+    await bulk.getByLabel('Decision').selectOption('relabel');
+    await expect.poll(() => bulk.textContent()).toMatch(/Applies and removes the labels you name/);
+    await bulk.getByLabel('Labels to apply').fill('edited-image');
+    await bulk.getByLabel('Labels to remove').fill('ai-generated-image');
+    await bulk.getByLabel('Note').fill('Edited photos, disclosed; not generated.');
+    await expectAccessible('queue, bulk relabel');
+    await bulk.getByRole('button', { name: 'Decide 2' }).click();
+    await expect.poll(() => page.getByRole('status').textContent()).toBe('2 decided');
+    await expect.poll(() => summary().textContent()).toMatch(/^0 items/);
+    const relabelled = await stack.db.query<{ externalId: string; id: string }>(
+      `SELECT l."externalId", l.id FROM listings l JOIN review_items r ON r."listingId" = l.id WHERE r.decision->>'decision' = 'relabel' ORDER BY l."externalId"`,
+    );
+    const rows = await Promise.all(relabelled.map(async (l) => ({ externalId: l.externalId, labels: (await stack.request('GET', `/v1/listings/${l.id}`)).body.labels })));
+    expect(rows).toEqual([{ externalId: 'ai-2', labels: ['edited-image'] }, { externalId: 'tag', labels: ['edited-image'] }]);
   });
 
   it('lets an admin replay a webhook delivery from its log', async () => {
@@ -177,19 +244,22 @@ describe('review console', () => {
     await page.getByRole('button', { name: new RegExp(`^Replay review\\.decided ${decided.webhookId}`) }).click();
     await waitFor('the replayed message', () => receiver.at('/hooks').filter((m) => m.webhookId === decided.webhookId).length === 2);
     await expect.poll(() => page.getByRole('status').textContent()).toMatch(/replaying/);
+    await expectAccessible('webhooks');
     await screenshot(page, '6-webhooks');
   });
 
   it('renders the overview, notices and appeals pages, with no console error anywhere', async () => {
     await page.getByRole('link', { name: 'Overview' }).click();
     await expect.poll(() => page.locator('.tile').first().textContent()).toMatch(/\d+Open/);
-    await expect.poll(() => page.locator('.per-day tbody').textContent()).toMatch(/^\d{4}-\d{2}-\d{2}\s*3$/);
+    await expect.poll(() => page.locator('.per-day tbody').textContent()).toMatch(/^\d{4}-\d{2}-\d{2}\s*5$/);
+    await expectAccessible('overview');
     await screenshot(page, '7-overview');
     await page.getByRole('link', { name: 'Notices' }).click();
     await expect.poll(() => page.getByRole('list', { name: 'Notices' }).getByRole('article').count()).toBeGreaterThan(0);
+    await expectAccessible('notices');
     await screenshot(page, '8-notices');
     await page.getByRole('link', { name: 'Appeals' }).click();
     await expect.poll(() => page.getByRole('list', { name: 'Appeals' }).getByRole('article').count()).toBe(1);
-    expect(errors).toEqual([]);
+    await expectAccessible('appeals');
   });
 });

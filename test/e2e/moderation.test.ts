@@ -189,6 +189,35 @@ describe('an undisclosed AI image, end to end through policy, review, notices an
     expect(bulkDecisionResultSchema.parse(res.body).results.map((r) => r.status)).toEqual([200, 200, 200, 404]);
   });
 
+  it('bulk relabel changes each listing\'s labels, reports each item, and audits each label change', async () => {
+    const listings = await Promise.all(['relabel-1', 'relabel-2'].map((id) => ingestAi(id, 'seller-e')));
+    const open = (await stack.request('GET', '/v1/review/items?marketplace=mod-shop&status=open', undefined, as('reviewer1'))).body.items;
+    const ids = listings.map((l) => open.find((i: { listingId: string }) => i.listingId === l.listingId)?.id);
+    expect(ids).toEqual([expect.any(String), expect.any(String)]);
+    const [decided] = await stack.db.query<{ id: string }>(`SELECT id FROM review_items WHERE status = 'decided' LIMIT 1`);
+    const note = 'Disclosed in the description; marked as edited instead.';
+    const res = await stack.request(
+      'POST',
+      '/v1/review/decisions/bulk',
+      { decisions: [...ids, decided.id].map((itemId) => ({ itemId, decision: 'relabel', note, labels: { apply: ['edited-image'], remove: ['ai-generated-image'] } })) },
+      as('reviewer1'),
+    );
+    expect(res.status).toBe(200);
+    const { results } = bulkDecisionResultSchema.parse(res.body);
+    expect(results.map((r) => [r.itemId, r.status])).toEqual([[ids[0], 200], [ids[1], 200], [decided.id, 409]]);
+    expect(results[2].error?.code).toBe('conflict');
+    for (const { listingId } of listings) {
+      expect((await stack.request('GET', `/v1/listings/${listingId}`, undefined, as('reviewer1'))).body.labels).toEqual(['edited-image']);
+      const audit = await stack.db.query<{ action: string; reason: string; data: { labelsApplied: string[]; labelsRemoved: string[] } }>(
+        `SELECT action, reason, data FROM audit_events WHERE "listingId" = $1 AND action = 'review.relabel'`,
+        [listingId],
+      );
+      expect(audit).toEqual([{ action: 'review.relabel', reason: note, data: expect.objectContaining({ labelsApplied: ['edited-image'], labelsRemoved: ['ai-generated-image'] }) }]);
+    }
+    const notices = (await stack.request('GET', '/v1/sellers/seller-e/notices', undefined, as('reader'))).body.items;
+    expect(notices.filter((n: { statement: { labels: string[] } }) => n.statement.labels.includes('edited-image'))).toHaveLength(2);
+  });
+
   it('a seller sees that its photo is in another seller\'s listing, never whose', async () => {
     const [{ id }] = await stack.db.query<{ id: string }>(`SELECT id FROM listings WHERE "externalId" = 'bulk-1'`);
     const staff = (await stack.request('GET', `/v1/listings/${id}`, undefined, as('reviewer1'))).body.latestScan;

@@ -1,14 +1,17 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { api, errorText, type Schemas } from '../api';
-import { DECISIONS } from '../decisions';
+import { type Decision, DECISIONS, labelList } from '../decisions';
 import { GroundSelect } from '../GroundSelect';
 
-type BulkDecision = 'confirm' | 'dismiss' | 'escalate';
-
-/** Decides every selected item at once; the API claims and decides each on its own and reports each. */
+/**
+ * Decides every selected item at once; the API claims and decides each on its own and reports each.
+ * Label / unlabel asks for what the item view's form asks for: the labels to apply and to remove.
+ */
 export function BulkBar({ selected, items, onDone }: { selected: string[]; items: Schemas['ReviewItem'][]; onDone: () => void }) {
-  const [decision, setDecision] = useState<BulkDecision>('dismiss');
+  const [decision, setDecision] = useState<Decision>('dismiss');
   const [note, setNote] = useState('');
+  const [apply, setApply] = useState('');
+  const [remove, setRemove] = useState('');
   const [grounds, setGrounds] = useState<string[]>([]);
   const [ground, setGround] = useState('');
   const [message, setMessage] = useState<string | null>(null);
@@ -27,12 +30,15 @@ export function BulkBar({ selected, items, onDone }: { selected: string[]; items
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const decisions = selected.map((itemId) => ({ itemId, decision, note, ...(decision === 'confirm' ? { ground } : {}) }));
+    const labels = decision === 'relabel' ? { labels: { apply: labelList(apply), remove: labelList(remove) } } : {};
+    const decisions = selected.map((itemId) => ({ itemId, decision, note, ...(decision === 'confirm' ? { ground } : {}), ...labels }));
     const { data, error } = await api.POST('/v1/review/decisions/bulk', { body: { decisions } });
     if (!data) return setMessage(errorText(error));
     const failed = data.results.filter((r) => r.status !== 200);
     setMessage(`${data.results.length - failed.length} decided${failed.length ? `; ${failed.length} not: ${failed.map((f) => f.error?.message).join('; ')}` : ''}`);
     setNote('');
+    setApply('');
+    setRemove('');
     onDone();
   }
 
@@ -41,8 +47,8 @@ export function BulkBar({ selected, items, onDone }: { selected: string[]; items
       <strong>{selected.length} selected</strong>
       <label>
         Decision
-        <select value={decision} onChange={(e) => setDecision(e.target.value as BulkDecision)}>
-          {DECISIONS.filter((d) => d.id !== 'relabel').map((d) => (
+        <select value={decision} onChange={(e) => setDecision(e.target.value as Decision)}>
+          {DECISIONS.map((d) => (
             <option key={d.id} value={d.id}>
               {d.title}
             </option>
@@ -51,6 +57,18 @@ export function BulkBar({ selected, items, onDone }: { selected: string[]; items
       </label>
       {decision === 'confirm' && (
         <GroundSelect grounds={grounds} value={ground} onChange={setGround} />
+      )}
+      {decision === 'relabel' && (
+        <>
+          <label>
+            Labels to apply
+            <input value={apply} onChange={(e) => setApply(e.target.value)} placeholder="e.g. misleading-price" />
+          </label>
+          <label>
+            Labels to remove
+            <input value={remove} onChange={(e) => setRemove(e.target.value)} placeholder="e.g. ai-generated-image" />
+          </label>
+        </>
       )}
       <label>
         Note
