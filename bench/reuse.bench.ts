@@ -7,7 +7,8 @@
  * Queries: random hashes with one other-seller image planted 0, 4, 8, 10 or 12 bits away (found =
  * the planted image came back when its distance ≤ t), and random hashes with nothing planted.
  * Last, the band indexes are rebuilt as `(band) INCLUDE ("phashInt", id)` — the migration this
- * benchmark argues for — and PgPhashIndex is timed again.
+ * benchmark argues for — and PgPhashIndex is timed again. The centre hash columns hold the same random
+ * bits, so findNearCentre (14 probes at t = 10, exact as well) is timed on an equally full index.
  */
 import { randomBytes } from 'node:crypto';
 import { loadavg } from 'node:os';
@@ -63,6 +64,13 @@ async function main(): Promise<void> {
       ...[12, 10, 8].map((t) => ({ label: 'PgPhashIndex (radii ' + bandRadii(t).join(',') + ', one arm per band)', t, probes: probes(bandRadii(t)), perGroup: QUERIES_PER_DISTANCE, run: (q: string) => index.findNear(q, t, QUERY_SELLER) })),
       bitmapOr(p, 'BitmapOr, floor(t/4) = 3 bits on every band', 12, [3, 3, 3, 3], 6),
       bitmapOr(p, 'BitmapOr, radii 2,2,2,3', 12, bandRadii(12), QUERIES_PER_DISTANCE),
+      {
+        label: `PgPhashIndex.findNearCentre (${CENTRE_PROBE_COUNT} probes, as image.reused sends: the query, zooms near it, a mirror and zooms near that)`,
+        t: 10,
+        probes: CENTRE_PROBE_COUNT * probes(bandRadii(10)),
+        perGroup: QUERIES_PER_DISTANCE,
+        run: (q: string) => index.findNearCentre(centreProbes(q), 10, QUERY_SELLER),
+      },
       { label: 'yardstick: sequential scan, bit_count over every row', t: 12, probes: 0, perGroup: 2, run: (q) => seqScan(p, q, 12) },
     ];
     console.log(`timing ${lookups.length} lookups over the same ${queries.length} queries, interleaved…`);
@@ -117,10 +125,13 @@ async function seed(db: Client, queries: Query[]): Promise<number> {
   );
   for (const i of indexes) await db.query(`DROP INDEX "${i.name}"`);
   const columns = `id, "scanId", "listingId", position, "sourceKind", "sourceUrl", sha256, format, width, height, "byteSize",
-                   phash, "phashInt", "phashBand0", "phashBand1", "phashBand2", "phashBand3", "sellerId"`;
+                   phash, "phashInt", "phashBand0", "phashBand1", "phashBand2", "phashBand3",
+                   "centreHashInt", "centreBand0", "centreBand1", "centreBand2", "centreBand3", "sellerId"`;
   const values = (g: string, x: string) => `$1::uuid, $2::uuid, ${g}, 'url', 'https://cdn.example.com/img/' || ${g} || '.jpg',
     md5(${g}::text) || md5((-${g})::text), 'jpeg', 1000, 1000, 123456, lpad(to_hex(${x}), 16, '0'), ${x},
-    ((${x} >> 48) & 65535)::int, ((${x} >> 32) & 65535)::int, ((${x} >> 16) & 65535)::int, (${x} & 65535)::int`;
+    ((${x} >> 48) & 65535)::int, ((${x} >> 32) & 65535)::int, ((${x} >> 16) & 65535)::int, (${x} & 65535)::int,
+    ${x}, ((${x} >> 48) & 65535)::int, ((${x} >> 32) & 65535)::int, ((${x} >> 16) & 65535)::int, (${x} & 65535)::int`;
+  // The centre hash columns get the same random bits: a second, equally filled index to time findNearCentre on.
   // Ordered ids keep the primary key's inserts at its right edge; the lookup never reads it by range.
   await db.query(
     `INSERT INTO listing_images (${columns})
@@ -219,6 +230,13 @@ async function roundTrip(prisma: PrismaService): Promise<number> {
     times.push(performance.now() - t0);
   }
   return percentile(times, 0.5);
+}
+
+const CENTRE_PROBE_COUNT = 14;
+/** Probes shaped like the centre hash's: 7 zooms (the query and 6 a few bits from it), 7 of an unrelated mirror. */
+function centreProbes(q: string): string[] {
+  const mirror = randomHash();
+  return [q, ...Array.from({ length: 6 }, () => flipRandomBits(q, 4)), mirror, ...Array.from({ length: 6 }, () => flipRandomBits(mirror, 4))];
 }
 
 function randomHash(): string {

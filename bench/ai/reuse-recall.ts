@@ -1,12 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
-import { centreDistance, centreHash, centreProbeHashes, REUSE_MAX_DISTANCE } from '@listinglens/ai-signals';
+import { CENTRE_MAX_DISTANCE, centreDistance, centreHash, centreProbeHashes, REUSE_MAX_DISTANCE } from '@listinglens/ai-signals';
 import { hammingDistanceHex, SharpImageDecoder } from '@listinglens/pipeline';
 
 const decoder = new SharpImageDecoder({ maxPixels: 100_000_000 });
-/** Threshold for the centre hash: chosen on this measurement, see the false-match line it prints. */
-export const CENTRE_MAX_DISTANCE = 10;
+/** The centre hash's threshold (the index uses it) was chosen on this measurement: see the false-match line it prints. */
+export { CENTRE_MAX_DISTANCE };
 
 /** The edits the issue names, applied to each corpus photo as a viewer sees it. */
 const EDITS: Record<string, (i: sharp.Sharp, w: number, h: number) => sharp.Sharp> = {

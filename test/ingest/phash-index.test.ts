@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Prisma } from '../../libs/data-access/src/generated/prisma/client';
-import { PgPhashIndex, phashBands, phashNearQuery, phashToInt } from '../../libs/data-access/src/lib/phash-index';
+import { centreNearQuery, PgPhashIndex, phashBands, phashNearQuery, phashToInt } from '../../libs/data-access/src/lib/phash-index';
 import { PrismaService } from '../../libs/data-access/src/lib/prisma.service';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 
@@ -9,6 +9,8 @@ const T = 12;
 const QUERY = 'c3a5f00d12345678';
 /** The hashes the tests search around: at least 20 bits apart, so no test sees another's rows. */
 const BASES = [QUERY, 'a5a5a5a5a5a5a5a5', '0f0f0f0f0f0f0f0f', '1234123412341234'];
+/** Centre hashes of the centre tests (no other row has a centre hash but the filler's random ones). */
+const CENTRE = '5a5a0ff0c3c31e1e';
 
 /** `hex` with the given number of low bits flipped in each band (band 0 first). */
 function flipBands(hex: string, perBand: number[]): string {
@@ -139,6 +141,20 @@ describe('PgPhashIndex (PostgreSQL)', () => {
     expect(near.map((n) => n.listingId)).toEqual([pending.id]);
   });
 
+  it('publishes the centre hash with the pHash and finds it by the nearest of several probes, within t only', async () => {
+    const other = await listing('seller-centre');
+    await db.query(`INSERT INTO listing_images (id, "scanId", "listingId", position, "sourceKind") VALUES ($1, $2, $3, 0, 'url')`, [randomUUID(), other.scans[0], other.id]);
+    await index.publish({ scanId: other.scans[0], listingId: other.id, sellerId: 'seller-centre', imagePosition: 0, phash: BASES[1], centreHash: CENTRE });
+    const probes = [flipBands(CENTRE, [4, 4, 4, 4]), flipBands(CENTRE, [1, 3, 3, 3]), flipBands(CENTRE, [0, 2, 0, 1])];
+    expect(await index.findNearCentre(probes, 10, 'seller-a')).toEqual([{ listingId: other.id, sellerId: 'seller-centre', imagePosition: 0, phash: CENTRE, distance: 3 }]);
+    expect(await index.findNearCentre(probes.slice(0, 1), 10, 'seller-a')).toEqual([]); // 16 bits away
+    expect((await index.findNearCentre([flipBands(CENTRE, [1, 3, 3, 3])], 10, 'seller-a')).map((n) => n.distance)).toEqual([10]);
+    expect(await index.findNearCentre([flipBands(CENTRE, [2, 3, 3, 3])], 10, 'seller-a')).toEqual([]); // 11 bits
+    expect(await index.findNearCentre(probes, 10, 'seller-centre')).toEqual([]);
+    // The pHash lookup is unchanged by it.
+    expect((await index.findNear(BASES[1], 0, 'seller-a')).map((n) => n.listingId)).toContain(other.id);
+  });
+
   it('looks up through the band indexes, not a sequential scan of listing_images', async () => {
     // On a handful of rows any plan is cheap and the planner may rightly scan the table; with enough
     // rows for the plan to matter (100,000 random hashes here, 1,000,000 in bench:reuse) it must not.
@@ -159,5 +175,16 @@ describe('PgPhashIndex (PostgreSQL)', () => {
       expect(text).toMatch(/(Bitmap Index Scan on|Index Only Scan using|Index Scan using) "listing_images_phashBand[0-3]_phashInt_id_idx"/);
       expect(text).not.toMatch(/Seq Scan on listing_images/);
     }
+    await db.query(
+      `UPDATE listing_images SET "centreHashInt" = "phashInt", "centreBand0" = "phashBand0", "centreBand1" = "phashBand1",
+         "centreBand2" = "phashBand2", "centreBand3" = "phashBand3" WHERE "sellerId" = 'seller-filler'`,
+    );
+    await db.query('ANALYZE listing_images');
+    // The centre hash's 14 probes (7 zooms, as is and mirrored) at its threshold of 10 bits.
+    const probes = Array.from({ length: 14 }, (_, i) => flipBands(CENTRE, [i % 4, (i + 1) % 4, 0, 0]));
+    const plan = await prisma.$queryRaw<Array<{ 'QUERY PLAN': string }>>(Prisma.sql`EXPLAIN ${centreNearQuery(probes, 10, 'seller-a')}`);
+    const text = plan.map((r) => r['QUERY PLAN']).join('\n');
+    expect(text).toMatch(/(Bitmap Index Scan on|Index Only Scan using|Index Scan using) "listing_images_centreBand[0-3]_centreHashInt_id_idx"/);
+    expect(text).not.toMatch(/Seq Scan on listing_images/);
   });
 });

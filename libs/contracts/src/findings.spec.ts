@@ -11,7 +11,7 @@ const reused: Finding = {
     summary: 'This image is identical to an image in another seller’s listing.',
     phash: 'ffff0000ffff0000',
     maxDistance: 12,
-    matches: [{ listingId: 'L-2', sellerId: 'S-2', imagePosition: 1, phash: 'ffff0000ffff0000', distance: 0 }],
+    matches: [{ listingId: 'L-2', sellerId: 'S-2', imagePosition: 1, phash: 'ffff0000ffff0000', hash: 'phash', distance: 0 }],
     totalListings: 1,
   },
   ruleId: 'image.reused.phash',

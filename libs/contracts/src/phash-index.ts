@@ -19,9 +19,16 @@ export interface PhashIndex {
   /**
    * Makes an image visible to other lookups before this scan looks itself (then committed, not at the
    * end of the scan). Publish-then-look is what makes two concurrent scans of the same photo race-free:
-   * whichever looks second sees the other's hash. Indexes without it only see finished scans.
+   * whichever looks second sees the other's hashes (pHash and centre hash, written together). Indexes without it only see finished scans.
    */
   publish?(entry: PublishedPhash): Promise<void>;
+  /**
+   * Stored images whose centre hash (libs/ai-signals centre-hash.ts) is within `maxDistance` bits of any of
+   * the probes; `distance` is to the nearest probe and `phash` is the stored centre hash. Catches 10–20 %
+   * crops and mirrored copies, which the whole-image pHash misses. Index-backed like findNear; indexes
+   * without it look up by pHash only.
+   */
+  findNearCentre?(probes: readonly string[], maxDistance: number, excludeSellerId: string): Promise<PhashNeighbour[]>;
 }
 
 /** The image a running scan publishes: which scan, listing, seller and position it belongs to. */
@@ -31,4 +38,6 @@ export interface PublishedPhash {
   sellerId: string;
   imagePosition: number;
   phash: string;
+  /** The centre hash (16 hex digits), published with the pHash in the same write. */
+  centreHash?: string;
 }

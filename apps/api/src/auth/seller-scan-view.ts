@@ -15,6 +15,7 @@ export function scanViewFor(principal: ApiKeyPrincipal, scan: ScanView): ScanVie
 function withoutOtherSellers(finding: FindingView): FindingView {
   if (finding.code !== 'image.reused' || !('matches' in finding.evidence)) return finding;
   const { matches, ...evidence } = finding.evidence;
-  const distances = matches.map((m) => m.distance);
-  return { ...finding, evidence: { ...evidence, closestDistance: distances.length > 0 ? Math.min(...distances) : null } };
+  // The detector lists matches closest first (by distance over the matching hash's threshold).
+  const closest = matches[0];
+  return { ...finding, evidence: { ...evidence, closestDistance: closest?.distance ?? null, closestHash: closest?.hash ?? null } };
 }

@@ -5,6 +5,7 @@ import { AiUndisclosedDetector } from './detectors/ai-undisclosed.detector';
 import { AiWatermarkDetector } from './detectors/ai-watermark.detector';
 import { ImageReusedDetector } from './detectors/image-reused.detector';
 import { ImageAiAssessor, type AiAssessorOptions } from './image-ai-assessor';
+import type { GreySource } from './reuse/centre-hash';
 import type { PhashIndex } from './reuse/phash-index';
 
 export interface AiDetectorOptions extends AiAssessorOptions {
@@ -14,6 +15,8 @@ export interface AiDetectorOptions extends AiAssessorOptions {
   phashIndex?: PhashIndex;
   /** Hamming threshold for reuse; defaults to REUSE_MAX_DISTANCE. */
   reuseMaxDistance?: number;
+  /** Where image.reused's centre hash reads pixels (the scanner: its shared raster); default: decode again. */
+  reuseGrey?: GreySource;
 }
 
 /** The AI-image detectors sharing one assessment per image: provenance, watermark, forensic, undisclosed. */
@@ -26,7 +29,7 @@ export function createAiDetectors(options: AiDetectorOptions = {}): Detector[] {
     new AiUndisclosedDetector(assessor),
   ];
   if (options.phashIndex) {
-    detectors.push(new ImageReusedDetector({ index: options.phashIndex, maxDistance: options.reuseMaxDistance }));
+    detectors.push(new ImageReusedDetector({ index: options.phashIndex, maxDistance: options.reuseMaxDistance, grey: options.reuseGrey }));
   }
   return detectors;
 }

@@ -121,10 +121,17 @@ export const aiUndisclosedEvidenceSchema = z.strictObject({
   signals: z.array(z.strictObject({ id: z.string(), likelihood: z.number(), summary: z.string() })),
 });
 
+/** The hashes image.reused compares: the whole image's pHash and the crop-robust centre hash. */
+export const REUSE_HASHES = ['phash', 'centre'] as const;
+const reuseHash = z.enum(REUSE_HASHES);
+export type ReuseHash = z.infer<typeof reuseHash>;
+
 const reusedBase = {
   summary: z.string(),
   phash: z.string(),
   maxDistance: z.number().int(),
+  /** The centre hash's threshold, when the centre hash was looked up (maxDistance is the pHash's). */
+  centreMaxDistance: z.number().int().optional(),
   /** Other listings with the photo, all of them (matches lists the closest few). */
   totalListings: z.number().int(),
 };
@@ -136,11 +143,21 @@ export const imageReusedEvidenceSchema = z.strictObject({
       listingId: z.string(),
       sellerId: z.string(),
       imagePosition: z.number().int(),
+      /** The stored hash that matched: the other image's pHash, or the pHash of its centre. */
       phash: z.string(),
+      /** Which hash matched ('centre': a crop or mirrored copy the whole-image pHash misses). Findings stored
+       * before the centre hash read as 'phash'. */
+      hash: reuseHash.default('phash'),
+      /** Hamming bits to this image's hash (centre: to the nearest of its probes). */
       distance: z.number().int(),
     }),
   ),
 });
 
 /** image.reused as a seller-scoped key sees it (apps/api seller-scan-view.ts): never whose listing. */
-export const imageReusedSellerEvidenceSchema = z.strictObject({ ...reusedBase, closestDistance: z.number().int().nullable() });
+export const imageReusedSellerEvidenceSchema = z.strictObject({
+  ...reusedBase,
+  closestDistance: z.number().int().nullable(),
+  /** Which hash the closest match is by (null without matches). */
+  closestHash: reuseHash.nullable(),
+});

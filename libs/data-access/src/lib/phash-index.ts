@@ -61,12 +61,19 @@ export function valuesWithin(value: number, radius: number, bits = BAND_BITS): n
  * listings must not turn one lookup into thousands of rows. */
 export const PHASH_NEIGHBOUR_LIMIT = 500;
 
-const BAND_COLUMNS = [
-  Prisma.raw('"phashBand0"'),
-  Prisma.raw('"phashBand1"'),
-  Prisma.raw('"phashBand2"'),
-  Prisma.raw('"phashBand3"'),
-];
+/** The columns one hash is stored in: the signed int64 and its four indexed 16-bit bands. */
+interface HashColumns {
+  int: Prisma.Sql;
+  bands: Prisma.Sql[];
+}
+const PHASH_COLUMNS: HashColumns = {
+  int: Prisma.raw('"phashInt"'),
+  bands: [0, 1, 2, 3].map((i) => Prisma.raw(`"phashBand${i}"`)),
+};
+const CENTRE_COLUMNS: HashColumns = {
+  int: Prisma.raw('"centreHashInt"'),
+  bands: [0, 1, 2, 3].map((i) => Prisma.raw(`"centreBand${i}"`)),
+};
 
 /**
  * The lookup statement (exported so the tests and the benchmark can EXPLAIN exactly what runs).
@@ -83,21 +90,43 @@ const BAND_COLUMNS = [
  * Rows without a seller are skipped too: they cannot be told apart from the caller's own.
  */
 export function phashNearQuery(phash: string, maxDistance: number, excludeSellerId: string, limit = PHASH_NEIGHBOUR_LIMIT): Prisma.Sql {
-  const q = phashToInt(phash);
-  const bands = phashBands(phash);
+  return nearQuery(PHASH_COLUMNS, [phash], maxDistance, excludeSellerId, limit);
+}
+
+/**
+ * The centre hash's lookup: the same statement over the centre columns, with several probes (zoomed and
+ * mirrored centres of the looked-up image): the arms of every probe UNIONed, `distance` to the nearest probe.
+ */
+export function centreNearQuery(probes: readonly string[], maxDistance: number, excludeSellerId: string, limit = PHASH_NEIGHBOUR_LIMIT): Prisma.Sql {
+  return nearQuery(CENTRE_COLUMNS, probes, maxDistance, excludeSellerId, limit);
+}
+
+function nearQuery(columns: HashColumns, probes: readonly string[], maxDistance: number, excludeSellerId: string, limit: number): Prisma.Sql {
+  if (probes.length === 0) throw new Error('a lookup needs at least one hash');
+  const unique = [...new Set(probes.map((p) => p.toLowerCase()))];
   const t = Math.floor(maxDistance);
-  const near = Prisma.sql`bit_count(("phashInt" # ${q}::bigint)::bit(64)) <= ${t}::int`;
-  const arms = bandRadii(t)
-    .map((radius, i) => ({ column: BAND_COLUMNS[i], values: valuesWithin(bands[i], radius) }))
-    .filter((arm) => arm.values.length > 0)
-    .map((arm) => Prisma.sql`SELECT id FROM listing_images WHERE ${arm.column} = ANY(${arm.values}::int[]) AND ${near}`);
+  const bits = (q: bigint, col: Prisma.Sql) => Prisma.sql`bit_count((${col} # ${q}::bigint)::bit(64))`;
+  const qs = unique.map(phashToInt);
+  const distance = (col: Prisma.Sql) => (qs.length === 1 ? bits(qs[0], col) : Prisma.sql`LEAST(${Prisma.join(qs.map((q) => bits(q, col)), ', ')})`);
+  // One arm per probe and band, each checking the distance to its own probe only. The time grows with the
+  // probes (14 centre probes at t = 10: ~62 ms at 1,000,000 hashes, ~10× one probe; bench:reuse); one arm
+  // per band over every probe's values, the distances ORed, measured no faster.
+  const arms = unique.flatMap((probe) => {
+    const bands = phashBands(probe);
+    const q = phashToInt(probe);
+    return bandRadii(t)
+      .map((radius, i) => ({ column: columns.bands[i], values: valuesWithin(bands[i], radius) }))
+      .filter((arm) => arm.values.length > 0)
+      .map((arm) => Prisma.sql`SELECT id FROM listing_images WHERE ${arm.column} = ANY(${arm.values}::int[]) AND ${bits(q, columns.int)} <= ${t}::int`);
+  });
+  const li = (col: Prisma.Sql) => Prisma.sql`li.${col}`;
   // `id = ANY(ARRAY(...))` rather than a join: the planner guesses a third of the candidates survive
   // the distance filter (a few do) and, on a small table, would join them back with a Seq Scan; an
   // array of ids is always fetched through the primary key.
   return Prisma.sql`
     SELECT li."listingId"::text AS "listingId", li."sellerId", li.position AS "imagePosition",
-           lpad(to_hex(li."phashInt"), 16, '0') AS phash, -- from the bits the distance was measured on
-           bit_count((li."phashInt" # ${q}::bigint)::bit(64))::int AS distance
+           lpad(to_hex(${li(columns.int)}), 16, '0') AS phash, -- from the bits the distance was measured on
+           ${distance(li(columns.int))}::int AS distance
     FROM listing_images li
     JOIN scans s ON s.id = li."scanId"
     WHERE li.id = ANY(ARRAY(${Prisma.join(arms, ' UNION ')}))
@@ -112,7 +141,8 @@ export function phashNearQuery(phash: string, maxDistance: number, excludeSeller
 
 /**
  * Near-duplicate images of other sellers, found in PostgreSQL by multi-index hashing on the four
- * indexed 16-bit bands of the pHash, then filtered by exact Hamming distance. Never a table scan.
+ * indexed 16-bit bands of the pHash (or of the centre hash), then filtered by exact Hamming distance.
+ * Never a table scan.
  */
 export class PgPhashIndex implements PhashIndex {
   constructor(
@@ -125,17 +155,28 @@ export class PgPhashIndex implements PhashIndex {
     return this.prisma.$queryRaw<PhashNeighbour[]>(phashNearQuery(phash, maxDistance, excludeSellerId, this.limit));
   }
 
+  async findNearCentre(probes: readonly string[], maxDistance: number, excludeSellerId: string): Promise<PhashNeighbour[]> {
+    if (!(maxDistance >= 0) || probes.length === 0) return [];
+    return this.prisma.$queryRaw<PhashNeighbour[]>(centreNearQuery(probes, maxDistance, excludeSellerId, this.limit));
+  }
+
   /**
-   * Writes the running scan's hash onto its image row now, in its own committed statement, instead of
+   * Writes the running scan's hashes onto its image row now, in its own committed statement, instead of
    * only when the scan completes: two sellers' scans of one photo both looked before either completed
-   * and neither was flagged (test/ai/reuse-race.test.ts). ScanRepository.complete writes the same values.
+   * and neither was flagged (test/ai/reuse-race.test.ts). The pHash and the centre hash go in the same
+   * statement, so a scan that looks later sees both. ScanRepository.complete writes the same pHash
+   * values; the centre hash is written only here (the scan result does not carry it).
    */
   async publish(entry: PublishedPhash): Promise<void> {
     if (!entry.scanId) return;
     const [b0, b1, b2, b3] = phashBands(entry.phash);
+    const [c0, c1, c2, c3] = entry.centreHash ? phashBands(entry.centreHash) : [null, null, null, null];
+    const centreInt = entry.centreHash ? phashToInt(entry.centreHash) : null;
     await this.prisma.$executeRaw`
       UPDATE listing_images SET phash = ${entry.phash}, "phashInt" = ${phashToInt(entry.phash)}::bigint,
         "phashBand0" = ${b0}::int, "phashBand1" = ${b1}::int, "phashBand2" = ${b2}::int, "phashBand3" = ${b3}::int,
+        "centreHashInt" = ${centreInt}::bigint,
+        "centreBand0" = ${c0}::int, "centreBand1" = ${c1}::int, "centreBand2" = ${c2}::int, "centreBand3" = ${c3}::int,
         "sellerId" = ${entry.sellerId}
       WHERE "scanId" = ${entry.scanId}::uuid AND "listingId" = ${entry.listingId}::uuid AND position = ${entry.imagePosition}::int`;
   }

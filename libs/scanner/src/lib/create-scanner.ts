@@ -3,6 +3,7 @@ import { createTextReader, type CreateTextReaderOptions, type OcrCache, type Ocr
 import { CpuPool, ImageLoader, RasterCache, SafeHttpFetcher, ScanPipeline, SharpImageDecoder } from '@listinglens/pipeline';
 import { createTextDetectors, JsQrCodeReader } from '@listinglens/text-detectors';
 import type { ScannerOptions } from './scanner-options';
+import { SharedRasterGrey } from './shared-raster-grey';
 import { SharedRasterPixels } from './shared-raster-pixels';
 
 export interface Scanner {
@@ -45,6 +46,7 @@ export async function createScanner(options: ScannerOptions, services: ScannerSe
       ...(textReader ? createTextDetectors({ qrReader }) : []),
       ...createAiDetectors({
         phashIndex: services.phashIndex,
+        reuseGrey: new SharedRasterGrey(rasters),
         pixelDecoder: new SharedRasterPixels(rasters),
         pixelStatistics: new ThreadedPixelStatistics(cpu),
         settings: services.ai,

@@ -1,19 +1,45 @@
 import sharp from 'sharp';
-import { hammingDistanceHex, phashFromGrey32 } from '@listinglens/pipeline';
+import { hammingDistanceHex, ImageError, phashFromGrey32 } from '@listinglens/pipeline';
 
 /**
  * A second hash for crops: the pHash of the image's central region (half its width and height). A crop
  * moves the frame's edges, which the whole-image pHash sees (10 % crop: p90 16 bits, over the threshold);
  * the centre survives it, only slightly zoomed. The zoom is undone by probing: the looked-up image is hashed
  * at several centre sizes (as if it were cropped by up to 20 %, or were the uncropped original of a crop),
- * each also mirrored, and the nearest probe counts. Measured by `npm run eval:ai` (recall per edit, false matches on distinct
- * photos); not yet stored in the PostgreSQL index (that needs a column and a migration).
+ * each also mirrored, and the nearest probe counts. Measured by `npm run eval:ai` (recall per edit, false
+ * matches on distinct photos); stored in the reuse index beside the pHash (PostgreSQL: "centreHashInt" and
+ * its four indexed bands, looked up probe by probe like the pHash; the CLI: InMemoryPhashIndex).
  */
 export const CENTRE_FRACTION = 0.5;
 /** Relative centre sizes probed on lookup: 1 = same framing; 1/0.8 = the query is a 20 % crop. */
 export const CENTRE_PROBES = [0.8, 0.9, 0.95, 1, 1 / 0.95, 1 / 0.9, 1 / 0.8] as const;
+/**
+ * Hamming threshold for the centre hash over its probes: on the 37 corpus photos, crop 10 % 37/37 and
+ * mirror 37/37 at ≤ 10 bits; the nearest distinct pair is 12 bits (2 bits of margin, provisional).
+ */
+export const CENTRE_MAX_DISTANCE = 10;
+/** The grey the centre hash is taken from is at most this many pixels on a side (the 32×32 hash needs no more). */
+export const CENTRE_GREY_SIDE = 512;
 
-async function regionHash(grey: { data: Buffer; width: number; height: number }, fraction: number, mirror = false): Promise<string> {
+/** The image as a viewer sees it (orientation applied, transparency on white), greyscale, one byte a pixel. */
+export interface ViewerGrey {
+  data: Buffer;
+  width: number;
+  height: number;
+}
+
+/** Where the grey comes from: the scanner hands in the scan's shared raster; alone, the bytes are decoded. */
+export interface GreySource {
+  grey(bytes: Buffer): Promise<ViewerGrey>;
+}
+
+/** The stored hash and the lookup probes of one image. */
+export interface CentreHashes {
+  centre: string;
+  probes: string[];
+}
+
+async function regionHash(grey: ViewerGrey, fraction: number, mirror = false): Promise<string> {
   const w = Math.max(8, Math.round(grey.width * Math.min(1, fraction)));
   const h = Math.max(8, Math.round(grey.height * Math.min(1, fraction)));
   const region = await sharp(grey.data, { raw: { width: grey.width, height: grey.height, channels: 1 } })
@@ -26,21 +52,45 @@ async function regionHash(grey: { data: Buffer; width: number; height: number },
   return phashFromGrey32(region);
 }
 
-/** Decoded once, at most 512 px on a side (the 32×32 hash needs no more), as the pipeline's pHash sees it. */
-async function grey(bytes: Buffer) {
-  const { data, info } = await sharp(bytes).autoOrient().flatten({ background: '#ffffff' }).greyscale().resize(512, 512, { fit: 'inside', withoutEnlargement: true }).extractChannel(0).raw().toBuffer({ resolveWithObject: true });
-  return { data, width: info.width, height: info.height };
+/** Brings a decoded (already oriented and flattened) grey down to CENTRE_GREY_SIDE, as viewerGrey() does. */
+export function shrinkGrey(image: sharp.Sharp): Promise<ViewerGrey> {
+  return image
+    .resize(CENTRE_GREY_SIDE, CENTRE_GREY_SIDE, { fit: 'inside', withoutEnlargement: true })
+    .extractChannel(0)
+    .raw()
+    .toBuffer({ resolveWithObject: true })
+    .then(({ data, info }) => ({ data, width: info.width, height: info.height }));
+}
+
+/** Decodes the bytes to the grey the centre hash reads (the pipeline's pHash sees the image the same way). */
+export function viewerGrey(bytes: Buffer): Promise<ViewerGrey> {
+  return shrinkGrey(sharp(bytes).autoOrient().flatten({ background: '#ffffff' }).greyscale());
+}
+
+/** Decodes the bytes again (the scanner passes the shared raster instead; this is for callers without one). */
+export const sharpGreySource: GreySource = {
+  grey: (bytes) =>
+    viewerGrey(bytes).catch((err: unknown) => {
+      throw new ImageError('image.unreadable', `cannot decode image: ${err instanceof Error ? err.message : String(err)}`);
+    }),
+};
+
+/** What is stored (the centre at the standard size) and what a lookup compares: one hash per probed centre
+ * size, as is and mirrored (resellers flip photos). */
+export async function centreHashesOf(grey: ViewerGrey): Promise<CentreHashes> {
+  const probes = await Promise.all([false, true].flatMap((mirror) => CENTRE_PROBES.map((p) => regionHash(grey, CENTRE_FRACTION * p, mirror))));
+  // The unmirrored probe at size 1 is the stored hash itself.
+  return { centre: probes[CENTRE_PROBES.indexOf(1)], probes };
 }
 
 /** What is stored: the centre hash at the standard size. */
 export async function centreHash(bytes: Buffer): Promise<string> {
-  return regionHash(await grey(bytes), CENTRE_FRACTION);
+  return regionHash(await viewerGrey(bytes), CENTRE_FRACTION);
 }
 
-/** What a lookup compares: one hash per probed centre size, as is and mirrored (resellers flip photos). */
+/** What a lookup compares (see centreHashesOf). */
 export async function centreProbeHashes(bytes: Buffer): Promise<string[]> {
-  const g = await grey(bytes);
-  return Promise.all([false, true].flatMap((mirror) => CENTRE_PROBES.map((p) => regionHash(g, CENTRE_FRACTION * p, mirror))));
+  return (await centreHashesOf(await viewerGrey(bytes))).probes;
 }
 
 export function centreDistance(stored: string, probes: readonly string[]): number {

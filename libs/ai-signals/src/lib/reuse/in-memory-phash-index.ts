@@ -6,7 +6,11 @@ export interface StoredPhash {
   sellerId: string;
   imagePosition: number;
   phash: string;
+  /** The centre hash (centre-hash.ts), when known: findNearCentre only sees images that have one. */
+  centreHash?: string;
 }
+
+const HEX64 = /^[0-9a-f]{16}$/i;
 
 function popcount32(x: number): number {
   x -= (x >>> 1) & 0x55555555;
@@ -15,35 +19,55 @@ function popcount32(x: number): number {
   return Math.imul(x, 0x01010101) >>> 24;
 }
 
-/**
- * For tests and the CLI: hashes in two typed arrays (high and low 32 bits), compared with popcount.
- * A linear pass, but a tight one (see bench/eval-ai.ts for its time over 1,000,000 hashes).
- */
-export class InMemoryPhashIndex implements PhashIndex {
-  private hi = new Uint32Array(1024);
-  private lo = new Uint32Array(1024);
-  private readonly entries: StoredPhash[] = [];
+/** 64-bit hashes in two typed arrays (high and low 32 bits). */
+class HashColumn {
+  hi = new Uint32Array(1024);
+  lo = new Uint32Array(1024);
 
-  add(entry: StoredPhash): void {
-    if (!/^[0-9a-f]{16}$/i.test(entry.phash)) throw new Error(`not a 64-bit hex phash: ${entry.phash}`);
-    const n = this.entries.length;
-    if (n === this.hi.length) {
+  set(i: number, hex: string): void {
+    if (i >= this.hi.length) {
       const grow = (a: Uint32Array) => {
-        const b = new Uint32Array(a.length * 2);
+        const b = new Uint32Array(Math.max(a.length * 2, i + 1));
         b.set(a);
         return b;
       };
       this.hi = grow(this.hi);
       this.lo = grow(this.lo);
     }
-    this.hi[n] = parseInt(entry.phash.slice(0, 8), 16) >>> 0;
-    this.lo[n] = parseInt(entry.phash.slice(8), 16) >>> 0;
+    this.hi[i] = parseInt(hex.slice(0, 8), 16) >>> 0;
+    this.lo[i] = parseInt(hex.slice(8), 16) >>> 0;
+  }
+
+  distance(i: number, qHi: number, qLo: number): number {
+    return popcount32(this.hi[i] ^ qHi) + popcount32(this.lo[i] ^ qLo);
+  }
+}
+
+const split = (hex: string): [number, number] => [parseInt(hex.slice(0, 8), 16) >>> 0, parseInt(hex.slice(8), 16) >>> 0];
+
+/**
+ * For tests and the CLI: hashes in typed arrays, compared with popcount. A linear pass, but a tight one
+ * (see bench/eval-ai.ts for its time over 1,000,000 hashes). Keeps the centre hash beside the pHash, as the
+ * PostgreSQL index does, so the CLI catches crops and mirrored copies too.
+ */
+export class InMemoryPhashIndex implements PhashIndex {
+  private readonly phashes = new HashColumn();
+  private readonly centres = new HashColumn();
+  private readonly entries: StoredPhash[] = [];
+
+  add(entry: StoredPhash): void {
+    if (!HEX64.test(entry.phash)) throw new Error(`not a 64-bit hex phash: ${entry.phash}`);
+    if (entry.centreHash !== undefined && !HEX64.test(entry.centreHash)) throw new Error(`not a 64-bit hex centre hash: ${entry.centreHash}`);
+    const n = this.entries.length;
+    this.phashes.set(n, entry.phash);
+    if (entry.centreHash !== undefined) this.centres.set(n, entry.centreHash);
     this.entries.push(entry);
   }
 
   /** The CLI's listings publish as they are scanned, so a later (or concurrent) listing sees them. */
   async publish(entry: PublishedPhash): Promise<void> {
-    this.add({ listingId: entry.listingId, sellerId: entry.sellerId, imagePosition: entry.imagePosition, phash: entry.phash });
+    const { listingId, sellerId, imagePosition, phash, centreHash } = entry;
+    this.add({ listingId, sellerId, imagePosition, phash, ...(centreHash === undefined ? {} : { centreHash }) });
   }
 
   get size(): number {
@@ -51,15 +75,28 @@ export class InMemoryPhashIndex implements PhashIndex {
   }
 
   async findNear(phash: string, maxDistance: number, excludeSellerId: string): Promise<PhashNeighbour[]> {
-    const qHi = parseInt(phash.slice(0, 8), 16) >>> 0;
-    const qLo = parseInt(phash.slice(8), 16) >>> 0;
+    const [qHi, qLo] = split(phash);
     const found: PhashNeighbour[] = [];
     for (let i = 0; i < this.entries.length; i++) {
-      const distance = popcount32(this.hi[i] ^ qHi) + popcount32(this.lo[i] ^ qLo);
+      const distance = this.phashes.distance(i, qHi, qLo);
       if (distance > maxDistance) continue;
-      const entry = this.entries[i];
-      if (entry.sellerId === excludeSellerId) continue;
-      found.push({ ...entry, distance });
+      const { listingId, sellerId, imagePosition } = this.entries[i];
+      if (sellerId === excludeSellerId) continue;
+      found.push({ listingId, sellerId, imagePosition, phash: this.entries[i].phash, distance });
+    }
+    return found.sort((a, b) => a.distance - b.distance);
+  }
+
+  async findNearCentre(probes: readonly string[], maxDistance: number, excludeSellerId: string): Promise<PhashNeighbour[]> {
+    const qs = probes.map(split);
+    const found: PhashNeighbour[] = [];
+    for (let i = 0; i < this.entries.length; i++) {
+      const { listingId, sellerId, imagePosition, centreHash } = this.entries[i];
+      if (centreHash === undefined || sellerId === excludeSellerId) continue;
+      let distance = 65;
+      for (const [qHi, qLo] of qs) distance = Math.min(distance, this.centres.distance(i, qHi, qLo));
+      if (distance > maxDistance) continue;
+      found.push({ listingId, sellerId, imagePosition, phash: centreHash, distance });
     }
     return found.sort((a, b) => a.distance - b.distance);
   }

@@ -82,7 +82,7 @@ export function sampleEvidence(text: string): { [C in FindingCode]: EvidenceOf<C
       summary: 'This image is identical to an image in another seller’s listing.',
       phash: 'ffff0000ffff0000',
       maxDistance: 12,
-      matches: [{ listingId: 'other', sellerId: 'seller-b', imagePosition: 0, phash: 'ffff0000ffff0000', distance: 0 }],
+      matches: [{ listingId: 'other', sellerId: 'seller-b', imagePosition: 0, phash: 'ffff0000ffff0000', hash: 'phash', distance: 0 }],
       totalListings: 1,
     },
     'provenance.unverified': { summary: 'The image carries a C2PA manifest that did not validate.', c2pa, c2paError: null },
