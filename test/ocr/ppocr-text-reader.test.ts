@@ -84,13 +84,27 @@ const sharp = require('sharp');
   it('reads a price printed with raised cents ("2⁹⁹") as 2.99, and one of even digits as it stands', async () => {
     const texts = [
       { text: '€2', x: 40, y: 40, size: 110, weight: 'bold' as const },
-      { text: '99', x: 172, y: 44, size: 50, weight: 'bold' as const },
-      { text: 'NOW 1299', x: 360, y: 60, size: 60, weight: 'bold' as const },
+      { text: '99', x: 222, y: 44, size: 50, weight: 'bold' as const },
+      { text: 'NOW 1299', x: 380, y: 60, size: 60, weight: 'bold' as const },
     ];
     const image = await analyzedImage(await renderOverlay({ width: 760, height: 200, background: '#ffd400', texts }));
     const read = fold((await reader().read(image)).text);
     expect(read).toContain('2.99');
     expect(read).toContain('NOW1299');
+  });
+
+  it('reads lines photographed at a slant, each cropped along its slant without its neighbours', async () => {
+    const texts = [
+      { text: 'CARD SAVINGS 3.79', x: 60, y: 60, size: 34 },
+      { text: 'THANK YOU FOR SHOPPING', x: 60, y: 104, size: 34 },
+      { text: 'STORE MGR TOM 703-777', x: 60, y: 148, size: 34 },
+    ];
+    const level = await renderOverlay({ width: 640, height: 260, texts });
+    const image = await analyzedImage(await sharp(level).rotate(-8, { background: '#ffffff' }).png().toBuffer());
+    const read = (await reader().read(image)).words.map((w) => fold(w.text));
+    expect(read).toContain('CARDSAVINGS3.79');
+    expect(read).toContain('THANKYOUFORSHOPPING');
+    expect(read).toContain('STOREMGRTOM703-777');
   });
 
   it('a corrupt image is that image’s error, and the pool reads the next one', async () => {

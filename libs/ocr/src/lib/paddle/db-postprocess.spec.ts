@@ -28,3 +28,34 @@ describe('dbRegions', () => {
     expect(regions).toHaveLength(1);
   });
 });
+
+describe('dbRegions on slanted lines', () => {
+  /** A 200×12 kernel turned by `degrees` about (150, 100), drawn into a 300×200 map. */
+  function slanted(degrees: number): Float32Array {
+    const prob = new Float32Array(300 * 200);
+    const t = (degrees * Math.PI) / 180;
+    for (let y = 0; y < 200; y++) {
+      for (let x = 0; x < 300; x++) {
+        const u = (x + 0.5 - 150) * Math.cos(t) + (y + 0.5 - 100) * Math.sin(t);
+        const v = -(x + 0.5 - 150) * Math.sin(t) + (y + 0.5 - 100) * Math.cos(t);
+        if (Math.abs(u) <= 100 && Math.abs(v) <= 6) prob[y * 300 + x] = 0.9;
+      }
+    }
+    return prob;
+  }
+
+  it('fits a tilted frame to a line slanted by 8°, its box around it', () => {
+    const [region] = dbRegions(slanted(8), 300, 200);
+    expect((region.frame.angle * 180) / Math.PI).toBeCloseTo(8, 0);
+    // 200×12 kernel, d = 200·12·1.5 / (2·212) ≈ 8.5 px on every side.
+    expect(region.frame.along).toBeCloseTo(217, -1);
+    expect(region.frame.across).toBeCloseTo(29, -1);
+    expect(region.height).toBeGreaterThan(50);
+  });
+
+  it('keeps a level line level', () => {
+    const [region] = dbRegions(slanted(0), 300, 200);
+    expect(region.frame.angle).toBe(0);
+    expect(region.frame.across).toBeCloseTo(region.height, 5);
+  });
+});

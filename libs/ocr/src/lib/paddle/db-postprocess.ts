@@ -1,9 +1,13 @@
-/** A text region found by the detector, in the detector's input pixels (axis-aligned). */
+import { frameBounds, frameOfRect, LEVEL_TILT, minAreaFrame, type TextFrame } from './text-frame';
+
+/** A text region found by the detector, in the detector's input pixels: its (possibly rotated) frame and
+ * the axis-aligned box around it, clipped to the input. */
 export interface DetectedRegion {
   x: number;
   y: number;
   width: number;
   height: number;
+  frame: TextFrame;
   /** Mean text probability over the region's pixels. */
   score: number;
 }
@@ -32,14 +36,20 @@ export const DB_DEFAULTS: DbPostprocessOptions = {
 /**
  * DB (differentiable binarisation) post-processing: the detector outputs, per pixel, the probability
  * that it belongs to a shrunk text kernel. Threshold it, take each 8-connected component, score it by
- * its mean probability, and grow its box back by the DB unclip distance (area × ratio / perimeter).
- * PaddleOCR fits a rotated rectangle to each contour; we keep boxes axis-aligned (listing text is
- * overwhelmingly horizontal, and a reviewer's box is drawn axis-aligned anyway): a slanted line gets a
- * looser box, which the line recogniser tolerates up to roughly 10°.
+ * its mean probability, fit the smallest rectangle around it (rotated, as PaddleOCR does, so a slanted
+ * line is cropped along its slant; within LEVEL_TILT of level, the axis-aligned box), and grow it back by
+ * the DB unclip distance (area × ratio / perimeter).
  */
+/** A tilted rectangle is used only when its area is at most this share of the level box's. */
+const TIGHTER = 0.85;
+
 export function dbRegions(prob: Float32Array, width: number, height: number, opts: DbPostprocessOptions = DB_DEFAULTS): DetectedRegion[] {
   const label = new Int32Array(width * height);
   const stack = new Int32Array(width * height);
+  // Each row's first and last column of the component being filled; reset through `rowsSeen`.
+  const rowFirst = new Int32Array(height).fill(-1);
+  const rowLast = new Int32Array(height);
+  const rowsSeen: number[] = [];
   const regions: DetectedRegion[] = [];
   let next = 0;
   for (let start = 0; start < prob.length; start++) {
@@ -59,6 +69,14 @@ export function dbRegions(prob: Float32Array, width: number, height: number, opt
       if (px > x1) x1 = px;
       if (py < y0) y0 = py;
       if (py > y1) y1 = py;
+      if (rowFirst[py] < 0) {
+        rowFirst[py] = px;
+        rowLast[py] = px;
+        rowsSeen.push(py);
+      } else {
+        if (px < rowFirst[py]) rowFirst[py] = px;
+        if (px > rowLast[py]) rowLast[py] = px;
+      }
       for (let dy = -1; dy <= 1; dy++) {
         const ny = py + dy;
         if (ny < 0 || ny >= height) continue;
@@ -73,18 +91,27 @@ export function dbRegions(prob: Float32Array, width: number, height: number, opt
         }
       }
     }
+    const rows = rowsSeen.map((y): [number, number, number] => [y, rowFirst[y], rowLast[y]]);
+    for (const y of rowsSeen) rowFirst[y] = -1;
+    rowsSeen.length = 0;
     const w = x1 - x0 + 1;
     const h = y1 - y0 + 1;
-    if (Math.min(w, h) < opts.minSide) continue;
+    const fitted = minAreaFrame(rows);
+    // Slanted only when the slant matters: a line whose tilted rectangle is clearly tighter than its
+    // box. A blob of a word (a price with raised cents) fits a tilted rectangle about as well as a level one.
+    const level = Math.abs(fitted.angle) < LEVEL_TILT || fitted.along * fitted.across > TIGHTER * w * h;
+    const frame = level ? frameOfRect({ x: x0, y: y0, width: w, height: h }) : fitted;
+    if (Math.min(frame.along, frame.across) < opts.minSide) continue;
     const score = sum / count;
     if (score < opts.boxThreshold) continue;
-    const d = (w * h * opts.unclipRatio) / (2 * (w + h));
-    const ux0 = Math.max(0, x0 - d);
-    const uy0 = Math.max(0, y0 - d);
-    const ux1 = Math.min(width, x1 + 1 + d);
-    const uy1 = Math.min(height, y1 + 1 + d);
-    if (Math.min(ux1 - ux0, uy1 - uy0) < opts.minSide + 2) continue;
-    regions.push({ x: ux0, y: uy0, width: ux1 - ux0, height: uy1 - uy0, score });
+    const d = (frame.along * frame.across * opts.unclipRatio) / (2 * (frame.along + frame.across));
+    const grown = { ...frame, along: frame.along + 2 * d, across: frame.across + 2 * d };
+    const box = frameBounds(grown, width, height);
+    // A level frame is clipped to the input like its box; a slanted one keeps its shape (the crop
+    // repeats edge pixels where it leaves the image).
+    const kept = level ? frameOfRect(box) : grown;
+    if (Math.min(kept.along, kept.across) < opts.minSide + 2) continue;
+    regions.push({ ...box, frame: kept, score });
   }
   regions.sort((a, b) => b.width * b.height - a.width * a.height);
   return regions.slice(0, opts.maxRegions);

@@ -17,6 +17,10 @@ export interface PpOcrSettings {
   recBatchSize: number;
   /** Also return detected lines the recogniser read as nothing (Hangul, kana): a second engine re-reads them. */
   keepUnreadLines: boolean;
+  /** Each line's frame is lengthened before its start by this share of its height: the detector's kernel
+   * leaves out a short stroke that opens a line (the "-" of a "-23%" badge). Both ends: +6 corpus strings;
+   * the start alone: +8, and a price's end no longer reaches into its raised cents. */
+  linePadding: number;
   /** Read raised cents ("2⁹⁹") as a decimal point ("2.99"); see raised-cents.ts. */
   raisedCents: boolean;
 }
@@ -29,6 +33,7 @@ export const PPOCR_DEFAULTS: PpOcrSettings = {
   angleClassifier: true,
   recBatchSize: 6,
   keepUnreadLines: false,
+  linePadding: 0.15,
   raisedCents: true,
 };
 

@@ -1,7 +1,7 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import type { PpOcrLine } from './ppocr-settings';
-import { markRaisedCents } from './raised-cents';
+import { joinRaisedCents, markRaisedCents } from './raised-cents';
 import type { RgbRaster } from './raster';
 
 /** Draws SVG text elements onto a white 320×120 raster, as a price tag prints them. */
@@ -46,5 +46,30 @@ describe('markRaisedCents', () => {
     const r = await raster(RAISED);
     expect(markRaisedCents(line('2.99', [40, 60, 92, 118]), r).text).toBe('2.99');
     expect(markRaisedCents(line('99', [92, 118]), r).text).toBe('99');
+  });
+});
+
+describe('joinRaisedCents', () => {
+  const at = (text: string, x: number, y: number, width: number, height: number): PpOcrLine => ({
+    text,
+    confidence: 0.9,
+    box: { x, y, width, height },
+    chars: [...text].map((_, i) => [x + (i * width) / text.length, x + ((i + 1) * width) / text.length]),
+    charConfidence: [...text].map(() => 0.9),
+  });
+
+  it('joins cents boxed apart, raised beside the price, as its decimals', () => {
+    const joined = joinRaisedCents([at('€2', 47, 47, 181, 106), at('99', 212, 52, 59, 41), at('NOW', 385, 71, 124, 44)]);
+    expect(joined.map((l) => l.text)).toEqual(['€2.99', 'NOW']);
+    expect(joined[0].chars).toHaveLength(5);
+    expect(joined[0].box).toEqual({ x: 47, y: 47, width: 224, height: 106 });
+  });
+
+  it('leaves two-digit lines alone that are level with, as tall as, or far from a number', () => {
+    const level = [at('€2', 47, 47, 181, 106), at('99', 212, 100, 59, 41)];
+    const tall = [at('€2', 47, 47, 181, 106), at('99', 212, 47, 100, 100)];
+    const far = [at('€2', 47, 47, 181, 106), at('99', 300, 52, 59, 41)];
+    const word = [at('NOW', 47, 47, 181, 106), at('99', 212, 52, 59, 41)];
+    for (const lines of [level, tall, far, word]) expect(joinRaisedCents(lines)).toHaveLength(2);
   });
 });

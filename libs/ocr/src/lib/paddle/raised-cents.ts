@@ -174,3 +174,43 @@ function inkBlobs(ink: InkMask, a: number, b: number): Blob[] {
   }
   return blobs;
 }
+
+/**
+ * Raised cents the detector boxed apart from their price ("2" and "99" when the print leaves a gap): a
+ * two-digit line that starts where a number ends, stands in its upper part and is smaller, joins it as
+ * its cents ("2.99"). Lines are in raster pixels; the joined line keeps the lower confidence.
+ */
+export function joinRaisedCents(lines: readonly PpOcrLine[]): PpOcrLine[] {
+  const result = [...lines];
+  const gone = new Set<number>();
+  result.forEach((cents, i) => {
+    if (!/^\d\d$/.test(cents.text)) return;
+    const c = cents.box;
+    const at = result.findIndex((price, k) => {
+      if (k === i || gone.has(k) || !/(?:^|[^\d.,])\d{1,4}$/.test(price.text)) return false;
+      const p = price.box;
+      const gap = c.x - (p.x + p.width);
+      return (
+        gap > -0.3 * p.height &&
+        gap < 0.25 * p.height &&
+        c.height <= RAISED_HEIGHT * p.height &&
+        c.y >= p.y - 0.2 * p.height &&
+        c.y + c.height < p.y + RAISED_BOTTOM * p.height
+      );
+    });
+    if (at < 0) return;
+    const price = result[at];
+    const x = Math.min(price.box.x, c.x);
+    const y = Math.min(price.box.y, c.y);
+    result[at] = {
+      text: `${price.text}.${cents.text}`,
+      confidence: Math.min(price.confidence, cents.confidence),
+      box: { x, y, width: Math.max(price.box.x + price.box.width, c.x + c.width) - x, height: Math.max(price.box.y + price.box.height, c.y + c.height) - y },
+      chars: price.chars && cents.chars ? [...price.chars, [c.x, c.x], ...cents.chars] : null,
+      charConfidence:
+        price.charConfidence && cents.charConfidence ? [...price.charConfidence, Math.min(price.confidence, cents.confidence), ...cents.charConfidence] : null,
+    };
+    gone.add(i);
+  });
+  return result.filter((_, i) => !gone.has(i));
+}

@@ -1,3 +1,5 @@
+import type { TextFrame } from './text-frame';
+
 /** An 8-bit RGB image in memory: what the PP-OCR stages read from (decoded once per image). */
 export interface RgbRaster {
   data: Uint8Array;
@@ -12,16 +14,13 @@ export interface Rect {
   height: number;
 }
 
-/** How a crop is turned (counter-clockwise) before recognition: 90 for vertical lines, +180 when the
- * angle classifier says the line is upside down. */
-export type CropTurn = 0 | 90 | 180 | 270;
-
 /**
- * Samples `rect` of the raster (after turning it by `turn`) into a `outW × outH` window of a CHW float
+ * Samples a text frame of the raster (read along its angle) into a `outW × outH` window of a CHW float
  * tensor at `batchIndex`, written in BGR channel order (PaddleOCR models were trained on OpenCV's BGR)
  * and normalised as (v/255 − 0.5)/0.5. Bilinear, averaging `k × k` samples per output pixel when the
  * crop is shrunk more than 2×, so large headline text does not alias. Columns past `outW` up to the
- * tensor's width stay 0 (the mid-grey padding PaddleOCR uses).
+ * tensor's width stay 0 (the mid-grey padding PaddleOCR uses). Where a slanted frame leaves the image,
+ * edge pixels repeat.
  */
 export function sampleCropInto(
   tensor: Float32Array,
@@ -29,17 +28,17 @@ export function sampleCropInto(
   tensorW: number,
   tensorH: number,
   raster: RgbRaster,
-  rect: Rect,
-  turn: CropTurn,
+  frame: TextFrame,
   outW: number,
 ): void {
   const { data, width, height } = raster;
-  const turned = turn === 90 || turn === 270;
-  // Source extent along the output's x and y axes.
-  const srcW = turned ? rect.height : rect.width;
-  const srcH = turned ? rect.width : rect.height;
-  const fx = srcW / outW;
-  const fy = srcH / tensorH;
+  const fx = frame.along / outW;
+  const fy = frame.across / tensorH;
+  const cos = Math.cos(frame.angle);
+  const sin = Math.sin(frame.angle);
+  // The frame's top-left corner (reading direction's start, top side) in raster pixels.
+  const ox0 = frame.cx - (frame.along / 2) * cos + (frame.across / 2) * sin;
+  const oy0 = frame.cy - (frame.along / 2) * sin - (frame.across / 2) * cos;
   const k = Math.max(1, Math.min(4, Math.ceil(Math.max(fx, fy) / 2)));
   const plane = tensorW * tensorH;
   const base = batchIndex * 3 * plane;
@@ -48,24 +47,11 @@ export function sampleCropInto(
       let b = 0, g = 0, r = 0;
       for (let sy = 0; sy < k; sy++) {
         for (let sx = 0; sx < k; sx++) {
-          // (u, v): position inside the turned crop, in source pixels.
-          const u = (ox + (sx + 0.5) / k) * fx - 0.5;
-          const v = (oy + (sy + 0.5) / k) * fy - 0.5;
-          let px: number, py: number;
-          if (turn === 0) {
-            px = rect.x + u;
-            py = rect.y + v;
-          } else if (turn === 180) {
-            px = rect.x + rect.width - 1 - u;
-            py = rect.y + rect.height - 1 - v;
-          } else if (turn === 90) {
-            // 90° counter-clockwise (numpy rot90): the crop's right edge becomes the top row.
-            px = rect.x + rect.width - 1 - v;
-            py = rect.y + u;
-          } else {
-            px = rect.x + v;
-            py = rect.y + rect.height - 1 - u;
-          }
+          // (u, v): position inside the frame, in source pixels along and across the reading direction.
+          const u = (ox + (sx + 0.5) / k) * fx;
+          const v = (oy + (sy + 0.5) / k) * fy;
+          const px = ox0 + u * cos - v * sin - 0.5;
+          const py = oy0 + u * sin + v * cos - 0.5;
           const x0 = clamp(Math.floor(px), 0, width - 1);
           const y0 = clamp(Math.floor(py), 0, height - 1);
           const x1 = Math.min(x0 + 1, width - 1);
