@@ -1,3 +1,4 @@
+import { parseSettings } from '@listinglens/contracts';
 import { z } from 'zod';
 import { withWebhookSecretBox } from '@listinglens/data-access';
 
@@ -42,12 +43,7 @@ export const apiConfigSchema = z.object({
 export type ApiConfig = z.infer<typeof apiConfigSchema>;
 
 export function loadApiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
-  const parsed = apiConfigSchema.safeParse(env);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
-    throw new Error(`invalid api configuration:\n${problems}`);
-  }
-  return parsed.data;
+  return parseSettings(apiConfigSchema, env, 'api configuration');
 }
 
 export const API_CONFIG = Symbol('API_CONFIG');

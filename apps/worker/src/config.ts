@@ -1,5 +1,6 @@
 import { aiSignalsSettings, REMOTE_DETECTOR_CREDENTIALS, remoteDetectorHasCredentials } from '@listinglens/ai-signals';
 import { OCR_ENGINES, OCR_LANGUAGES } from '@listinglens/ocr';
+import { parseSettings } from '@listinglens/contracts';
 import { z } from 'zod';
 import { withWebhookSecretBox } from '@listinglens/data-access';
 import { TDB_BOTH_OR_NEITHER, transparencyDbBothOrNeither, transparencyDbSettings } from './transparency-db/transparency-db-config';
@@ -68,12 +69,7 @@ export type WorkerConfig = z.output<typeof workerConfigSchema>;
 
 /** Called once, by main.ts, before any module exists; the modules are given the result (WorkerModule.forRoot). */
 export function loadWorkerConfig(env: NodeJS.ProcessEnv = process.env): WorkerConfig {
-  const parsed = workerConfigSchema.safeParse(env);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
-    throw new Error(`invalid worker configuration:\n${problems}`);
-  }
-  return parsed.data;
+  return parseSettings(workerConfigSchema, env, 'worker configuration');
 }
 
 export const WORKER_CONFIG = Symbol('WORKER_CONFIG');

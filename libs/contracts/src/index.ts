@@ -15,3 +15,4 @@ export * from './console-responses.schema';
 export * from './transparency-db';
 export * from './api-scopes';
 export * from './api-errors';
+export * from './settings';

@@ -1,3 +1,4 @@
+import { parseSettings } from '@listinglens/contracts';
 import { z } from 'zod';
 
 export const SIGHTENGINE_URL = 'https://api.sightengine.com/1.0/check.json';
@@ -38,7 +39,5 @@ export const REMOTE_DETECTOR_CREDENTIALS = { path: ['AI_DETECTOR_REMOTE'], messa
 
 /** For an app whose only settings these are (the CLI, benchmarks): one message naming every bad variable. */
 export function loadAiSignalsSettings(env: NodeJS.ProcessEnv): AiSignalsSettings {
-  const parsed = aiSignalsSettings.refine(remoteDetectorHasCredentials, REMOTE_DETECTOR_CREDENTIALS).safeParse(env);
-  if (parsed.success) return parsed.data;
-  throw new Error(`invalid AI-signal settings: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  return parseSettings(aiSignalsSettings.refine(remoteDetectorHasCredentials, REMOTE_DETECTOR_CREDENTIALS), env, 'AI-signal settings');
 }
