@@ -5,6 +5,7 @@ import { type DbPostprocessOptions, dbRegions } from './db-postprocess';
 import { type DetectionTile, planDetection } from './detection-plan';
 import { loadAlphabet, type PpOcrModelFiles } from './ppocr-models';
 import { joinRaisedCents, markRaisedCents } from './raised-cents';
+import { readingOrder } from './reading-order';
 import { type RgbRaster, sampleCropInto } from './raster';
 import { frameBounds, scaleFrame, type TextFrame, turnFrame } from './text-frame';
 import { PPOCR_DEFAULTS, type PpOcrLine, type PpOcrSettings } from './ppocr-settings';
@@ -62,10 +63,10 @@ export class PpOcrEngine {
     const lines = await this.recognise(raster, frames, settings.recBatchSize);
     if (settings.angleClassifier) await this.retryUpsideDown(raster, frames, lines, settings.recBatchSize);
     const read = settings.raisedCents ? joinRaisedCents(lines.map((l, i) => (frames[i].angle === 0 ? markRaisedCents(l, raster) : l))) : lines;
-    return read
+    const kept = read
       .filter((l) => (l.text.trim() || settings.keepUnreadLines) && l.confidence >= settings.minLineConfidence)
-      .map((l) => toOriginal(l, scale))
-      .sort((a, b) => a.box.y - b.box.y || a.box.x - b.box.x);
+      .map((l) => toOriginal(l, scale));
+    return readingOrder(kept);
   }
 
   /** Text frames of one tile, in raster pixels, keeping only those whose centre the tile owns. */
