@@ -80,8 +80,9 @@ export const sharpGreySource: GreySource = {
 
 /** What is stored (the centre at the standard size, as is and mirrored) and what a lookup compares: one
  * hash per probed centre size, as is. Comparing the probes with both stored orientations stands for the
- * earlier 14 probes (each size as is and mirrored) against the as-is hash: mirroring both sides of a
- * comparison leaves the pixels compared the same. */
+ * earlier 14 probes (each size as is and mirrored) against the as-is hash: a probe against the stored
+ * mirrored hash compares the same two pictures, one of them flipped, as the mirrored probe against the
+ * stored hash (the bits differ slightly; the corpus recall and false matches came out the same). */
 export async function centreHashesOf(grey: ViewerGrey): Promise<CentreHashes> {
   const [probes, mirrored] = await Promise.all([Promise.all(CENTRE_PROBES.map((p) => regionHash(grey, CENTRE_FRACTION * p))), regionHash(grey, CENTRE_FRACTION, true)]);
   // The probe at size 1 is the stored as-is hash itself.
