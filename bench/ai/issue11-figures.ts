@@ -67,7 +67,7 @@ export async function printWatermarkRates(corpus: string): Promise<void> {
 
 export async function printReuseRecall(corpus: string): Promise<void> {
   const r = await measureReuseRecall([join(corpus, 'products'), join(corpus, 'provenance')]);
-  console.log(`\nreuse recall on edited copies of ${r.images} corpus photos (pHash ≤ 12; centre hash ≤ ${CENTRE_MAX_DISTANCE} over 7 zoom probes, as is and mirrored)`);
+  console.log(`\nreuse recall on edited copies of ${r.images} corpus photos (pHash ≤ 12; centre hash ≤ ${CENTRE_MAX_DISTANCE} over 7 zoom probes, as is, against the stored hash as is and mirrored)`);
   console.log('  edit                   pHash   centre  either');
   for (const e of r.perEdit) console.log(`  ${e.edit.padEnd(22)} ${pct(e.phash, r.images)}  ${pct(e.centre, r.images)}  ${pct(e.either, r.images)}`);
   console.log(`  false matches on distinct photos: pHash ${r.phashFalse}/${r.distinctPairs} pairs; centre hash ${r.centreFalse}/${r.distinctPairs * 2} ordered lookups (nearest distinct ${r.centreDistinctMin} bits)`);

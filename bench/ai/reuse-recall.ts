@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
-import { CENTRE_MAX_DISTANCE, centreDistance, centreHash, centreProbeHashes, REUSE_MAX_DISTANCE } from '@listinglens/ai-signals';
+import { CENTRE_MAX_DISTANCE, centreDistance, centreProbeHashes, REUSE_MAX_DISTANCE, storedCentreHashes } from '@listinglens/ai-signals';
 import { hammingDistanceHex, SharpImageDecoder } from '@listinglens/pipeline';
 
 const decoder = new SharpImageDecoder({ maxPixels: 100_000_000 });
@@ -37,12 +37,12 @@ export interface ReuseRecall {
 
 export async function measureReuseRecall(dirs: string[]): Promise<ReuseRecall> {
   const files = dirs.flatMap((dir) => readdirSync(dir).filter((f) => !f.endsWith('.tsv') && !f.startsWith('testvec_wm_')).map((f) => join(dir, f)));
-  const stored: { phash: string; centre: string; probes: string[] }[] = [];
+  const stored: { phash: string; centre: string[]; probes: string[] }[] = [];
   const hits = new Map<string, { phash: number; centre: number; either: number }>();
   for (const file of files) {
     const bytes = await sharp(readFileSync(file)).autoOrient().flatten({ background: '#ffffff' }).png().toBuffer();
     const { width = 0, height = 0 } = await sharp(bytes).metadata();
-    const original = { phash: (await decoder.inspect(bytes)).phash, centre: await centreHash(bytes), probes: await centreProbeHashes(bytes) };
+    const original = { phash: (await decoder.inspect(bytes)).phash, centre: await storedCentreHashes(bytes), probes: await centreProbeHashes(bytes) };
     stored.push(original);
     for (const [edit, apply] of Object.entries(EDITS)) {
       const copy = await apply(sharp(bytes), width, height).toBuffer();
@@ -50,7 +50,7 @@ export async function measureReuseRecall(dirs: string[]): Promise<ReuseRecall> {
       // Either order of arrival: the copy looked up against the original, or the original against the copy.
       const c =
         centreDistance(original.centre, await centreProbeHashes(copy)) <= CENTRE_MAX_DISTANCE ||
-        centreDistance(await centreHash(copy), original.probes) <= CENTRE_MAX_DISTANCE;
+        centreDistance(await storedCentreHashes(copy), original.probes) <= CENTRE_MAX_DISTANCE;
       const h = hits.get(edit) ?? { phash: 0, centre: 0, either: 0 };
       hits.set(edit, { phash: h.phash + Number(p), centre: h.centre + Number(c), either: h.either + Number(p || c) });
     }

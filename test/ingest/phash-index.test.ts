@@ -11,6 +11,7 @@ const QUERY = 'c3a5f00d12345678';
 const BASES = [QUERY, 'a5a5a5a5a5a5a5a5', '0f0f0f0f0f0f0f0f', '1234123412341234'];
 /** Centre hashes of the centre tests (no other row has a centre hash but the filler's random ones). */
 const CENTRE = '5a5a0ff0c3c31e1e';
+const CENTRE_MIRRORED = 'e1e13c3c0ff0a5a5';
 
 /** `hex` with the given number of low bits flipped in each band (band 0 first). */
 function flipBands(hex: string, perBand: number[]): string {
@@ -141,16 +142,24 @@ describe('PgPhashIndex (PostgreSQL)', () => {
     expect(near.map((n) => n.listingId)).toEqual([pending.id]);
   });
 
-  it('publishes the centre hash with the pHash and finds it by the nearest of several probes, within t only', async () => {
+  it('publishes the centre hashes (as is and mirrored) with the pHash and finds them by the nearest of several probes, within t only', async () => {
     const other = await listing('seller-centre');
     await db.query(`INSERT INTO listing_images (id, "scanId", "listingId", position, "sourceKind") VALUES ($1, $2, $3, 0, 'url')`, [randomUUID(), other.scans[0], other.id]);
-    await index.publish({ scanId: other.scans[0], listingId: other.id, sellerId: 'seller-centre', imagePosition: 0, phash: BASES[1], centreHash: CENTRE });
+    await index.publish({ scanId: other.scans[0], listingId: other.id, sellerId: 'seller-centre', imagePosition: 0, phash: BASES[1], centreHash: CENTRE, centreMirroredHash: CENTRE_MIRRORED });
     const probes = [flipBands(CENTRE, [4, 4, 4, 4]), flipBands(CENTRE, [1, 3, 3, 3]), flipBands(CENTRE, [0, 2, 0, 1])];
     expect(await index.findNearCentre(probes, 10, 'seller-a')).toEqual([{ listingId: other.id, sellerId: 'seller-centre', imagePosition: 0, phash: CENTRE, distance: 3 }]);
     expect(await index.findNearCentre(probes.slice(0, 1), 10, 'seller-a')).toEqual([]); // 16 bits away
     expect((await index.findNearCentre([flipBands(CENTRE, [1, 3, 3, 3])], 10, 'seller-a')).map((n) => n.distance)).toEqual([10]);
     expect(await index.findNearCentre([flipBands(CENTRE, [2, 3, 3, 3])], 10, 'seller-a')).toEqual([]); // 11 bits
     expect(await index.findNearCentre(probes, 10, 'seller-centre')).toEqual([]);
+    // The stored mirrored hash is looked up by the same probes; the image comes back once, at its nearest.
+    expect(await index.findNearCentre([flipBands(CENTRE_MIRRORED, [1, 0, 2, 0]), flipBands(CENTRE, [1, 3, 3, 3])], 10, 'seller-a')).toEqual([
+      { listingId: other.id, sellerId: 'seller-centre', imagePosition: 0, phash: CENTRE_MIRRORED, distance: 3 },
+    ]);
+    // Published again (a retried scan): the rows are replaced, not added.
+    await index.publish({ scanId: other.scans[0], listingId: other.id, sellerId: 'seller-centre', imagePosition: 0, phash: BASES[1], centreHash: CENTRE, centreMirroredHash: CENTRE_MIRRORED });
+    const rows = await db.query(`SELECT count(*)::int AS n FROM listing_image_centre_hashes c JOIN listing_images li ON li.id = c."imageId" WHERE li."listingId" = $1`, [other.id]);
+    expect(rows[0].n).toBe(2);
     // The pHash lookup is unchanged by it.
     expect((await index.findNear(BASES[1], 0, 'seller-a')).map((n) => n.listingId)).toContain(other.id);
   });
@@ -176,15 +185,16 @@ describe('PgPhashIndex (PostgreSQL)', () => {
       expect(text).not.toMatch(/Seq Scan on listing_images/);
     }
     await db.query(
-      `UPDATE listing_images SET "centreHashInt" = "phashInt", "centreBand0" = "phashBand0", "centreBand1" = "phashBand1",
-         "centreBand2" = "phashBand2", "centreBand3" = "phashBand3" WHERE "sellerId" = 'seller-filler'`,
+      `INSERT INTO listing_image_centre_hashes ("imageId", mirrored, "hashInt", band0, band1, band2, band3)
+       SELECT id, m, "phashInt" # (CASE WHEN m THEN 81985529216486895 ELSE 0 END), "phashBand0", "phashBand1", "phashBand2", "phashBand3"
+       FROM listing_images CROSS JOIN (VALUES (false), (true)) AS o(m) WHERE "sellerId" = 'seller-filler'`,
     );
-    await db.query('ANALYZE listing_images');
-    // The centre hash's 14 probes (7 zooms, as is and mirrored) at its threshold of 10 bits.
-    const probes = Array.from({ length: 14 }, (_, i) => flipBands(CENTRE, [i % 4, (i + 1) % 4, 0, 0]));
+    await db.query('ANALYZE listing_image_centre_hashes');
+    // The centre hash's 7 probes (7 zooms, as is) at its threshold of 10 bits.
+    const probes = Array.from({ length: 7 }, (_, i) => flipBands(CENTRE, [i % 4, (i + 1) % 4, 0, 0]));
     const plan = await prisma.$queryRaw<Array<{ 'QUERY PLAN': string }>>(Prisma.sql`EXPLAIN ${centreNearQuery(probes, 10, 'seller-a')}`);
     const text = plan.map((r) => r['QUERY PLAN']).join('\n');
-    expect(text).toMatch(/(Bitmap Index Scan on|Index Only Scan using|Index Scan using) "listing_images_centreBand[0-3]_centreHashInt_id_idx"/);
-    expect(text).not.toMatch(/Seq Scan on listing_images/);
+    expect(text).toMatch(/(Bitmap Index Scan on|Index Only Scan using|Index Scan using) "listing_image_centre_hashes_band[0-3]_hashInt_imageId_idx"/);
+    expect(text).not.toMatch(/Seq Scan on listing_image/);
   });
 });

@@ -23,8 +23,9 @@ export interface PhashIndex {
    */
   publish?(entry: PublishedPhash): Promise<void>;
   /**
-   * Stored images whose centre hash (libs/ai-signals centre-hash.ts) is within `maxDistance` bits of any of
-   * the probes; `distance` is to the nearest probe and `phash` is the stored centre hash. Catches 10–20 %
+   * Stored images whose centre hash, as is or mirrored (libs/ai-signals centre-hash.ts), is within
+   * `maxDistance` bits of any of the probes; `distance` is to the nearest probe over both stored hashes and
+   * `phash` is that stored hash. Catches 10–20 %
    * crops and mirrored copies, which the whole-image pHash misses. Index-backed like findNear; indexes
    * without it look up by pHash only.
    */
@@ -40,4 +41,7 @@ export interface PublishedPhash {
   phash: string;
   /** The centre hash (16 hex digits), published with the pHash in the same write. */
   centreHash?: string;
+  /** The centre hash of the mirrored image, published with them: lookups probe as is only and find
+   * mirrored copies through it. */
+  centreMirroredHash?: string;
 }

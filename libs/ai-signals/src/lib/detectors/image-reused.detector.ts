@@ -50,11 +50,18 @@ export class ImageReusedDetector implements Detector {
     }
     // Publish before looking: of two scans of one photo running at once, the one that looks second
     // then sees the first (looking first and storing at the end let both miss each other). Both hashes
-    // go in the one write, so the centre hash has the same guarantee.
+    // go in the one write, so the centre hashes have the same guarantee.
     if (index.publish) {
       for (const image of ctx.images) {
-        const centreHash = centres.get(image.position)?.centre;
-        await index.publish({ scanId, listingId, sellerId, imagePosition: image.position, phash: image.phash, ...(centreHash ? { centreHash } : {}) });
+        const centre = centres.get(image.position);
+        await index.publish({
+          scanId,
+          listingId,
+          sellerId,
+          imagePosition: image.position,
+          phash: image.phash,
+          ...(centre ? { centreHash: centre.centre, centreMirroredHash: centre.mirrored } : {}),
+        });
       }
     }
     const findings: Finding[] = [];

@@ -6,9 +6,11 @@ import { hammingDistanceHex, ImageError, phashFromGrey32 } from '@listinglens/pi
  * moves the frame's edges, which the whole-image pHash sees (10 % crop: p90 16 bits, over the threshold);
  * the centre survives it, only slightly zoomed. The zoom is undone by probing: the looked-up image is hashed
  * at several centre sizes (as if it were cropped by up to 20 %, or were the uncropped original of a crop),
- * each also mirrored, and the nearest probe counts. Measured by `npm run eval:ai` (recall per edit, false
- * matches on distinct photos); stored in the reuse index beside the pHash (PostgreSQL: "centreHashInt" and
- * its four indexed bands, looked up probe by probe like the pHash; the CLI: InMemoryPhashIndex).
+ * and the nearest probe counts. Mirrored copies (resellers flip photos) are found because the centre is
+ * stored twice, as is and mirrored, and the probes are compared with both. Measured by `npm run eval:ai`
+ * (recall per edit, false matches on distinct photos); stored in the reuse index beside the pHash
+ * (PostgreSQL: "listing_image_centre_hashes", both orientations in one set of band indexes, looked up
+ * probe by probe like the pHash; the CLI: InMemoryPhashIndex).
  */
 export const CENTRE_FRACTION = 0.5;
 /** Relative centre sizes probed on lookup: 1 = same framing; 1/0.8 = the query is a 20 % crop. */
@@ -33,9 +35,10 @@ export interface GreySource {
   grey(bytes: Buffer): Promise<ViewerGrey>;
 }
 
-/** The stored hash and the lookup probes of one image. */
+/** The stored hashes (as is and mirrored) and the lookup probes of one image. */
 export interface CentreHashes {
   centre: string;
+  mirrored: string;
   probes: string[];
 }
 
@@ -75,12 +78,15 @@ export const sharpGreySource: GreySource = {
     }),
 };
 
-/** What is stored (the centre at the standard size) and what a lookup compares: one hash per probed centre
- * size, as is and mirrored (resellers flip photos). */
+/** What is stored (the centre at the standard size, as is and mirrored) and what a lookup compares: one
+ * hash per probed centre size, as is. Comparing the probes with both stored orientations stands for the
+ * earlier 14 probes (each size as is and mirrored) against the as-is hash: a probe against the stored
+ * mirrored hash compares the same two pictures, one of them flipped, as the mirrored probe against the
+ * stored hash (the bits differ slightly; the corpus recall and false matches came out the same). */
 export async function centreHashesOf(grey: ViewerGrey): Promise<CentreHashes> {
-  const probes = await Promise.all([false, true].flatMap((mirror) => CENTRE_PROBES.map((p) => regionHash(grey, CENTRE_FRACTION * p, mirror))));
-  // The unmirrored probe at size 1 is the stored hash itself.
-  return { centre: probes[CENTRE_PROBES.indexOf(1)], probes };
+  const [probes, mirrored] = await Promise.all([Promise.all(CENTRE_PROBES.map((p) => regionHash(grey, CENTRE_FRACTION * p))), regionHash(grey, CENTRE_FRACTION, true)]);
+  // The probe at size 1 is the stored as-is hash itself.
+  return { centre: probes[CENTRE_PROBES.indexOf(1)], mirrored, probes };
 }
 
 /** What is stored: the centre hash at the standard size. */
@@ -88,11 +94,19 @@ export async function centreHash(bytes: Buffer): Promise<string> {
   return regionHash(await viewerGrey(bytes), CENTRE_FRACTION);
 }
 
+/** What is stored, both rows: the centre hash as is and mirrored. */
+export async function storedCentreHashes(bytes: Buffer): Promise<[string, string]> {
+  const { centre, mirrored } = await centreHashesOf(await viewerGrey(bytes));
+  return [centre, mirrored];
+}
+
 /** What a lookup compares (see centreHashesOf). */
 export async function centreProbeHashes(bytes: Buffer): Promise<string[]> {
   return (await centreHashesOf(await viewerGrey(bytes))).probes;
 }
 
-export function centreDistance(stored: string, probes: readonly string[]): number {
-  return Math.min(...probes.map((p) => hammingDistanceHex(stored, p)));
+/** The distance a lookup measures: to the nearest probe, over the stored hash or hashes (as is and mirrored). */
+export function centreDistance(stored: string | readonly string[], probes: readonly string[]): number {
+  const hashes = typeof stored === 'string' ? [stored] : stored;
+  return Math.min(...hashes.flatMap((s) => probes.map((p) => hammingDistanceHex(s, p))));
 }

@@ -2,7 +2,7 @@ import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { type AnalyzedImage, type DetectorContext, SharpImageDecoder } from '@listinglens/pipeline';
 import { ImageReusedDetector } from '../detectors/image-reused.detector';
-import { centreHash, centreProbeHashes } from './centre-hash';
+import { centreProbeHashes, storedCentreHashes } from './centre-hash';
 import { InMemoryPhashIndex } from './in-memory-phash-index';
 
 /** A photo-like scene: a gradient under overlapping shapes placed by a seeded generator. */
@@ -52,14 +52,20 @@ describe('InMemoryPhashIndex: centre hash', () => {
     const near = await index.findNearCentre(['0f0ff0f0f0f0f0f0', 'f0f0f0f0f0f0f0f7'], 10, 'seller-a');
     expect(near).toEqual([{ listingId: 'L1', sellerId: 'seller-b', imagePosition: 2, phash: stored, distance: 3 }]);
     expect(await index.findNearCentre(['0f0ff0f0f0f0f0f0'], 10, 'seller-a')).toEqual([]);
+    // A stored mirrored hash is compared with the probes too; the nearest of both orientations counts.
+    index.add({ listingId: 'L4', sellerId: 'seller-d', imagePosition: 1, phash: '0000000000000000', centreHash: '0000ffff0000ffff', centreMirroredHash: '0f0ff0f0f0f0f0f3' });
+    expect(await index.findNearCentre(['0f0ff0f0f0f0f0f0'], 10, 'seller-a')).toEqual([
+      { listingId: 'L4', sellerId: 'seller-d', imagePosition: 1, phash: '0f0ff0f0f0f0f0f3', distance: 2 },
+    ]);
     // The pHash lookup does not read centre hashes.
     expect((await index.findNear(stored, 10, 'seller-a')).map((n) => n.listingId)).toEqual(['L3']);
   });
 
-  it('finds real crops and mirrors through centreHash/centreProbeHashes, and not another photo', async () => {
+  it('finds real crops and mirrors through storedCentreHashes/centreProbeHashes, and not another photo', async () => {
     const original = await photo(7);
     const index = new InMemoryPhashIndex();
-    index.add({ listingId: 'L-orig', sellerId: 'seller-a', imagePosition: 0, phash: '0000000000000000', centreHash: await centreHash(original) });
+    const [centreHash, centreMirroredHash] = await storedCentreHashes(original);
+    index.add({ listingId: 'L-orig', sellerId: 'seller-a', imagePosition: 0, phash: '0000000000000000', centreHash, centreMirroredHash });
     for (const copy of [await crop15(original), await mirror(original)]) {
       expect((await index.findNearCentre(await centreProbeHashes(copy), 10, 'seller-b')).map((n) => n.listingId)).toEqual(['L-orig']);
     }

@@ -8,6 +8,8 @@ export interface StoredPhash {
   phash: string;
   /** The centre hash (centre-hash.ts), when known: findNearCentre only sees images that have one. */
   centreHash?: string;
+  /** The centre hash of the mirrored image, when known: findNearCentre compares the probes with both. */
+  centreMirroredHash?: string;
 }
 
 const HEX64 = /^[0-9a-f]{16}$/i;
@@ -53,21 +55,32 @@ const split = (hex: string): [number, number] => [parseInt(hex.slice(0, 8), 16) 
 export class InMemoryPhashIndex implements PhashIndex {
   private readonly phashes = new HashColumn();
   private readonly centres = new HashColumn();
+  private readonly mirroredCentres = new HashColumn();
   private readonly entries: StoredPhash[] = [];
 
   add(entry: StoredPhash): void {
     if (!HEX64.test(entry.phash)) throw new Error(`not a 64-bit hex phash: ${entry.phash}`);
-    if (entry.centreHash !== undefined && !HEX64.test(entry.centreHash)) throw new Error(`not a 64-bit hex centre hash: ${entry.centreHash}`);
+    for (const centre of [entry.centreHash, entry.centreMirroredHash]) {
+      if (centre !== undefined && !HEX64.test(centre)) throw new Error(`not a 64-bit hex centre hash: ${centre}`);
+    }
     const n = this.entries.length;
     this.phashes.set(n, entry.phash);
     if (entry.centreHash !== undefined) this.centres.set(n, entry.centreHash);
+    if (entry.centreMirroredHash !== undefined) this.mirroredCentres.set(n, entry.centreMirroredHash);
     this.entries.push(entry);
   }
 
   /** The CLI's listings publish as they are scanned, so a later (or concurrent) listing sees them. */
   async publish(entry: PublishedPhash): Promise<void> {
-    const { listingId, sellerId, imagePosition, phash, centreHash } = entry;
-    this.add({ listingId, sellerId, imagePosition, phash, ...(centreHash === undefined ? {} : { centreHash }) });
+    const { listingId, sellerId, imagePosition, phash, centreHash, centreMirroredHash } = entry;
+    this.add({
+      listingId,
+      sellerId,
+      imagePosition,
+      phash,
+      ...(centreHash === undefined ? {} : { centreHash }),
+      ...(centreMirroredHash === undefined ? {} : { centreMirroredHash }),
+    });
   }
 
   get size(): number {
@@ -91,12 +104,25 @@ export class InMemoryPhashIndex implements PhashIndex {
     const qs = probes.map(split);
     const found: PhashNeighbour[] = [];
     for (let i = 0; i < this.entries.length; i++) {
-      const { listingId, sellerId, imagePosition, centreHash } = this.entries[i];
-      if (centreHash === undefined || sellerId === excludeSellerId) continue;
+      const { listingId, sellerId, imagePosition, centreHash, centreMirroredHash } = this.entries[i];
+      if (sellerId === excludeSellerId) continue;
+      // The nearest over both stored orientations, as the PostgreSQL index measures it.
       let distance = 65;
-      for (const [qHi, qLo] of qs) distance = Math.min(distance, this.centres.distance(i, qHi, qLo));
+      let phash = '';
+      if (centreHash !== undefined) {
+        for (const [qHi, qLo] of qs) {
+          const d = this.centres.distance(i, qHi, qLo);
+          if (d < distance) [distance, phash] = [d, centreHash];
+        }
+      }
+      if (centreMirroredHash !== undefined) {
+        for (const [qHi, qLo] of qs) {
+          const d = this.mirroredCentres.distance(i, qHi, qLo);
+          if (d < distance) [distance, phash] = [d, centreMirroredHash];
+        }
+      }
       if (distance > maxDistance) continue;
-      found.push({ listingId, sellerId, imagePosition, phash: centreHash, distance });
+      found.push({ listingId, sellerId, imagePosition, phash, distance });
     }
     return found.sort((a, b) => a.distance - b.distance);
   }
