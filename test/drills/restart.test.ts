@@ -9,8 +9,12 @@ import { ScratchPostgres, ScratchRedis } from './support/scratch-services';
 /**
  * Restart drill (issue 10): Redis (no persistence: every job is lost) and then PostgreSQL restarted
  * mid-run on scratch instances the drill starts itself; api and worker recover by themselves and every
- * accepted listing is scanned exactly once, its webhooks delivered once.
+ * accepted listing is scanned exactly once, its webhooks delivered once. Then the worker, sent SIGTERM,
+ * closes everything and exits by itself: a transaction cut by the PostgreSQL restart used to keep its
+ * pool connection, so $disconnect and every shutdown hook after it waited until the watchdog.
  */
+/** The worker's shutdown (no job running by then) takes tens of ms; its watchdog's grace is 20 s. */
+const SHUTDOWN_WITHIN_MS = 5_000;
 const PER_PHASE = Number(process.env.DRILL_RESTART_LISTINGS ?? (process.env.DRILL_LONG === '1' ? 40 : 6));
 const redis = new ScratchRedis();
 const pg = new ScratchPostgres();
@@ -79,4 +83,17 @@ describe('restart drill', () => {
     expect(figures.duplicates).toEqual({ findings: 0, outbox: 0, reviewItems: 0, notices: 0, deliveries: 0 });
     expect(figures.undelivered).toBe(0);
   }, 300_000);
+
+  it('the worker, sent SIGTERM after both restarts, runs its shutdown hooks to the end by itself', async () => {
+    const worker = procs[1];
+    const sent = Date.now();
+    await worker.stop('SIGTERM');
+    const ms = Date.now() - sent;
+    console.log(`restart drill: worker exited ${ms} ms after SIGTERM (code ${worker.child.exitCode}, signal ${worker.child.signalCode})`);
+    // Nest raises SIGTERM again once every hook has finished (enableShutdownHooks); the watchdog in
+    // apps/worker/src/main.ts would exit with code 1 after WORKER_SHUTDOWN_GRACE_MS, naming what was open.
+    expect(worker.output()).not.toMatch(/shutdown not done/);
+    expect({ code: worker.child.exitCode, signal: worker.child.signalCode }).toEqual({ code: null, signal: 'SIGTERM' });
+    expect(ms).toBeLessThan(SHUTDOWN_WITHIN_MS);
+  }, 60_000);
 });

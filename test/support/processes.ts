@@ -54,8 +54,8 @@ export async function startApp(app: 'api' | 'worker', env: Record<string, string
       const sent = Date.now();
       const slow = setTimeout(() => console.error(`${app} (pid ${child.pid}) has not exited 15 s after ${signal}; its last output:\n${output.slice(-3000)}`), 15_000);
       // A worker that never exits must not eat the suite's 120 s hook budget: kill it at 30 s, and say so.
-      // The worker now ends itself after WORKER_SHUTDOWN_GRACE_MS (20 s) naming what was still open; its
-      // closing hanging at all (seen after the restart drill) is a known open defect (README "Limitations").
+      // The worker ends itself after WORKER_SHUTDOWN_GRACE_MS (20 s) naming what was still open (the
+      // restart drill asserts its shutdown finishes well before that).
       const kill = setTimeout(() => {
         console.error(`${app} (pid ${child.pid}) still running 30 s after ${signal}: SIGKILL`);
         child.kill('SIGKILL');
