@@ -1,4 +1,6 @@
 import { type DynamicModule, Inject, Module, type OnModuleDestroy } from '@nestjs/common';
+import { DiscoveryModule, DiscoveryService } from '@nestjs/core';
+import { WorkerHost } from '@nestjs/bullmq';
 import { LoggerModule } from 'nestjs-pino';
 import { DataAccessModule, PgPhashIndex, PrismaService } from '@listinglens/data-access';
 import { QueueModule, redisOptions } from '@listinglens/queue';
@@ -58,9 +60,15 @@ export class WorkerModule implements OnModuleDestroy {
   constructor(
     @Inject(SCANNER) private readonly scanner: Scanner,
     @Inject(OCR_REDIS) private readonly redis: Redis,
+    private readonly discovery: DiscoveryService,
   ) {}
 
   async onModuleDestroy(): Promise<void> {
+    // The root module's destroy hook runs first; @nestjs/bullmq closes its workers only at
+    // onApplicationShutdown, after every module has closed Prisma and the scanner, so a job running at
+    // SIGTERM would lose its database and OCR half-way. Close (drain) the BullMQ workers first.
+    const hosts = this.discovery.getProviders().map((p) => p.instance).filter((i): i is WorkerHost => i instanceof WorkerHost);
+    await Promise.all(hosts.map((h) => h.worker.close()));
     await this.scanner.close();
     this.redis.disconnect();
   }
@@ -69,6 +77,7 @@ export class WorkerModule implements OnModuleDestroy {
     return {
       module: WorkerModule,
       imports: [
+        DiscoveryModule,
         WorkerConfigModule.forRoot(config),
         LoggerModule.forRoot({ pinoHttp: { level: config.LOG_LEVEL } }),
         DataAccessModule.forRoot({ databaseUrl: config.DATABASE_URL, poolSize: config.DATABASE_POOL_SIZE, webhookSecretBox: config.webhookSecretBox }),
