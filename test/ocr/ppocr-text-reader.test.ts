@@ -107,6 +107,12 @@ const sharp = require('sharp');
     expect(read).toContain('STOREMGRTOM703-777');
   });
 
+  it('warmUp() completes in a process with nothing else pending (the pool\'s processes never hold the loop)', () => {
+    const script = "const { createTextReader } = require('./dist/libs/ocr/src/index.js'); const r = createTextReader({ poolSize: 1 }); r.warmUp().then(() => { console.log('warm'); return r.close(); });";
+    const run = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', timeout: 60_000 });
+    expect(run.stdout).toContain('warm');
+  });
+
   it('a corrupt image is that image’s error, and the pool reads the next one', async () => {
     const r = reader();
     const png = await renderOverlay({ width: 400, height: 120, texts: [{ text: 'STILL HERE', x: 20, y: 30, size: 48 }] });

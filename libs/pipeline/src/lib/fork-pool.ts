@@ -61,7 +61,14 @@ export class ForkPool<Q, R> {
   /** Starts every process now and waits until each reports ready. */
   async warmUp(): Promise<void> {
     while (this.slots.length < this.size) this.slots.push(this.spawn());
-    await Promise.all(this.slots.map((s) => s.ready.catch(() => undefined)));
+    // The children and their channels never keep the process alive (unref'd), and no job timer runs
+    // yet: hold the event loop while they start, or a caller with nothing else pending exits mid-wait.
+    const hold = setInterval(() => undefined, 60_000);
+    try {
+      await Promise.all(this.slots.map((s) => s.ready.catch(() => undefined)));
+    } finally {
+      clearInterval(hold);
+    }
   }
 
   run(request: Q, timeoutMs: number): Promise<R> {
