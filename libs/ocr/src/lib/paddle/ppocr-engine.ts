@@ -23,8 +23,8 @@ const DET_STD = [0.229, 0.224, 0.225];
 /**
  * PP-OCR on onnxruntime-node: DB text detection, 0°/180° line classification, CTC line recognition.
  * Each image is decoded once into an RGB raster every stage samples from. Runs wherever it is
- * created; the reader puts one engine in each worker thread (onnxruntime with one intra-op thread: the
- * default thread pool burned ~45 % more CPU for the same page, ENVIRONMENT.md).
+ * created; the reader puts one engine in each pool process (ppocr-process.ts; onnxruntime with one
+ * intra-op thread: the default thread pool burned ~45 % more CPU for the same page, ENVIRONMENT.md).
  */
 export class PpOcrEngine {
   private constructor(
