@@ -6,7 +6,7 @@ import { type DetectionTile, planDetection } from './detection-plan';
 import { loadAlphabet, type PpOcrModelFiles } from './ppocr-models';
 import { joinRaisedCents, markRaisedCents } from './raised-cents';
 import { readingOrder } from './reading-order';
-import { type RgbRaster, sampleCropInto } from './raster';
+import { type Rect, type RgbRaster, sampleCropInto } from './raster';
 import { frameBounds, scaleFrame, type TextFrame, turnFrame } from './text-frame';
 import { PPOCR_DEFAULTS, type PpOcrLine, type PpOcrSettings } from './ppocr-settings';
 
@@ -57,13 +57,15 @@ export class PpOcrEngine {
     }
     if (found.length === 0) return [];
     // A frame much thicker than long is a vertical line (CJK): read it top to bottom.
-    const frames = found
-      .map((f) => (f.across >= 1.5 * f.along ? turnFrame(f, Math.PI / 2) : f))
-      .map((f) => lengthenStart(f, settings.linePadding * f.across));
-    const lines = await this.recognise(raster, frames, settings.recBatchSize);
-    if (settings.angleClassifier) await this.retryUpsideDown(raster, frames, lines, settings.recBatchSize);
-    const read = settings.raisedCents ? joinRaisedCents(lines.map((l, i) => (frames[i].angle === 0 ? markRaisedCents(l, raster) : l))) : lines;
-    const kept = read
+    const detected = found.map((f) => (f.across >= 1.5 * f.along ? turnFrame(f, Math.PI / 2) : f));
+    const frames = detected.map((f) => lengthenStart(f, settings.linePadding * f.across));
+    const read = await this.recognise(raster, frames, settings.recBatchSize);
+    if (settings.angleClassifier) await this.retryUpsideDown(raster, frames, read, settings.recBatchSize);
+    // The padding is for the recogniser only: boxes (evidence, raised cents, the Korean re-read's crop)
+    // are the detected line's.
+    const lines = read.map((l, i) => withBox(l, frameBounds(detected[i], raster.width, raster.height)));
+    const joined = settings.raisedCents ? joinRaisedCents(lines.map((l, i) => (frames[i].angle === 0 ? markRaisedCents(l, raster) : l))) : lines;
+    const kept = joined
       .filter((l) => (l.text.trim() || settings.keepUnreadLines) && l.confidence >= settings.minLineConfidence)
       .map((l) => toOriginal(l, scale));
     return readingOrder(kept);
@@ -192,6 +194,12 @@ async function decodeRaster(bytes: Buffer, maxPixels: number): Promise<{ raster:
     .toBuffer({ resolveWithObject: true });
   if (info.channels !== 3) throw new Error(`unexpected ${info.channels}-channel raster`);
   return { raster: { data, width: info.width, height: info.height }, scale: info.width / width };
+}
+
+/** The line boxed by `box`, its characters' ranges kept inside it. */
+function withBox(line: PpOcrLine, box: Rect): PpOcrLine {
+  const clamp = (x: number) => Math.min(Math.max(x, box.x), box.x + box.width);
+  return { ...line, box, chars: line.chars?.map(([a, b]): [number, number] => [clamp(a), clamp(b)]) ?? null };
 }
 
 /** The frame with `by` pixels more before its start, in its reading direction. */
