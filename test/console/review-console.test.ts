@@ -195,6 +195,8 @@ describe('review console', () => {
     await page.getByRole('button', { name: /^Claim and open/ }).click();
     await expect.poll(() => loadedWidth(page.getByRole('img', { name: /The same photo in listing Bowl/ }))).toBe(256);
     await expect.poll(() => loadedWidth(page.getByRole('img', { name: 'This listing\'s photo' }))).toBe(256);
+    // Which hash found the copy, and how close: a reviewer weighs a crop match differently.
+    await expect.poll(() => page.getByRole('group', { name: 'Same photo in other listings' }).textContent()).toMatch(/(whole-image hash|centre hash \(crop or mirror\)), \d+ bits apart/);
     await expectAccessible('item, reuse and AI evidence');
     await screenshot(page, '5-reuse-ai');
     await page.getByRole('button', { name: '← Queue' }).click();

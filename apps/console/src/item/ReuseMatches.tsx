@@ -6,8 +6,13 @@ interface Match {
   listingId: string;
   sellerId: string;
   imagePosition: number;
+  /** Which hash found it: the whole image's pHash, or the centre hash (crops, mirrored copies). Findings
+   * stored before the centre hash have none: pHash. */
+  hash?: 'phash' | 'centre';
   distance: number;
 }
+
+const HASH_NAMES = { phash: 'whole-image hash', centre: 'centre hash (crop or mirror)' } as const;
 
 /** The other listing's copy of the photo, with its seller and title, to set beside this one. */
 function OtherListing({ match }: { match: Match }) {
@@ -27,7 +32,7 @@ function OtherListing({ match }: { match: Match }) {
     <figure className="reuse-other">
       {src ? <img src={src} alt={`The same photo in listing ${listing?.title ?? match.listingId}`} /> : <div className="no-image">image not available</div>}
       <figcaption>
-        {listing?.title ?? match.listingId} · seller {match.sellerId} · {listing?.marketplace} · distance {match.distance}
+        {listing?.title ?? match.listingId} · seller {match.sellerId} · {listing?.marketplace} · {HASH_NAMES[match.hash ?? 'phash']}, {match.distance} bits apart
       </figcaption>
     </figure>
   );
