@@ -61,114 +61,109 @@ export function valuesWithin(value: number, radius: number, bits = BAND_BITS): n
  * listings must not turn one lookup into thousands of rows. */
 export const PHASH_NEIGHBOUR_LIMIT = 500;
 
-/** The columns one hash is stored in: the signed int64 and its four indexed 16-bit bands. */
-interface HashColumns {
+/** Where one kind of hash is stored: its table, the row id the lookup returns, the signed int64 and
+ * its four indexed 16-bit band columns. */
+interface HashStore {
+  table: Prisma.Sql;
+  id: Prisma.Sql;
   int: Prisma.Sql;
   bands: Prisma.Sql[];
 }
-const PHASH_COLUMNS: HashColumns = {
+const PHASH_STORE: HashStore = {
+  table: Prisma.raw('listing_images'),
+  id: Prisma.raw('id'),
   int: Prisma.raw('"phashInt"'),
   bands: [0, 1, 2, 3].map((i) => Prisma.raw(`"phashBand${i}"`)),
 };
+const CENTRE_STORE: HashStore = {
+  table: Prisma.raw('listing_image_centre_hashes'),
+  id: Prisma.raw('"imageId"'),
+  int: Prisma.raw('"hashInt"'),
+  bands: [0, 1, 2, 3].map((i) => Prisma.raw(`band${i}`)),
+};
+
+const bitCount = (column: Prisma.Sql, q: bigint) => Prisma.sql`bit_count((${column} # ${q}::bigint)::bit(64))`;
+
 /**
- * The lookup statement (exported so the tests and the benchmark can EXPLAIN exactly what runs).
+ * The ids of every stored hash within `t` bits of a probe: one arm per probe and probed band, each
+ * `band = ANY(values) AND bit_count(...) <= t` against its own probe, UNIONed. One arm per band over every
+ * probe's values (the distances ORed, or the (value, probe) pairs joined to the index) measured no
+ * faster: the time goes into one index descent per band value and the entries under it.
+ */
+function candidateIds(store: HashStore, probes: readonly string[], t: number): Prisma.Sql {
+  const arms = probes.flatMap((probe) => {
+    const bands = phashBands(probe);
+    const q = phashToInt(probe);
+    return bandRadii(t)
+      .map((radius, i) => ({ column: store.bands[i], values: valuesWithin(bands[i], radius) }))
+      .filter((arm) => arm.values.length > 0)
+      .map((arm) => Prisma.sql`SELECT ${store.id} FROM ${store.table} WHERE ${arm.column} = ANY(${arm.values}::int[]) AND ${bitCount(store.int, q)} <= ${t}::int`);
+  });
+  return Prisma.join(arms, ' UNION ');
+}
+
+/**
+ * Other sellers' images among `ids`, with `hash` (the stored int64 the distance was measured on) and
+ * `distance` from `source` (a FROM item, may be a LATERAL join naming them), nearest first.
  *
- * One arm per probed band, each `band = ANY(values) AND bit_count(...) <= t`, UNIONed on id. With the
+ * `id = ANY(ARRAY(...))` rather than a join: the planner guesses a third of the candidates survive
+ * the distance filter (a few do) and, on a small table, would join them back with a Seq Scan; an
+ * array of ids is always fetched through the primary key. Only the latest hashed version of a listing
+ * counts: an image is skipped once a newer scan of its listing has completed (checked on the few
+ * survivors through the (listingId, listingVersion) index). Rows without a seller are skipped too: they
+ * cannot be told apart from the caller's own.
+ */
+function neighbours(hash: Prisma.Sql, distance: Prisma.Sql, source: Prisma.Sql, ids: Prisma.Sql, excludeSellerId: string, limit: number): Prisma.Sql {
+  return Prisma.sql`
+    SELECT li."listingId"::text AS "listingId", li."sellerId", li.position AS "imagePosition",
+           lpad(to_hex(${hash}), 16, '0') AS phash, ${distance} AS distance
+    FROM listing_images li
+    JOIN scans s ON s.id = li."scanId"${source}
+    WHERE li.id = ANY(ARRAY(${ids}))
+      AND li."sellerId" <> ${excludeSellerId} AND li."errorCode" IS NULL
+      AND NOT EXISTS (
+        SELECT 1 FROM scans newer
+        WHERE newer."listingId" = li."listingId" AND newer."listingVersion" > s."listingVersion"
+          AND newer.status = 'completed')
+    ORDER BY distance, li."listingId", li.position
+    LIMIT ${limit}::int`;
+}
+
+/**
+ * The pHash lookup statement (exported so the tests and the benchmark can EXPLAIN exactly what runs):
+ * candidates by multi-index hashing on the four bands (`candidateIds`), then `neighbours`. With the
  * current single-column band indexes each arm is a bitmap index scan plus a heap visit per candidate,
  * no slower than one BitmapOr over the four bands (bench/reuse.bench.ts). The shape is chosen for the
  * next step: with `(band) INCLUDE ("phashInt", id)` indexes the exact-distance filter runs inside
  * index-only scans and the heap is read only for true matches; only that brings t = 12 under 20 ms at
  * 1,000,000 hashes (the heap visits of ~17,000 candidates are what costs, not the index probes).
- *
- * Only the latest hashed version of a listing counts: an image is skipped once a newer scan of its
- * listing has completed (checked on the few survivors through the (listingId, listingVersion) index).
- * Rows without a seller are skipped too: they cannot be told apart from the caller's own.
  */
 export function phashNearQuery(phash: string, maxDistance: number, excludeSellerId: string, limit = PHASH_NEIGHBOUR_LIMIT): Prisma.Sql {
-  return nearQuery(PHASH_COLUMNS, [phash], maxDistance, excludeSellerId, limit);
+  const q = phashToInt(phash);
+  const column = Prisma.sql`li."phashInt"`;
+  return neighbours(column, Prisma.sql`${bitCount(column, q)}::int`, Prisma.empty, candidateIds(PHASH_STORE, [phash], Math.floor(maxDistance)), excludeSellerId, limit);
 }
 
 /**
  * The centre hash's lookup, over "listing_image_centre_hashes" (each image's centre hash as is and
- * mirrored, in one set of band indexes): one arm per probe and band, like the pHash's, returning image ids;
- * the probes are the looked-up image's zooms as is (a mirrored copy is found through the stored mirrored
- * hash). `distance` is to the nearest probe over both orientations, `phash` is that stored hash.
- * 7 probes against both stored orientations took ~2/3 of the time of 14 probes (7 zooms × as is and
- * mirrored) against one: the same comparisons, but one index descent per band value finds both rows.
+ * mirrored, in one set of band indexes): candidates for every probe, as for the pHash; the probes are the
+ * looked-up image's zooms as is (a mirrored copy is found through the stored mirrored hash). `distance`
+ * is to the nearest probe over both orientations, read by primary key for the few images that survive
+ * the filters; `phash` is that stored hash. 7 probes against both stored orientations took ~2/3 of the
+ * time of 14 probes (7 zooms × as is and mirrored) against one: the same comparisons, but one index
+ * descent per band value finds both rows.
  */
 export function centreNearQuery(probes: readonly string[], maxDistance: number, excludeSellerId: string, limit = PHASH_NEIGHBOUR_LIMIT): Prisma.Sql {
   if (probes.length === 0) throw new Error('a lookup needs at least one hash');
   const unique = [...new Set(probes.map((p) => p.toLowerCase()))];
-  const t = Math.floor(maxDistance);
-  const bits = (q: bigint, col: Prisma.Sql) => Prisma.sql`bit_count((${col} # ${q}::bigint)::bit(64))`;
-  const hashInt = Prisma.raw('"hashInt"');
-  const arms = unique.flatMap((probe) => {
-    const bands = phashBands(probe);
-    const q = phashToInt(probe);
-    return bandRadii(t)
-      .map((radius, i) => ({ column: Prisma.raw(`band${i}`), values: valuesWithin(bands[i], radius) }))
-      .filter((arm) => arm.values.length > 0)
-      .map((arm) => Prisma.sql`SELECT "imageId" FROM listing_image_centre_hashes WHERE ${arm.column} = ANY(${arm.values}::int[]) AND ${bits(q, hashInt)} <= ${t}::int`);
-  });
   const qs = unique.map(phashToInt);
   const c = Prisma.raw('c."hashInt"');
-  const distance = qs.length === 1 ? bits(qs[0], c) : Prisma.sql`LEAST(${Prisma.join(qs.map((q) => bits(q, c)), ', ')})`;
-  // As in nearQuery, ids through `id = ANY(ARRAY(...))`; the nearest of an image's two rows is read by
-  // its primary key, for the few images that survive the filters.
-  return Prisma.sql`
-    SELECT li."listingId"::text AS "listingId", li."sellerId", li.position AS "imagePosition",
-           lpad(to_hex(h."hashInt"), 16, '0') AS phash, h.distance
-    FROM listing_images li
-    JOIN scans s ON s.id = li."scanId"
+  const nearest = qs.length === 1 ? bitCount(c, qs[0]) : Prisma.sql`LEAST(${Prisma.join(qs.map((q) => bitCount(c, q)), ', ')})`;
+  const lateral = Prisma.sql`
     CROSS JOIN LATERAL (
-      SELECT c."hashInt", ${distance}::int AS distance FROM listing_image_centre_hashes c
-      WHERE c."imageId" = li.id ORDER BY distance, c.mirrored LIMIT 1) h
-    WHERE li.id = ANY(ARRAY(${Prisma.join(arms, ' UNION ')}))
-      AND li."sellerId" <> ${excludeSellerId} AND li."errorCode" IS NULL
-      AND NOT EXISTS (
-        SELECT 1 FROM scans newer
-        WHERE newer."listingId" = li."listingId" AND newer."listingVersion" > s."listingVersion"
-          AND newer.status = 'completed')
-    ORDER BY distance, li."listingId", li.position
-    LIMIT ${limit}::int`;
-}
-
-function nearQuery(columns: HashColumns, probes: readonly string[], maxDistance: number, excludeSellerId: string, limit: number): Prisma.Sql {
-  if (probes.length === 0) throw new Error('a lookup needs at least one hash');
-  const unique = [...new Set(probes.map((p) => p.toLowerCase()))];
-  const t = Math.floor(maxDistance);
-  const bits = (q: bigint, col: Prisma.Sql) => Prisma.sql`bit_count((${col} # ${q}::bigint)::bit(64))`;
-  const qs = unique.map(phashToInt);
-  const distance = (col: Prisma.Sql) => (qs.length === 1 ? bits(qs[0], col) : Prisma.sql`LEAST(${Prisma.join(qs.map((q) => bits(q, col)), ', ')})`);
-  // One arm per probe and band, each checking the distance to its own probe only. One arm per band over
-  // every probe's values (the distances ORed, or the (value, probe) pairs joined to the index) measured no
-  // faster: the time goes into one index descent per band value and the entries under it.
-  const arms = unique.flatMap((probe) => {
-    const bands = phashBands(probe);
-    const q = phashToInt(probe);
-    return bandRadii(t)
-      .map((radius, i) => ({ column: columns.bands[i], values: valuesWithin(bands[i], radius) }))
-      .filter((arm) => arm.values.length > 0)
-      .map((arm) => Prisma.sql`SELECT id FROM listing_images WHERE ${arm.column} = ANY(${arm.values}::int[]) AND ${bits(q, columns.int)} <= ${t}::int`);
-  });
-  const li = (col: Prisma.Sql) => Prisma.sql`li.${col}`;
-  // `id = ANY(ARRAY(...))` rather than a join: the planner guesses a third of the candidates survive
-  // the distance filter (a few do) and, on a small table, would join them back with a Seq Scan; an
-  // array of ids is always fetched through the primary key.
-  return Prisma.sql`
-    SELECT li."listingId"::text AS "listingId", li."sellerId", li.position AS "imagePosition",
-           lpad(to_hex(${li(columns.int)}), 16, '0') AS phash, -- from the bits the distance was measured on
-           ${distance(li(columns.int))}::int AS distance
-    FROM listing_images li
-    JOIN scans s ON s.id = li."scanId"
-    WHERE li.id = ANY(ARRAY(${Prisma.join(arms, ' UNION ')}))
-      AND li."sellerId" <> ${excludeSellerId} AND li."errorCode" IS NULL
-      AND NOT EXISTS (
-        SELECT 1 FROM scans newer
-        WHERE newer."listingId" = li."listingId" AND newer."listingVersion" > s."listingVersion"
-          AND newer.status = 'completed')
-    ORDER BY distance, li."listingId", li.position
-    LIMIT ${limit}::int`;
+      SELECT c."hashInt", ${nearest}::int AS distance FROM listing_image_centre_hashes c
+      WHERE c."imageId" = li.id ORDER BY distance, c.mirrored LIMIT 1) h`;
+  return neighbours(Prisma.sql`h."hashInt"`, Prisma.sql`h.distance`, lateral, candidateIds(CENTRE_STORE, unique, Math.floor(maxDistance)), excludeSellerId, limit);
 }
 
 /**
