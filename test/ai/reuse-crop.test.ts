@@ -1,26 +1,12 @@
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { photoScene } from '../../libs/ai-signals/src/lib/testing/photo-scene';
 import { type JsonBody, type Stack, startStack } from '../support/stack';
 
 let stack: Stack;
 
-/** A photo-like scene: a gradient under 40 overlapping shapes placed by a seeded generator (same seed, same photo). */
-async function photo(seed: number): Promise<Buffer> {
-  let s = seed >>> 0;
-  const r = () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32;
-  const colour = () => `hsl(${Math.floor(r() * 360)},${30 + Math.floor(r() * 50)}%,${20 + Math.floor(r() * 60)}%)`;
-  let shapes = '';
-  for (let i = 0; i < 40; i++) {
-    const [x, y, size] = [Math.round(r() * 800), Math.round(r() * 600), Math.round(20 + r() * 120)];
-    shapes += r() < 0.5
-      ? `<circle cx="${x}" cy="${y}" r="${Math.round(size / 2)}" fill="${colour()}" opacity="0.85"/>`
-      : `<rect x="${x}" y="${y}" width="${size}" height="${Math.round(size * (0.5 + r()))}" fill="${colour()}" opacity="0.85" transform="rotate(${Math.floor(r() * 90)} ${x} ${y})"/>`;
-  }
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="800" height="600">
-    <defs><linearGradient id="g" x1="0" y1="0" x2="1" y2="1"><stop offset="0" stop-color="${colour()}"/><stop offset="1" stop-color="${colour()}"/></linearGradient></defs>
-    <rect width="800" height="600" fill="url(#g)"/>${shapes}</svg>`;
-  return sharp(Buffer.from(svg)).jpeg({ quality: 90 }).toBuffer();
-}
+/** The same photo-like scene as the unit spec's, its shapes at 0.85 opacity. */
+const photo = (seed: number) => photoScene(seed, 0.85);
 
 beforeAll(async () => {
   stack = await startStack('reuse-crop', { OCR_ENABLED: 'false' });

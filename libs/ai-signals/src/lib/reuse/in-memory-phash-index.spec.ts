@@ -4,23 +4,8 @@ import { type AnalyzedImage, type DetectorContext, SharpImageDecoder } from '@li
 import { ImageReusedDetector } from '../detectors/image-reused.detector';
 import { centreProbeHashes, storedCentreHashes } from './centre-hash';
 import { InMemoryPhashIndex } from './in-memory-phash-index';
+import { photoScene as photo } from '../testing/photo-scene';
 
-/** A photo-like scene: a gradient under overlapping shapes placed by a seeded generator. */
-function photo(seed: number): Promise<Buffer> {
-  let s = seed >>> 0;
-  const r = () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32;
-  const colour = () => `hsl(${Math.floor(r() * 360)},${30 + Math.floor(r() * 50)}%,${20 + Math.floor(r() * 60)}%)`;
-  let shapes = '';
-  for (let i = 0; i < 40; i++) {
-    const [x, y, size] = [Math.round(r() * 800), Math.round(r() * 600), Math.round(20 + r() * 120)];
-    shapes += r() < 0.5
-      ? `<circle cx="${x}" cy="${y}" r="${Math.round(size / 2)}" fill="${colour()}"/>`
-      : `<rect x="${x}" y="${y}" width="${size}" height="${Math.round(size * (0.5 + r()))}" fill="${colour()}" transform="rotate(${Math.floor(r() * 90)} ${x} ${y})"/>`;
-  }
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="800" height="600"><defs><linearGradient id="g" x1="0" y1="0" x2="1" y2="1">
-    <stop offset="0" stop-color="${colour()}"/><stop offset="1" stop-color="${colour()}"/></linearGradient></defs><rect width="800" height="600" fill="url(#g)"/>${shapes}</svg>`;
-  return sharp(Buffer.from(svg)).jpeg({ quality: 90 }).toBuffer();
-}
 /** 15 % of each side trimmed, centred. */
 const crop15 = (b: Buffer) => sharp(b).extract({ left: 60, top: 45, width: 680, height: 510 }).jpeg({ quality: 90 }).toBuffer();
 const mirror = (b: Buffer) => sharp(b).flop().jpeg({ quality: 90 }).toBuffer();
