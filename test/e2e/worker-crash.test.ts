@@ -31,9 +31,7 @@ describe('a worker SIGKILLed mid-scan', () => {
     });
     await stack.waitForScan(res.body.scanId, ['running'], 20_000);
     // Kill only once the worker is inside the slow fetch: that is "mid-scan".
-    for (const deadline = Date.now() + 20_000; server.hits('/slow/slow.png') === 0 && Date.now() < deadline; ) {
-      await new Promise((r) => setTimeout(r, 50));
-    }
+    await server.firstHit('/slow/slow.png');
     expect(server.hits('/slow/slow.png')).toBe(1);
     await stack.workers[0].stop('SIGKILL');
 
@@ -60,9 +58,7 @@ describe('a worker SIGKILLed mid-scan', () => {
     });
     const { scanId, listingId } = res.body;
     await stack.waitForScan(scanId, ['running'], 20_000);
-    for (const deadline = Date.now() + 20_000; server.hits('/slow/ai.png') === 0 && Date.now() < deadline; ) {
-      await new Promise((r) => setTimeout(r, 50));
-    }
+    await server.firstHit('/slow/ai.png');
     // SIGSTOP: the process keeps its place mid-scan but stops renewing the lock (a long GC pause, a
     // starved VM); another worker takes the job over and completes it.
     const paused = stack.workers[stack.workers.length - 1];

@@ -27,9 +27,7 @@ describe('a worker sent SIGTERM mid-scan (a deploy)', () => {
       images: [{ url: server.url('/slow/slow.png?ms=3000') }, { url: server.url('/img/ai.png') }],
     });
     await stack.waitForScan(res.body.scanId, ['running'], 20_000);
-    for (const deadline = Date.now() + 20_000; server.hits('/slow/slow.png') === 0 && Date.now() < deadline; ) {
-      await new Promise((r) => setTimeout(r, 50));
-    }
+    await server.firstHit('/slow/slow.png');
     expect(server.hits('/slow/slow.png')).toBe(1);
     const [worker] = stack.workers;
     await worker.stop('SIGTERM');

@@ -5,6 +5,8 @@ export interface FixtureServer {
   /** URL on `localhost` (the allow-listed name in tests); 127.0.0.1 stays refused. */
   url(path: string): string;
   hits(path: string): number;
+  /** Resolves once `path` was requested at least once, or after `timeoutMs` (the caller then checks hits). */
+  firstHit(path: string, timeoutMs?: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -37,6 +39,11 @@ export async function startFixtureServer(images: Record<string, Buffer>): Promis
     port,
     url: (path) => `http://localhost:${port}${path}`,
     hits: (path) => counts.get(path) ?? 0,
+    firstHit: async (path, timeoutMs = 20_000) => {
+      for (const deadline = Date.now() + timeoutMs; !counts.get(path) && Date.now() < deadline; ) {
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    },
     close: () =>
       new Promise((res) => {
         server.closeAllConnections();
