@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
-import { CENTRE_MAX_DISTANCE, centreDistance, centreProbeHashes, REUSE_MAX_DISTANCE, storedCentreHashes } from '@listinglens/ai-signals';
+import { CENTRE_MAX_DISTANCE, centreDistance, centreHashesOf, REUSE_MAX_DISTANCE, viewerGrey } from '@listinglens/ai-signals';
 import { hammingDistanceHex, SharpImageDecoder } from '@listinglens/pipeline';
 
 const decoder = new SharpImageDecoder({ maxPixels: 100_000_000 });
@@ -42,15 +42,17 @@ export async function measureReuseRecall(dirs: string[]): Promise<ReuseRecall> {
   for (const file of files) {
     const bytes = await sharp(readFileSync(file)).autoOrient().flatten({ background: '#ffffff' }).png().toBuffer();
     const { width = 0, height = 0 } = await sharp(bytes).metadata();
-    const original = { phash: (await decoder.inspect(bytes)).phash, centre: await storedCentreHashes(bytes), probes: await centreProbeHashes(bytes) };
+    const hashes = await centreHashesOf(await viewerGrey(bytes));
+    const original = { phash: (await decoder.inspect(bytes)).phash, centre: [hashes.centre, hashes.mirrored], probes: hashes.probes };
     stored.push(original);
     for (const [edit, apply] of Object.entries(EDITS)) {
       const copy = await apply(sharp(bytes), width, height).toBuffer();
       const p = hammingDistanceHex(original.phash, (await decoder.inspect(copy)).phash) <= REUSE_MAX_DISTANCE;
       // Either order of arrival: the copy looked up against the original, or the original against the copy.
+      const copied = await centreHashesOf(await viewerGrey(copy));
       const c =
-        centreDistance(original.centre, await centreProbeHashes(copy)) <= CENTRE_MAX_DISTANCE ||
-        centreDistance(await storedCentreHashes(copy), original.probes) <= CENTRE_MAX_DISTANCE;
+        centreDistance(original.centre, copied.probes) <= CENTRE_MAX_DISTANCE ||
+        centreDistance([copied.centre, copied.mirrored], original.probes) <= CENTRE_MAX_DISTANCE;
       const h = hits.get(edit) ?? { phash: 0, centre: 0, either: 0 };
       hits.set(edit, { phash: h.phash + Number(p), centre: h.centre + Number(c), either: h.either + Number(p || c) });
     }

@@ -89,11 +89,6 @@ export async function centreHashesOf(grey: ViewerGrey): Promise<CentreHashes> {
   return { centre: probes[CENTRE_PROBES.indexOf(1)], mirrored, probes };
 }
 
-/** What is stored: the centre hash at the standard size. */
-export async function centreHash(bytes: Buffer): Promise<string> {
-  return regionHash(await viewerGrey(bytes), CENTRE_FRACTION);
-}
-
 /** What is stored, both rows: the centre hash as is and mirrored. */
 export async function storedCentreHashes(bytes: Buffer): Promise<[string, string]> {
   const { centre, mirrored } = await centreHashesOf(await viewerGrey(bytes));
