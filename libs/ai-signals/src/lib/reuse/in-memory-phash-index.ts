@@ -21,6 +21,8 @@ function popcount32(x: number): number {
   return Math.imul(x, 0x01010101) >>> 24;
 }
 
+const split = (hex: string): [number, number] => [parseInt(hex.slice(0, 8), 16) >>> 0, parseInt(hex.slice(8), 16) >>> 0];
+
 /** 64-bit hashes in two typed arrays (high and low 32 bits). */
 class HashColumn {
   hi = new Uint32Array(1024);
@@ -36,16 +38,13 @@ class HashColumn {
       this.hi = grow(this.hi);
       this.lo = grow(this.lo);
     }
-    this.hi[i] = parseInt(hex.slice(0, 8), 16) >>> 0;
-    this.lo[i] = parseInt(hex.slice(8), 16) >>> 0;
+    [this.hi[i], this.lo[i]] = split(hex);
   }
 
   distance(i: number, qHi: number, qLo: number): number {
     return popcount32(this.hi[i] ^ qHi) + popcount32(this.lo[i] ^ qLo);
   }
 }
-
-const split = (hex: string): [number, number] => [parseInt(hex.slice(0, 8), 16) >>> 0, parseInt(hex.slice(8), 16) >>> 0];
 
 /**
  * For tests and the CLI: hashes in typed arrays, compared with popcount. A linear pass, but a tight one
@@ -109,16 +108,11 @@ export class InMemoryPhashIndex implements PhashIndex {
       // The nearest over both stored orientations, as the PostgreSQL index measures it.
       let distance = 65;
       let phash = '';
-      if (centreHash !== undefined) {
+      for (const [column, stored] of [[this.centres, centreHash], [this.mirroredCentres, centreMirroredHash]] as const) {
+        if (stored === undefined) continue;
         for (const [qHi, qLo] of qs) {
-          const d = this.centres.distance(i, qHi, qLo);
-          if (d < distance) [distance, phash] = [d, centreHash];
-        }
-      }
-      if (centreMirroredHash !== undefined) {
-        for (const [qHi, qLo] of qs) {
-          const d = this.mirroredCentres.distance(i, qHi, qLo);
-          if (d < distance) [distance, phash] = [d, centreMirroredHash];
+          const d = column.distance(i, qHi, qLo);
+          if (d < distance) [distance, phash] = [d, stored];
         }
       }
       if (distance > maxDistance) continue;
