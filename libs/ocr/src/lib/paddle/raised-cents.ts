@@ -11,10 +11,10 @@ const MARK_HEIGHT = 0.35;
 /**
  * Price tags and brochures print cents raised and small ("2⁹⁹", "149⁹⁹"); the recogniser reads them as
  * "299" and "14999", which the price parser would take for 299 and 14999. For a run of three or more
- * digits on a horizontally read line, this looks at the ink of its last three characters in the raster:
- * when the last two stand clearly higher and smaller than the one before, the line gets the decimal
- * point the print implies ("2.99"). Digits of one size (a real "1299") are left alone. `line` is in
- * raster pixels.
+ * digits on a line read left to right, this looks at the number's ink blobs in the raster (endsRaised):
+ * when everything after its last full-height digit stands clearly higher and is smaller, the line gets
+ * the decimal point the print implies before the last two digits ("2.99"). Digits of one size (a real
+ * "1299") are left alone. `line` is in raster pixels.
  */
 export function markRaisedCents(line: PpOcrLine, raster: RgbRaster): PpOcrLine {
   const chars = line.chars;
