@@ -94,6 +94,8 @@ export function dbRegions(prob: Float32Array, width: number, height: number, opt
     const rows = rowsSeen.map((y): [number, number, number] => [y, rowFirst[y], rowLast[y]]);
     for (const y of rowsSeen) rowFirst[y] = -1;
     rowsSeen.length = 0;
+    const score = sum / count;
+    if (score < opts.boxThreshold) continue;
     const w = x1 - x0 + 1;
     const h = y1 - y0 + 1;
     const fitted = minAreaFrame(rows);
@@ -102,8 +104,6 @@ export function dbRegions(prob: Float32Array, width: number, height: number, opt
     const level = Math.abs(fitted.angle) < LEVEL_TILT || fitted.along * fitted.across > TIGHTER * w * h;
     const frame = level ? frameOfRect({ x: x0, y: y0, width: w, height: h }) : fitted;
     if (Math.min(frame.along, frame.across) < opts.minSide) continue;
-    const score = sum / count;
-    if (score < opts.boxThreshold) continue;
     const d = (frame.along * frame.across * opts.unclipRatio) / (2 * (frame.along + frame.across));
     const grown = { ...frame, along: frame.along + 2 * d, across: frame.across + 2 * d };
     const box = frameBounds(grown, width, height);
