@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SEVERITIES } from './severity';
 import {
   aiForensicEvidenceSchema,
   aiProvenanceEvidenceSchema,
@@ -38,10 +39,7 @@ export const FINDING_CODES = [
 ] as const;
 export type FindingCode = (typeof FINDING_CODES)[number];
 
-export const SEVERITIES = ['info', 'low', 'medium', 'high', 'critical'] as const;
-export type Severity = (typeof SEVERITIES)[number];
-/** Severities in order (info 0 … critical 4): policy thresholds and the review queue's ordering. */
-export const SEVERITY_RANK = Object.fromEntries(SEVERITIES.map((s, i) => [s, i])) as Record<Severity, number>;
+export { SEVERITIES, type Severity, SEVERITY_RANK } from './severity';
 
 /** A box in original image pixel coordinates. */
 export type Box = z.infer<typeof boxSchema>;

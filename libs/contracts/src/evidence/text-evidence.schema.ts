@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SEVERITIES } from '../severity';
 
 /**
  * Evidence of the findings read from an image's text (libs/text-detectors). Strict objects: a stored
@@ -35,6 +36,9 @@ export const matchEvidenceSchema = z.strictObject({
   ocrConfidenceOf: z.enum(['character', 'word']),
   /** Which engine and model read the text (e.g. "ppocr:PP-OCRv4-ch..."); absent when the reader names none. */
   ocrEngine: z.string().optional(),
+  /** The reader's lines this text was joined from (boxes side by side on a row, or a claim stacked over two
+   * lines), so a reviewer sees what was read as one claim; absent when it is one line as read. */
+  joined: z.array(z.strictObject({ text: z.string(), box: boxSchema })).optional(),
 });
 export type MatchEvidence = z.infer<typeof matchEvidenceSchema>;
 
@@ -71,7 +75,17 @@ export const livestreamOverlayEvidenceSchema = perImageMatches(
 );
 
 // Badge labels are the rows of the parser's table (best_seller, official_store ...), not a closed vocabulary.
-export const badgeClaimEvidenceSchema = perImageMatches({ badge: z.string() }, { badges: z.array(z.string()) });
+// reason, severity and match were added with the vocabulary of rule version 2; older rows lack them.
+export const badgeClaimEvidenceSchema = perImageMatches(
+  {
+    badge: z.string(),
+    reason: z.string().optional(),
+    severity: z.enum(SEVERITIES).optional(),
+    /** exact: as written; confusable: an unsure read within OCR confusions of a vocabulary phrase. */
+    match: z.enum(['exact', 'confusable']).optional(),
+  },
+  { badges: z.array(z.string()) },
+);
 
 export const currencyBanknoteEvidenceSchema = perImageMatches(
   { kind: z.enum(BANKNOTE_CUE_KINDS) },

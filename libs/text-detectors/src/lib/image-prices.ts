@@ -1,9 +1,16 @@
 import type { Box } from '@listinglens/contracts';
 import { matchEvidence, type MatchEvidence } from './match-evidence';
 import { parsePrices, type PriceMention } from './parsers/price-parser';
-import type { TextLine } from './text-lines';
+import { locate, type TextLine } from './text-lines';
 
-export type LocatedPrice = PriceMention & { evidence: MatchEvidence; box: Box };
+export type LocatedPrice = PriceMention & {
+  evidence: MatchEvidence;
+  box: Box;
+  /** How surely the digits were read (their least sure character, or the word score). */
+  amountConfidence: number;
+  /** How surely the currency mark was read; null without a mark. */
+  markConfidence: number | null;
+};
 
 /**
  * Every price in an image with its box. A label alone on the line above ("原价" / "UVP") gives the
@@ -16,7 +23,9 @@ export function imagePrices(lines: readonly TextLine[]): LocatedPrice[] {
     for (const p of parsePrices(line.text)) {
       const evidence = matchEvidence(line, p.start, p.end);
       const role = p.role === 'unknown' && label && p.start < 3 ? label : p.role;
-      out.push({ ...p, role, evidence, box: evidence.box });
+      const amountConfidence = locate(line, ...p.amountAt).confidence;
+      const markConfidence = p.markAt ? locate(line, ...p.markAt).confidence : null;
+      out.push({ ...p, role, evidence, box: evidence.box, amountConfidence, markConfidence });
     }
   });
   return out;

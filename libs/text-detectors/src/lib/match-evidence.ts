@@ -1,5 +1,5 @@
 import type { Box, MatchEvidence } from '@listinglens/contracts';
-import { locate, type TextLine } from './text-lines';
+import { locate, sourceLines, type TextLine } from './text-lines';
 
 export type { MatchEvidence };
 
@@ -13,7 +13,14 @@ export function matchEvidence(line: TextLine, start: number, end: number): Match
     ocrConfidence: round2(where.confidence),
     ocrConfidenceOf: where.perCharacter ? 'character' : 'word',
     ...(line.engine ? { ocrEngine: line.engine } : {}),
+    ...joinedFrom(line),
   };
+}
+
+/** Which of the reader's lines were read as one (side by side on a row, or stacked): their text and boxes. */
+function joinedFrom(line: TextLine): { joined?: MatchEvidence['joined'] } {
+  const joined = sourceLines(line);
+  return joined.length > 0 ? { joined } : {};
 }
 
 export function round2(n: number): number {

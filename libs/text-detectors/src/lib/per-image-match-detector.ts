@@ -1,9 +1,9 @@
-import type { EvidenceOf, Finding, FindingOf } from '@listinglens/contracts';
+import type { EvidenceOf, Finding, FindingOf, Severity } from '@listinglens/contracts';
 import type { Detector, DetectorContext } from '@listinglens/pipeline';
 import { imageTextLines } from './image-text-lines';
 import { matchEvidence, type MatchEvidence, mostProminent, round2 } from './match-evidence';
 import { RULE_SEVERITY } from './rule-severity';
-import { type TextLine, unionBox } from './text-lines';
+import { stackedLines, type TextLine, unionBox } from './text-lines';
 
 /** The codes whose evidence is the lead match, every match, and what the rule adds. */
 export type PerImageMatchCode = 'price.reference_claim' | 'promo.coupon' | 'livestream.overlay' | 'badge.claim' | 'currency.banknote';
@@ -23,8 +23,31 @@ export interface MatchRule<C extends PerImageMatchCode> {
   version: number;
   code: C;
   find(line: TextLine): LineMatch<C>[];
+  /** False where a rule must not read two stacked lines as one (a comment stream's lines are separate cues). */
+  acrossLines?: boolean;
   /** Whether this image's matches make a finding; the factor scales OCR confidence (rule certainty). */
-  assess(matches: FoundMatch<C>[]): { certainty: number; evidence: Omit<EvidenceOf<C>, 'text' | 'box' | 'matches'>; boxOfAll?: boolean } | null;
+  assess(matches: FoundMatch<C>[]): {
+    certainty: number;
+    evidence: Omit<EvidenceOf<C>, 'text' | 'box' | 'matches'>;
+    boxOfAll?: boolean;
+    /** Where the rule grades its matches (badge entries carry their own); else the code's severity. */
+    severity?: Severity;
+  } | null;
+}
+
+/**
+ * Every match of the rule on the image: on each line, then on each pair of stacked lines where the match
+ * crosses from one line into the other ("TRUSTED" over "SELLER"); matches inside one of the two were
+ * already found on that line.
+ */
+function findMatches<C extends PerImageMatchCode>(rule: MatchRule<C>, lines: readonly TextLine[]): FoundMatch<C>[] {
+  const found = (line: TextLine, m: LineMatch<C>): FoundMatch<C> => ({ ...matchEvidence(line, m.start, m.end), normalised: m.normalised });
+  const matches = lines.flatMap((line) => rule.find(line).map((m) => found(line, m)));
+  if (rule.acrossLines === false) return matches;
+  for (const { line, seam } of stackedLines(lines)) {
+    for (const m of rule.find(line)) if (m.start < seam && m.end > seam) matches.push(found(line, m));
+  }
+  return matches;
 }
 
 /**
@@ -41,9 +64,7 @@ export function perImageMatchDetector<C extends PerImageMatchCode>(rule: MatchRu
       for (const image of ctx.images) {
         const lines = await imageTextLines(ctx, image);
         if (!lines) continue;
-        const matches: FoundMatch<C>[] = lines.flatMap((line) =>
-          rule.find(line).map((m) => ({ ...matchEvidence(line, m.start, m.end), normalised: m.normalised })),
-        );
+        const matches = findMatches(rule, lines);
         if (matches.length === 0) continue;
         const verdict = rule.assess(matches);
         if (!verdict) continue;
@@ -53,7 +74,7 @@ export function perImageMatchDetector<C extends PerImageMatchCode>(rule: MatchRu
         // code's evidence type, and this adds the text, box and matches every such code has.
         const finding = {
           code: rule.code,
-          severity: RULE_SEVERITY[rule.code],
+          severity: verdict.severity ?? RULE_SEVERITY[rule.code],
           confidence: round2(Math.min(1, verdict.certainty * Math.max(ocrConfidence, lead.ocrConfidence))),
           imagePosition: image.position,
           evidence: {

@@ -6,6 +6,9 @@ export interface WordSpan {
   start: number;
   end: number;
   word: OcrWord;
+  /** Characters of `word.text` left out before `start`: leading blanks, or a neighbour's glyph the
+   * recogniser read a second time (see joinLine). Keeps per-character boxes and scores aligned. */
+  skip?: number;
 }
 
 /** One visual line of OCR words, left to right, as searchable text. */
@@ -15,6 +18,12 @@ export interface TextLine {
   box: Box;
   /** The OCR engine and model that read it, carried into evidence. */
   engine?: string;
+}
+
+/** A line of text and its box as the reader returned it: what a joined line was made of. */
+export interface SourceLine {
+  text: string;
+  box: Box;
 }
 
 /** The words a text range touches, their union box and their mean confidence. */
@@ -66,12 +75,74 @@ export function joinLine(words: readonly OcrWord[]): TextLine {
   let text = '';
   const spans: WordSpan[] = [];
   for (const word of words) {
-    const t = word.text.trim();
+    const lead = word.text.length - word.text.trimStart().length;
+    let t = word.text.trim();
+    const prev = spans[spans.length - 1]?.word;
+    const repeated = prev ? repeatedGlyphs(prev, word, t) : 0;
+    // The repeated glyphs may end a word of their own ("s" of "s Choice"): drop the space after them too.
+    const rest = t.slice(repeated);
+    t = rest.trimStart();
+    const skip = lead + repeated + (rest.length - t.length);
+    if (!t) continue;
     if (text && !(CJK_OR_FULLWIDTH.test(text.slice(-1)) || CJK_OR_FULLWIDTH.test(t[0] ?? ''))) text += ' ';
-    spans.push({ start: text.length, end: text.length + t.length, word });
+    spans.push({ start: text.length, end: text.length + t.length, word, ...(skip ? { skip } : {}) });
     text += t;
   }
   return { text, spans, box: unionBox(words.map((w) => w.box)) };
+}
+
+/**
+ * PP-OCR widens each line's crop a little before its start (so a leading "-" is read), and where the
+ * previous box sits closer than that, its last glyph is read again: "Amazon's" + "s Choice". When a box
+ * starts closer to its left neighbour than a word space and begins with the neighbour's last 1–2
+ * characters, those are the neighbour's, not a second copy in print. A word space is about a third of
+ * the text height; DUPLICATE_GAP stays well under it, so "Best" + "tea" a space apart keeps its "t".
+ */
+const DUPLICATE_GAP = 0.2;
+
+function repeatedGlyphs(prev: OcrWord, next: OcrWord, text: string): number {
+  if (!sameRow(prev, next)) return 0;
+  const gap = next.box.x - (prev.box.x + prev.box.width);
+  if (gap > DUPLICATE_GAP * Math.min(prev.box.height, next.box.height)) return 0;
+  const before = prev.text.trimEnd();
+  for (let n = 2; n >= 1; n--) {
+    if (text.length > n && before.length > n && before.slice(-n).toLowerCase() === text.slice(0, n).toLowerCase()) return n;
+  }
+  return 0;
+}
+
+/**
+ * Lines stacked one under the other that read as one claim: a seal's "TRUSTED" over "SELLER", a banner's
+ * "Amazon's" over "Choice", "官方" over "旗舰店". Two lines are stacked when the gap between them is under
+ * one line height, their heights are alike (within 1.7×) and they overlap horizontally. Each pair comes
+ * back as one line (reading order, joined as joinLine joins words) with `seam`, the offset where the
+ * lower line starts, so a caller keeps only matches that cross it (the rest were found on each line).
+ */
+export function stackedLines(lines: readonly TextLine[]): Array<{ line: TextLine; seam: number }> {
+  const out: Array<{ line: TextLine; seam: number }> = [];
+  for (const upper of lines) {
+    for (const lower of lines) {
+      if (lower === upper || !stacked(upper.box, lower.box)) continue;
+      const joined = joinLine([...upper.spans, ...lower.spans].map((s) => s.word));
+      const seam = joined.spans.findIndex((s) => lower.spans.some((l) => l.word === s.word));
+      if (seam <= 0) continue;
+      out.push({ line: { ...joined, ...(upper.engine ? { engine: upper.engine } : {}) }, seam: joined.spans[seam].start });
+    }
+  }
+  return out;
+}
+
+function stacked(a: Box, b: Box): boolean {
+  const gap = b.y - (a.y + a.height);
+  const h = Math.min(a.height, b.height);
+  const overlapX = Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x);
+  return gap >= -0.3 * h && gap < h && Math.max(a.height, b.height) <= 1.7 * h && overlapX > 0;
+}
+
+/** The reader's lines a text line was joined from, when it was joined from more than one. */
+export function sourceLines(line: TextLine): SourceLine[] {
+  const words = [...new Set(line.spans.map((s) => s.word))];
+  return words.length > 1 ? words.map((w) => ({ text: w.text, box: w.box })) : [];
 }
 
 export function locate(line: TextLine, start: number, end: number): TextMatchLocation {
@@ -89,8 +160,9 @@ export function locate(line: TextLine, start: number, end: number): TextMatchLoc
  * engine scores characters (one misread digit in "¥199" is the whole question), else the word's score. */
 function spanConfidence(span: WordSpan, start: number, end: number): number {
   const { word } = span;
-  const from = Math.max(0, start - span.start);
-  const to = Math.min(word.text.length, end - span.start);
+  const skip = span.skip ?? 0;
+  const from = skip + Math.max(0, start - span.start);
+  const to = Math.min(word.text.length, skip + end - span.start);
   if (!word.charConfidence || word.charConfidence.length !== word.text.length || to <= from) return word.confidence;
   return Math.min(...word.charConfidence.slice(from, to));
 }
@@ -99,8 +171,9 @@ function spanConfidence(span: WordSpan, start: number, end: number): number {
  * a whole line as one word), so the box sits on "¥99", not on the whole "限时特价¥99" line. */
 function narrowedBox(span: WordSpan, start: number, end: number): Box {
   const { word } = span;
-  const from = Math.max(0, start - span.start);
-  const to = Math.min(word.text.length, end - span.start);
+  const skip = span.skip ?? 0;
+  const from = skip + Math.max(0, start - span.start);
+  const to = Math.min(word.text.length, skip + end - span.start);
   if (!word.charX || word.charX.length !== word.text.length || to <= from) return word.box;
   const covered = word.charX.slice(from, to);
   const x0 = Math.max(word.box.x, Math.min(...covered.map(([a]) => a)));

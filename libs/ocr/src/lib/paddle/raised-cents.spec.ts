@@ -38,6 +38,11 @@ describe('markRaisedCents', () => {
     expect(markRaisedCents(line('1299', [45, 95, 145, 195]), same).text).toBe('1299');
   });
 
+  it('reads one raised digit after a price as the footnote mark it is ("199¹"), not as cents', async () => {
+    const footnote = await raster('<text x="10" y="100" font-size="80">199</text><text x="150" y="50" font-size="38">1</text>');
+    expect(markRaisedCents(line('1991', [30, 75, 120, 162]), footnote).text).toBe('199¹');
+  });
+
   it('leaves lines read turned 180° alone (their raster is upside down for this check)', async () => {
     expect(markRaisedCents(line('299', [48, 92, 118], true), await raster(RAISED)).text).toBe('299');
   });

@@ -5,16 +5,18 @@ import type { PpOcrLine } from './ppocr-settings';
 const RAISED_BOTTOM = 0.7;
 /** ...and are at most this share of its height tall. */
 const RAISED_HEIGHT = 0.8;
+/** Superscript digits, for a single raised digit read as the footnote mark it is. */
+const SUPERSCRIPT = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
 /** Ink after the units digit shorter than this share of its height is a mark, not a digit. */
 const MARK_HEIGHT = 0.35;
 
 /**
  * Price tags and brochures print cents raised and small ("2⁹⁹", "149⁹⁹"); the recogniser reads them as
  * "299" and "14999", which the price parser would take for 299 and 14999. For a run of three or more
- * digits on a line read left to right, this looks at the number's ink blobs in the raster (endsRaised):
+ * digits on a line read left to right, this looks at the number's ink blobs in the raster (raisedFrom):
  * when everything after its last full-height digit stands clearly higher and is smaller, the line gets
- * the decimal point the print implies before the last two digits ("2.99"). Digits of one size (a real
- * "1299") are left alone. `line` is in raster pixels.
+ * the decimal point the print implies before the last two digits ("2.99"), when exactly two stand raised;
+ * one raised digit is a footnote mark ("199¹"). Digits of one size (a real "1299") are left alone. `line` is in raster pixels.
  */
 export function markRaisedCents(line: PpOcrLine, raster: RgbRaster): PpOcrLine {
   const chars = line.chars;
@@ -31,7 +33,20 @@ export function markRaisedCents(line: PpOcrLine, raster: RgbRaster): PpOcrLine {
   for (const run of runs) {
     const first = run.index ?? 0;
     const end = first + run[0].length;
-    if (!endsRaised(ink, [slot(chars, first, line)[0], slot(chars, end - 1, line)[1]])) continue;
+    const from = raisedFrom(ink, [slot(chars, first, line)[0], slot(chars, end - 1, line)[1]]);
+    if (from === null) continue;
+    // Characters, not blobs, are counted: touching cents ("⁹⁹") make one blob. A character whose CTC
+    // columns centre past the last full-height digit is one of the raised ones.
+    let raised = 0;
+    for (let k = first; k < end; k++) if ((chars[k][0] + chars[k][1]) / 2 > from) raised++;
+    if (raised === 1) {
+      // One raised digit after a price is a footnote mark ("199¹"), not cents: read as the superscript
+      // it is, so no parser takes "1991" or "19.91" for the price.
+      text = `${text.slice(0, end - 1)}${SUPERSCRIPT[Number(text[end - 1])]}${text.slice(end)}`;
+      continue;
+    }
+    // Cents are exactly two digits; three or more raised glyphs are something else (a model number).
+    if (raised !== 2) continue;
     const at = end - 2;
     const x = chars[at][0];
     text = `${text.slice(0, at)}.${text.slice(at)}`;
@@ -113,28 +128,32 @@ interface Blob {
 }
 
 /**
- * Whether the number spanning [left, right) ends in raised glyphs: its ink blobs (8-connected) are
- * split at the right edge of the last full-height one; everything after it must stand in the upper part
- * and be smaller. Blobs, not the CTC columns, because the recogniser fires anywhere over a glyph, and
+ * Where the raised glyphs ending the number spanning [left, right) begin (x in raster pixels), or null
+ * when it does not end raised: its ink
+ * blobs (8-connected) are split at the right edge of the last full-height one; everything after it must
+ * stand in the upper part and be smaller. Blobs, not the CTC columns, because the recogniser fires anywhere over a glyph, and
  * the small cents sit beside the units digit's upper half, where a column cut would mix them.
  */
-function endsRaised(ink: InkMask, [left, right]: [number, number]): boolean {
+function raisedFrom(ink: InkMask, [left, right]: [number, number]): number | null {
   const height = (b: Blob) => b.bottom - b.top + 1;
   // Glyphs only: a line box's edge often cuts a frame or panel border into a thin tall sliver.
   const blobs = inkBlobs(ink, Math.max(0, Math.floor(left) - ink.x0), Math.min(ink.width, Math.ceil(right) - ink.x0)).filter(
     (b) => (b.right - b.left + 1) * 6 > height(b),
   );
   const tallest = Math.max(0, ...blobs.map(height));
-  if (tallest < 8) return false;
+  if (tallest < 8) return null;
   const units = blobs
     .filter((b) => height(b) > RAISED_HEIGHT * tallest)
     .reduce<Blob | null>((last, b) => (!last || b.right > last.right ? b : last), null);
-  if (!units) return false;
+  if (!units) return null;
   const h = height(units);
   // Marks far smaller than a digit (the bar many brochures print under the cents, a footnote star) do not count.
   const after = blobs.filter((b) => b.left > units.right - 1 && height(b) > MARK_HEIGHT * h);
-  return after.length > 0 && after.every((b) => b.bottom < units.top + RAISED_BOTTOM * h && height(b) <= RAISED_HEIGHT * h);
+  const raised = after.every((b) => b.bottom < units.top + RAISED_BOTTOM * h && height(b) <= RAISED_HEIGHT * h);
+  return raised ? ink.x0 + units.right + 1 : null;
 }
+
+
 
 /** 8-connected ink blobs whose centre lies in columns [a, b) of the mask. */
 function inkBlobs(ink: InkMask, a: number, b: number): Blob[] {

@@ -13,6 +13,8 @@ export function livestreamOverlayDetector(): Detector {
     version: 1,
     code: 'livestream.overlay',
     find: (line) => parseLivestreamCues(line.text).map((c) => ({ start: c.start, end: c.end, normalised: { kind: c.kind } })),
+    // Each line of a comment stream is its own cue: two stacked comments joined would count three.
+    acrossLines: false,
     assess: (matches) => {
       const comments = matches.filter((m) => m.normalised.kind === 'comment_line').length;
       const kinds = new Set(

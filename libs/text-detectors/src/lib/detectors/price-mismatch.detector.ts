@@ -7,14 +7,20 @@ import { sameAmount } from '../parsers/decimal';
 import { RULE_SEVERITY } from '../rule-severity';
 
 const RULE_ID = 'text.price-mismatch';
-const VERSION = 2;
+const VERSION = 3;
 /**
- * A selling price read less surely than this cannot make a mismatch: one misread digit on a clean photo
- * ("¥199" for "¥190") would accuse a seller of a price they never showed. Per scale: PP-OCR scores each
- * character (clean printed digits 0.95+, a guessed one well under 0.8); tesseract scores words lower
- * (a clean rendered "¥99" 0.68), so its floor is lower.
+ * A selling price whose digits were read less surely than this cannot make a mismatch: one misread digit
+ * on a clean photo ("¥199" for "¥190") would accuse a seller of a price they never showed. Per scale:
+ * PP-OCR scores each character (clean printed digits 0.95+, a guessed one well under 0.8); tesseract
+ * scores words lower (a clean rendered "¥99" 0.68), so its floor is lower.
  */
 export const MIN_PRICE_READ_CONFIDENCE = { character: 0.8, word: 0.5 } as const;
+/**
+ * The currency mark is judged apart from the digits: it only narrows the currency, and PP-OCR scores a
+ * clean "￥" of a Chinese banner 0.77 (beside digits at 0.99). Below this floor the mark may be another
+ * glyph altogether, and the price does not count as marked.
+ */
+export const MIN_MARK_READ_CONFIDENCE = { character: 0.5, word: 0.3 } as const;
 
 /**
  * price.mismatch: the image shows a selling price that is not the listing's. Only prices with a currency
@@ -33,7 +39,12 @@ export function priceMismatchDetector(): Detector {
         const lines = await imageTextLines(ctx, image);
         if (!lines) continue;
         const marked = imagePrices(lines).filter((p) => p.mark !== null);
-        const selling = marked.filter((p) => (p.role === 'current' || p.role === 'unknown') && p.evidence.ocrConfidence >= MIN_PRICE_READ_CONFIDENCE[p.evidence.ocrConfidenceOf]);
+        const selling = marked.filter(
+          (p) =>
+            (p.role === 'current' || p.role === 'unknown') &&
+            p.amountConfidence >= MIN_PRICE_READ_CONFIDENCE[p.evidence.ocrConfidenceOf] &&
+            (p.markConfidence ?? 0) >= MIN_MARK_READ_CONFIDENCE[p.evidence.ocrConfidenceOf],
+        );
         if (selling.length === 0) continue;
         if (marked.some((p) => p.currencies.includes(currency) && sameAmount(p.amount, amount))) continue;
         const lead = mostProminent(selling);
@@ -42,7 +53,7 @@ export function priceMismatchDetector(): Detector {
           code: 'price.mismatch',
           severity: RULE_SEVERITY['price.mismatch'],
           // A different currency may be a converted price shown for convenience: less certain.
-          confidence: round2(lead.evidence.ocrConfidence * (currencyDiffers ? 0.6 : 0.9)),
+          confidence: round2(lead.amountConfidence * (currencyDiffers ? 0.6 : 0.9)),
           imagePosition: image.position,
           evidence: {
             text: lead.raw,

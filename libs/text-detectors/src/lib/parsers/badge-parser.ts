@@ -1,37 +1,130 @@
+import type { Severity } from '@listinglens/contracts';
+import { BADGE_VOCABULARY, type BadgeEntry } from './badge-vocabulary';
 import { foldOcrConfusions } from './ocr-confusions';
+
 export interface BadgeClaim {
   raw: string;
   start: number;
   end: number;
   /** A stable label for the claim, the same across languages where it means the same. */
   badge: string;
+  reason: string;
+  severity: Severity;
+  /** How it matched: as written, or within OCR confusions of a vocabulary phrase (an unsure read). */
+  match: 'exact' | 'confusable';
 }
 
-const BADGES: [string, RegExp][] = [
-  ['best_seller', /(?<![A-Za-z])(?:#\s?1\s)?best[ -]?sell(?:er|ing)(?![A-Za-z])|销量第一|销量冠军|热销第一|판매\s?1위|베스트셀러/giu],
-  ['number_one', /(?:#|No\.?\s?)1(?!\d)\s?(?:seller|selling|rated|brand|in\b)|(?<![A-Za-z])top[ -]rated(?![A-Za-z])|top seller|全网第一|行业第一/giu],
-  ['marketplace_choice', /amazon'?s\s?choice|overall\s?pick|editors'?\s?choice|天猫精选|京东自营|天猫超市/giu],
-  ['official_store', /(?<![A-Za-z])official\s?(?:store|shop|seller|flagship)(?![A-Za-z])|官方旗舰店|旗舰店|官方店|官方自营|공식\s?(?:판매처|스토어|몰)/giu],
-  ['verified', /(?<![A-Za-z])verified\s?(?:seller|store|shop|brand|purchase)(?![A-Za-z])|认证商家|官方认证|인증\s?(?:판매자|정품)/giu],
-  ['authenticity', /正品保证|正品保障|官方正品|假一赔十|假一罚十|假一赔三|100%\s?正品|(?<![A-Za-z])(?:100% )?(?:authentic|genuine) guarantee[d]?(?![A-Za-z])|정품\s?(?:보장|인증)?/giu],
-  // English trust badges; PP-OCR often drops the spaces ("TrustedSeller", "2YEARWARRANTY").
-  ['trusted_seller', /(?<![A-Za-z])(?:trusted|top|certified)\s?(?:seller|store|shop)(?![A-Za-z])|(?<![A-Za-z])certified\s?(?:refurbished|authentic|original)(?![A-Za-z])/giu],
-  ['warranty', /(?<![A-Za-z])(?:\d+[ -]?(?:year|yr|month)s?|lifetime|manufacturer'?s?)\s?warranty(?![A-Za-z])|(?:(?:\d+|[一二三四五六七八九十两])年|终身)(?:质保|保修)/giu],
-  ['brand_authorised', /品牌授权|官方授权|授权经销商|(?<![A-Za-z])authori[sz]ed\s?(?:dealer|seller|reseller|retailer)(?![A-Za-z])/giu],
-];
+const claimOf = (entry: BadgeEntry, raw: string, start: number, match: BadgeClaim['match']): BadgeClaim => ({
+  raw: raw.trim(),
+  start,
+  end: start + raw.length,
+  badge: entry.badge,
+  reason: entry.reason,
+  severity: entry.severity,
+  match,
+});
 
-/** Marketplace badges and guarantees: Best Seller, #1, Amazon's Choice, Official Store, 官方旗舰店, 正品保证, 정품 ... */
+/** Marketplace badges and guarantees (see BADGE_VOCABULARY): Best Seller, Amazon's Choice, 官方旗舰店, 正品, 公式ストア, 정품 ... */
 export function parseBadges(read: string): BadgeClaim[] {
   // Matched on the folded line (same length, so positions and boxes hold); see foldOcrConfusions.
   const text = foldOcrConfusions(read);
   const found: BadgeClaim[] = [];
-  for (const [badge, re] of BADGES) {
-    for (const m of text.matchAll(re)) {
+  for (const entry of BADGE_VOCABULARY) {
+    for (const m of text.matchAll(entry.pattern)) {
       const start = m.index;
       const end = start + m[0].length;
       if (found.some((f) => f.start < end && f.end > start)) continue;
-      found.push({ raw: m[0].trim(), start, end, badge });
+      found.push(claimOf(entry, m[0], start, 'exact'));
     }
   }
   return found.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * Glyph pairs the recogniser confuses on stylised badge lettering (seals, script, outlines), each
+ * substitution costing CONFUSION_COST instead of 1: "Jrusled" is "Trusted" at 2 × 0.4.
+ */
+const CONFUSABLE = ['o0', 'il', 'i1', 'l1', 'lt', 'it', 'jt', 'ji', 'rn', 'ce', 'ea', 'uv', 'nh', 'nm', 's5', 'b8', 'g9', 'g6', 'z2', 'ao', 'dc'];
+const CONFUSION_COST = 0.4;
+const confusable = (a: string, b: string): boolean => CONFUSABLE.some((p) => (p[0] === a && p[1] === b) || (p[0] === b && p[1] === a));
+
+const MAX_LETTERS = 48;
+
+/** A phrase matches when its weighted edit distance is at most this (1 for 7–11 letters, 1.4 from 12). */
+const maxCost = (phrase: string): number => (phrase.length >= 12 ? 1.4 : 1);
+
+/**
+ * Badges in a line the reader was unsure of, matched within OCR confusions: the letters of the line (spaces
+ * and punctuation dropped, as PP-OCR often drops them anyway) are compared with each vocabulary phrase by a
+ * weighted edit distance. Only for unsure lines: on a clean read an exact match is the test.
+ */
+export function parseConfusableBadges(read: string): BadgeClaim[] {
+  const letters: { ch: string; at: number }[] = [];
+  for (const [at, ch] of [...read].entries()) if (/[A-Za-z0-9]/.test(ch)) letters.push({ ch: ch.toLowerCase(), at });
+  // Badge lettering is short; a long unsure line is a paragraph, where near misses are chance.
+  if (letters.length > MAX_LETTERS) return [];
+  // Positions are UTF-16 offsets: the line is Latin here, but a CJK character before it counts as one unit.
+  const offsets = utf16Offsets(read);
+  const stream = letters.map((l) => l.ch).join('');
+  const found: BadgeClaim[] = [];
+  for (const entry of BADGE_VOCABULARY) {
+    for (const phrase of entry.fuzzy ?? []) {
+      if (phrase.length < 7) continue;
+      const hit = bestWindow(stream, phrase);
+      if (!hit || hit.cost > maxCost(phrase) || hit.cost === 0) continue;
+      const start = offsets[letters[hit.from].at];
+      const end = offsets[letters[hit.to - 1].at] + 1;
+      if (found.some((f) => f.start < end && f.end > start)) continue;
+      found.push(claimOf(entry, read.slice(start, end), start, 'confusable'));
+    }
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
+
+function utf16Offsets(text: string): number[] {
+  const out: number[] = [];
+  let at = 0;
+  for (const ch of text) {
+    out.push(at);
+    at += ch.length;
+  }
+  return out;
+}
+
+/**
+ * The substring of `stream` closest to `phrase` (Sellers' approximate matching: a free start anywhere, so
+ * one pass of |stream| × |phrase|), then its start found among the windows of about the phrase's length.
+ */
+function bestWindow(stream: string, phrase: string): { cost: number; from: number; to: number } | null {
+  let prev = Array.from({ length: phrase.length + 1 }, (_, j) => j);
+  let best: { cost: number; to: number } | null = null;
+  for (let i = 1; i <= stream.length; i++) {
+    const row = [0];
+    for (let j = 1; j <= phrase.length; j++) row.push(Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + substitution(stream[i - 1], phrase[j - 1])));
+    if (!best || row[phrase.length] < best.cost) best = { cost: row[phrase.length], to: i };
+    prev = row;
+  }
+  if (!best) return null;
+  const { to } = best;
+  let from = Math.max(0, to - phrase.length);
+  for (const len of [phrase.length - 1, phrase.length + 1, phrase.length]) {
+    const start = to - len;
+    if (start >= 0 && weightedDistance(stream.slice(start, to), phrase) <= best.cost) from = start;
+  }
+  return { cost: best.cost, from, to };
+}
+
+const substitution = (a: string, b: string): number => (a === b ? 0 : confusable(a, b) ? CONFUSION_COST : 1);
+
+/** Levenshtein distance where a substitution of confusable glyphs costs CONFUSION_COST. */
+export function weightedDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) {
+      row.push(Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + substitution(a[i - 1], b[j - 1])));
+    }
+    prev = row;
+  }
+  return prev[b.length];
 }

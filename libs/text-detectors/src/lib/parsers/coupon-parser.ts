@@ -14,12 +14,17 @@ export interface CouponMention {
   amount?: string;
 }
 
-const CODE = /(?<![A-Za-z])(?:promo(?:tion)?\s?code|coupon\s?code|discount\s?code|voucher\s?code|use\s?code|code|gutscheincode|优惠码|折扣码|兑换码|券码)\s*[:：]?\s*([A-Z0-9][A-Z0-9-]{3,15})(?![A-Za-z0-9])/gu;
+// Case-insensitive keyword, as PP-OCR reads it: often without spaces ("UsecodeSAVE20atcheckou"), so the
+// keyword may follow a verb glued to it. The code itself is checked as read below (capitals and digits).
+const CODE =
+  /(?<![A-Za-z])(?:(?:use|enter|apply|with|your)\s?)?(?:promo(?:tion)?\s?code|coupon\s?code|discount\s?code|voucher\s?code|code|gutscheincode|rabattcode)\s*[:：]?\s*([A-Za-z0-9][A-Za-z0-9-]*)|(?:优惠码|折扣码|兑换码|券码|口令|クーポンコード|割引コード|プロモコード|쿠폰\s?코드|할인\s?코드|프로모션\s?코드)\s*[:：]?\s*([A-Za-z0-9][A-Za-z0-9-]*)/giu;
+/** A code is 4–16 capitals and digits as printed; what follows in lower case is the next word run on. */
+const CODE_AS_READ = /^[A-Z0-9][A-Z0-9-]{3,15}(?![A-Z0-9])/u;
 const SPEND_SAVE = /(?:每?满)\s?(\d+(?:\.\d+)?)\s?元?\s?[减-]\s?(\d+(?:\.\d+)?)\s?元?/gu;
 const SPEND_SAVE_EN = /(?<![A-Za-z])(?:spend|buy)\s?[$€£¥]?(\d+(?:\.\d+)?)\s?,?\s?(?:save|get)\s?[$€£¥]?(\d+(?:\.\d+)?)(?:\s?off)?/giu;
-const INSTANT = /立减|券后|直减|下单立省/gu;
+const INSTANT = /立减|券后|直减|下单立省|即時割引|즉시\s?할인/gu;
 const COUPON_WORDS =
-  /(?<![A-Za-z])(?:coupons?|vouchers?|promo code|gutschein(?:e)?|clip coupon)(?![A-Za-z])|领券|优惠券|抵用券|代金券|红包|领取优惠|店铺券|平台券|쿠폰/giu;
+  /(?<![A-Za-z])(?:coupons?|vouchers?|promo\s?code|gutschein(?:e)?|clip\s?coupon)(?![A-Za-z])|领券|优惠券|抵用券|代金券|红包|领取优惠|店铺券|平台券|クーポン|割引券|쿠폰|할인권|적립금/giu;
 
 /** Finds coupon and voucher language: promo codes, 领券, 优惠券, 满200减30, 立减, 券后, "spend $50 save $10". */
 export function parseCoupons(read: string): CouponMention[] {
@@ -31,10 +36,15 @@ export function parseCoupons(read: string): CouponMention[] {
     found.push(mention);
   };
   // Codes are matched as read: a 0 between letters is part of a code, not an O.
-  for (const m of read.matchAll(CODE)) {
+  // Keywords on the folded line ("C0DE"), the code as read: a 0 between letters is part of a code, not an O.
+  for (const m of text.matchAll(CODE)) {
+    const group = m[1] ?? m[2];
+    const at = m.index + m[0].length - group.length;
+    const code = CODE_AS_READ.exec(read.slice(at, at + group.length))?.[0];
     // A code has to look like one: letters and digits mixed, or all capitals ("WELCOME").
-    if (!/\d/.test(m[1]) && !/^[A-Z-]{5,}$/.test(m[1])) continue;
-    push({ kind: 'promo_code', raw: m[0], start: m.index, end: m.index + m[0].length, code: m[1] });
+    if (!code || (!/\d/.test(code) && !/^[A-Z-]{5,}$/.test(code))) continue;
+    const end = at + code.length;
+    push({ kind: 'promo_code', raw: read.slice(m.index, end), start: m.index, end, code });
   }
   for (const re of [SPEND_SAVE, SPEND_SAVE_EN]) {
     for (const m of text.matchAll(re)) {

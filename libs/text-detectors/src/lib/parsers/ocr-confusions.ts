@@ -9,7 +9,18 @@
  *   become 0 and 1 ("1OO%" → "100%", "$l9.99" → "$19.99"); a run with no real digit stays text.
  */
 export function foldOcrConfusions(text: string): string {
-  return foldNumbers(foldWords(text));
+  return foldNumbers(foldWords(foldFullWidth(text)));
+}
+
+/**
+ * PP-OCR reads Chinese banners' digits and Latin letters full-width ("３９.９", "ＳＡＶＥ"), which `\d` and
+ * [A-Za-z] do not match: fold them to ASCII (one UTF-16 unit each way, so positions hold). ￥ (U+FFE5) is
+ * outside this block and stays the mark it is.
+ */
+function foldFullWidth(text: string): string {
+  return /[\uff01-\uff5e\u3000]/u.test(text)
+    ? text.replace(/[\uff01-\uff5e]/gu, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/gu, ' ')
+    : text;
 }
 
 const LETTER = /[A-Za-z]/;

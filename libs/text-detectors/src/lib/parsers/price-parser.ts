@@ -18,6 +18,11 @@ export interface PriceMention {
   /** ISO 4217 codes the mark can mean (several for "$" and "¥"); empty when there is no mark. */
   currencies: string[];
   role: PriceRole;
+  /** Where the digits are ([start, end) in the line): they decide the amount, so they are judged alone. */
+  amountAt: [number, number];
+  /** Where the currency mark is, or null: it only narrows the currency, so a less sure read of it
+   * ("￥" at 0.77 beside digits at 0.99) must not drop the amount. */
+  markAt: [number, number] | null;
 }
 
 const esc = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -29,9 +34,12 @@ const suffixAlt = SUFFIX_MARKS.map(esc).join('|');
 const PRICE_WORDS = String.raw`价格?|售价|price|preis|prix|now|only|was|uvp|rrp|msrp|statt|nur`;
 
 // A letter mark ("RM", "USD") must not be the end of a longer word; the amount must not continue.
+// A digit glued to a prefix mark ("5$129.99") is a stray glyph the reader saw, not part of any amount:
+// no amount ends right before a prefix mark.
+const GLUED_TO_MARK = String.raw`(?![$€£¥￥₩₹])`;
 const PREFIXED = new RegExp(String.raw`(?<![A-Za-z])(${prefixAlt})\s?(${AMOUNT})\s?(${MULTIPLIER})?(?![\d])`, 'giu');
 const SUFFIXED = new RegExp(String.raw`(?<![\d.,])(${AMOUNT})\s?(${MULTIPLIER})?\s?(${suffixAlt})(?![A-Za-z])`, 'giu');
-const KEYWORDED = new RegExp(String.raw`(?<![A-Za-z])(?:${PRICE_WORDS})\s*[:：]?\s*(${AMOUNT})(?![\d.,%]|\s?(?:${suffixAlt}))`, 'giu');
+const KEYWORDED = new RegExp(String.raw`(?<![A-Za-z])(?:${PRICE_WORDS})\s*[:：]?\s*(${AMOUNT})${GLUED_TO_MARK}(?![\d.,%]|\s?(?:${suffixAlt}))`, 'giu');
 
 const REFERENCE_BEFORE =
   /(?:was|rrp|uvp|msrp|compare at|list price|regular(?: price)?|orig(?:inal)?(?: price)?|statt|vorher|原价|日常价|划线价|市场价|专柜价|吊牌价|参考价|门市价)\s*[:：]?\s*$/iu;
@@ -49,19 +57,30 @@ export function parsePrices(read: string): PriceMention[] {
   // Matched on the folded line (same length, so positions and boxes hold); see foldOcrConfusions.
   const text = foldOcrConfusions(read);
   const found: PriceMention[] = [];
-  const add = (start: number, raw: string, amountRaw: string, multiplier: string | undefined, mark: string | null): void => {
+  const add = (start: number, raw: string, amountRaw: string, multiplier: string | undefined, mark: string | null, markOffset: number): void => {
     const end = start + raw.length;
     if (found.some((p) => p.start < end && p.end > start)) return;
     const currencies = mark ? currenciesForMark(mark) : [];
     const amount = parseAmount(amountRaw, multiplier);
     if (amount === null) return;
-    found.push({ raw, start, end, amount, mark, currencies, role: roleOf(text, start, end) });
+    const amountStart = start + raw.indexOf(amountRaw);
+    found.push({
+      raw,
+      start,
+      end,
+      amount,
+      mark,
+      currencies,
+      role: roleOf(text, start, end),
+      amountAt: [amountStart, amountStart + amountRaw.length],
+      markAt: mark === null ? null : [start + markOffset, start + markOffset + mark.length],
+    });
   };
-  for (const m of text.matchAll(PREFIXED)) add(m.index, m[0], m[2], m[3], m[1]);
-  for (const m of text.matchAll(SUFFIXED)) add(m.index, m[0], m[1], m[2], m[3]);
+  for (const m of text.matchAll(PREFIXED)) add(m.index, m[0], m[2], m[3], m[1], 0);
+  for (const m of text.matchAll(SUFFIXED)) add(m.index, m[0], m[1], m[2], m[3], m[0].length - m[3].length);
   for (const m of text.matchAll(KEYWORDED)) {
     const start = m.index + m[0].lastIndexOf(m[1]);
-    add(start, m[1], m[1], undefined, null);
+    add(start, m[1], m[1], undefined, null, 0);
   }
   return found.sort((a, b) => a.start - b.start);
 }
@@ -88,7 +107,8 @@ export function parseAmount(raw: string, multiplier?: string): string | null {
 }
 
 function roleOf(text: string, start: number, end: number): PriceRole {
-  const before = text.slice(Math.max(0, start - 16), start);
+  // "WAS 5$129.99": the stray digit glued to the mark does not hide the word before it.
+  const before = text.slice(Math.max(0, start - 16), start).replace(/(?<=\D)\d$/u, '');
   const after = text.slice(end, end + 8);
   if (THRESHOLD_BEFORE.test(before)) return 'threshold';
   if (SAVING_BEFORE.test(before) || SAVING_AFTER.test(after)) return 'saving';

@@ -1,0 +1,127 @@
+/**
+ * The failure classes of issue 21, each as PP-OCR returns it (one box per line, per-character scores and
+ * columns, no spaces): every test here failed before its fix.
+ */
+import { type FindingCode, hasCode, type ListingFields } from '@listinglens/contracts';
+import type { DetectorContext, OcrWord } from '@listinglens/pipeline';
+import { describe, expect, it } from 'vitest';
+import { createTextDetectors } from '../create-text-detectors';
+import { buildTextLines } from '../text-lines';
+import { fakeImage, LISTING } from '../testing/fake-ocr';
+import { badgeClaimDetector } from './badge-claim.detector';
+import { priceDiscountMathDetector } from './price-discount-math.detector';
+import { priceMismatchDetector } from './price-mismatch.detector';
+import { promoCouponDetector } from './promo-coupon.detector';
+
+/** One PP-OCR line box: 20 px per character, each character's columns and score. */
+function box(text: string, x: number, y: number, scores?: number[], height = 30): OcrWord {
+  const chars = [...text];
+  return {
+    text,
+    confidence: 0.95,
+    box: { x, y, width: chars.length * 20, height },
+    charX: chars.map((_, i) => [x + i * 20, x + i * 20 + 20]),
+    charConfidence: scores ?? chars.map(() => 0.98),
+  };
+}
+
+function context(words: OcrWord[], price: ListingFields['price'] = LISTING.price): DetectorContext {
+  const ocr = { text: words.map((w) => w.text).join('\n'), words, engine: 'ppocr:test' };
+  return {
+    listing: { ...LISTING, price },
+    images: [fakeImage()],
+    text: async () => ocr,
+    stepDeadline: () => Date.now() + 60_000,
+    reportError: (_image, error) => {
+      throw new Error(error.message);
+    },
+  };
+}
+
+async function codes(words: OcrWord[], price?: ListingFields['price']): Promise<FindingCode[]> {
+  const findings = await Promise.all(createTextDetectors({ qrReader: null }).map((d) => d.detect(context(words, price))));
+  return findings.flat().map((f) => f.code);
+}
+
+describe('class 1: the currency mark is judged apart from the digits', () => {
+  const banner = (scores: number[]) => [box('今日特价', 10, 10), box('￥39.9', 120, 10, scores)];
+  const CNY = { amount: '168.00', currency: 'CNY' };
+
+  it('a clean amount behind an unsure ￥ (0.77) is still a price that differs from the listing', async () => {
+    const found = (await priceMismatchDetector().detect(context(banner([0.765, 0.997, 0.999, 0.999, 0.999]), CNY))).filter(hasCode('price.mismatch'));
+    expect(found).toHaveLength(1);
+    expect(found[0].evidence.shown).toMatchObject({ amount: '39.9', mark: '￥' });
+  });
+
+  it('an unsure digit still keeps the price from counting, and so does a mark that may be another glyph', async () => {
+    expect(await priceMismatchDetector().detect(context(banner([0.99, 0.99, 0.6, 0.99, 0.99]), CNY))).toEqual([]);
+    expect(await priceMismatchDetector().detect(context(banner([0.3, 0.99, 0.99, 0.99, 0.99]), CNY))).toEqual([]);
+  });
+
+  it('reads full-width digits as digits', async () => {
+    const found = await priceMismatchDetector().detect(context([box('到手价￥３９.９', 10, 10)], CNY));
+    expect(found.filter(hasCode('price.mismatch'))[0]?.evidence.shown.amount).toBe('39.9');
+  });
+});
+
+describe('class 2: one printed line read as two boxes', () => {
+  it('drops the glyph the neighbouring crop read twice ("Amazon\'s" + "s Choice") and says which boxes it joined', async () => {
+    const words = [box("Amazon's", 10, 10), box('s Choice', 10 + 8 * 20 + 3, 10)];
+    const [f] = (await badgeClaimDetector().detect(context(words))).filter(hasCode('badge.claim'));
+    expect(f.evidence.matches[0]).toMatchObject({ text: "Amazon's Choice", normalised: { badge: 'marketplace_choice' } });
+    expect(f.evidence.matches[0].joined?.map((j) => j.text)).toEqual(["Amazon's", 's Choice']);
+  });
+
+  it('keeps a real repeated letter a word space apart ("Best" + "tea")', async () => {
+    expect(buildTextLines([box('Best', 10, 10), box('tea', 10 + 80 + 12, 10)])[0].text).toBe('Best tea');
+  });
+
+  it('reads a claim stacked over two lines ("TRUSTED" over "SELLER", "官方" over "旗舰店")', async () => {
+    expect(await codes([box('TRUSTED', 10, 10), box('SELLER', 20, 48)])).toContain('badge.claim');
+    expect(await codes([box('官方', 10, 10), box('旗舰店', 0, 46)])).toContain('badge.claim');
+  });
+});
+
+describe('class 3: no spaces, cut tails', () => {
+  it('finds the code in "UsecodeSAVE20atcheckou"', async () => {
+    const [f] = (await promoCouponDetector().detect(context([box('UsecodeSAVE20atcheckou', 0, 10)]))).filter(hasCode('promo.coupon'));
+    expect(f.evidence.matches[0].normalised).toMatchObject({ kind: 'promo_code', code: 'SAVE20' });
+  });
+});
+
+describe('class 4: claims and prices on separate lines; noise glyphs', () => {
+  const tag = (was: string, now: string, save: string) => [box(was, 10, 10), box(now, 10, 60), box(save, 10, 110)];
+
+  it('checks "SAVE 70%" against WAS and NOW read on lines of their own', async () => {
+    const [f] = (await priceDiscountMathDetector().detect(context(tag('WAS $129.99', 'NOW $89.99', 'SAVE 70%')))).filter(hasCode('price.discount_math'));
+    expect(f.evidence).toMatchObject({ claimedPercentOff: 70, computedPercentOff: 30.77, pairedBy: 'role_words' });
+  });
+
+  it('a stray digit before the mark ("5$129.99") is not an amount, so a correct 69 % tag passes', async () => {
+    expect(await priceDiscountMathDetector().detect(context(tag('WAS5$129.99', 'NOW $39.99', 'SAVE 69%')))).toEqual([]);
+  });
+});
+
+describe('class 5: the badge vocabulary', () => {
+  it.each(['6 MONTHS WARRANTY', 'TOP REVIEWED', 'Guaranteed', 'BRAND OF THE YEAR', '100% NATURAL', '正品', '质保', '公式ストア', '正規品', '정품', '공식 판매처'])(
+    '%s is a badge claim, with its reason and severity',
+    async (text) => {
+      const [f] = (await badgeClaimDetector().detect(context([box(text, 10, 10)]))).filter(hasCode('badge.claim'));
+      expect(f.evidence.matches[0].normalised).toMatchObject({ reason: expect.any(String), severity: expect.stringMatching(/low|medium/), match: 'exact' });
+    },
+  );
+
+  it('matches an unsurely read seal within OCR confusions ("Jrusled SELLER"), and not a sure read', async () => {
+    const unsure = box('JrusledSELLER', 10, 10, [0.55, 0.6, ...Array(11).fill(0.95)]);
+    const [f] = (await badgeClaimDetector().detect(context([unsure]))).filter(hasCode('badge.claim'));
+    expect(f.evidence.matches[0].normalised).toMatchObject({ badge: 'trusted_seller', match: 'confusable' });
+    expect(await badgeClaimDetector().detect(context([box('JrusledSELLER', 10, 10)]))).toEqual([]);
+  });
+
+  it.each(['FREE SHIPPING', '包邮', 'NEW ARRIVAL', '新品上市', 'Size M L XL', 'Original flavour', 'Genuine leather', '送料無料', '무료배송', '保质期12个月'])(
+    '%s is ordinary retail text',
+    async (text) => {
+      expect(await badgeClaimDetector().detect(context([box(text, 10, 10, [...text].map(() => 0.6))]))).toEqual([]);
+    },
+  );
+});
