@@ -15,6 +15,7 @@ import {
   negativeTemplates,
   type Plant,
   POSITIVES,
+  type Template,
   type TextCode,
 } from './eval-phrases';
 import { Rng } from './eval-random';
@@ -94,8 +95,9 @@ export function buildEvalCases(seed: number, photos: readonly string[]): EvalCas
   for (const group of POSITIVES) {
     const offset = r.int(0, PLACEMENTS.length - 1);
     for (let i = 0; i < group.count; i++) {
-      const plant = group.templates[i % group.templates.length](r);
-      const placement = fitPlacement(PLACEMENTS[(offset + i) % PLACEMENTS.length], plant, r);
+      const wanted = PLACEMENTS[(offset + i) % PLACEMENTS.length];
+      const plant = plantFor(group.templates, i, wanted, r);
+      const placement = fitPlacement(wanted, plant, r);
       cases.push(makeCase(r, `${group.code}/${group.lang}/${pad(i)}`, group.code, group.lang, r.pick(sorted), placement, plant));
     }
   }
@@ -117,6 +119,17 @@ export function buildEvalCases(seed: number, photos: readonly string[]): EvalCas
     }
   }
   return cases;
+}
+
+/**
+ * The i-th template (round robin), or for an edge cut or a split the next one that has a tail or a split
+ * point: templates and placements advance together, so without this the same few would always pair.
+ */
+function plantFor(templates: readonly Template[], i: number, wanted: Placement, r: Rng): Plant {
+  const marker = wanted === 'edge_cut' ? '»' : wanted === 'split' ? '¦' : null;
+  let plant = templates[i % templates.length](r);
+  for (let k = 1; marker && k < templates.length && !plant.lines.join('').includes(marker); k++) plant = templates[(i + k) % templates.length](r);
+  return plant;
 }
 
 /** A placement the text can take: edge cuts need a cuttable tail, splits a split point, seals short text. */
@@ -176,7 +189,8 @@ function drawnLines(lines: readonly string[], placement: Placement | 'none'): st
   return out;
 }
 
-const isLatin = (ch: string | undefined): boolean => ch !== undefined && /[A-Za-z0-9$%:'.,!?#&@+-]/.test(ch);
+// Latin and Korean words are spaced; Chinese and Japanese are not.
+const isLatin = (ch: string | undefined): boolean => ch !== undefined && /[A-Za-z0-9$%:'.,!?#&@+\-\uac00-\ud7af]/u.test(ch);
 
 function listingFor(id: string, lang: Lang, photo: string, price: Money): ListingFields {
   const words = photo.replace(/\.[a-z]+$/i, '').split('_').slice(1).join(' ');

@@ -24,8 +24,8 @@ const SOLID: [string, string][] = [
 const LOW_CONTRAST: [string, string][] = [
   ['#e6e6e6', '#9a9a9a'], ['#f5efe0', '#b8a884'], ['#303030', '#777777'], ['#dbe7f0', '#8aa3b8'], ['#2b3a55', '#6f82a8'], ['#f0d9d9', '#b98585'],
 ];
-// [fill, stroke] for text laid straight over the product.
-const ACROSS: [string, string | null][] = [['#ffffff', '#000000'], ['#d62828', null], ['#111111', null], ['#ffd60a', '#111111'], ['#ffffff', '#d62828'], ['#1d3557', null]];
+// [fill, stroke] for text laid straight over the product: always with a halo, as sellers draw it.
+const ACROSS: [string, string][] = [['#ffffff', '#000000'], ['#d62828', '#ffffff'], ['#111111', '#ffffff'], ['#ffd60a', '#111111'], ['#ffffff', '#d62828'], ['#1d3557', '#ffffff']];
 
 const xml = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const isWide = (ch: string): boolean => (ch.codePointAt(0) ?? 0) >= 0x2e80;
@@ -73,8 +73,8 @@ function fit(lines: string[], size: number, style: CaseStyle, maxW: number, maxH
   return b;
 }
 
-function textRows(b: Block, x: number, y: number, fill: string, opts: { stroke?: string | null; anchor?: 'start' | 'middle' } = {}): string {
-  const stroke = opts.stroke ? ` stroke="${opts.stroke}" stroke-width="${Math.max(1, b.size / 14).toFixed(1)}" paint-order="stroke"` : '';
+function textRows(b: Block, x: number, y: number, fill: string, opts: { stroke?: string; anchor?: 'start' | 'middle' } = {}): string {
+  const stroke = opts.stroke ? ` stroke="${opts.stroke}" stroke-width="${Math.max(1.5, b.size / 10).toFixed(1)}" stroke-linejoin="round" paint-order="stroke"` : '';
   return b.lines
     .map((line, i) => {
       const ty = y + i * b.size * 1.3 + b.size * 0.95;
