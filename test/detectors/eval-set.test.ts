@@ -6,9 +6,10 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
+import { corpusDir } from '../../bench/ai/corpus-images';
 import { buildEvalCases, type EvalCase, PLACEMENTS } from '../../bench/detectors/eval-cases';
 import { NEGATIVE_KINDS, TEXT_CODES } from '../../bench/detectors/eval-phrases';
 import { renderEvalCase } from '../../bench/detectors/render-eval-case';
@@ -79,8 +80,9 @@ describe('the detector evaluation set', () => {
     }
   });
 
-  const products = resolve(process.cwd(), '../shared/corpus/products');
-  describe.skipIf(!existsSync(products))('on the corpus product photos (skipped: ../shared/corpus/products is absent)', () => {
+  const corpus = corpusDir();
+  const products = corpus ? join(corpus, 'products') : '';
+  describe.skipIf(!corpus || !existsSync(products))('on the corpus product photos (skipped when ../shared/corpus/products is absent)', () => {
     it('renders the same bytes from the same seed', async () => {
       const clean = readFileSync(join(products, 'manifest.tsv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split('\t')[0]).filter((f) => !f.startsWith('PROMO_'));
       const real = buildEvalCases(21, clean);
