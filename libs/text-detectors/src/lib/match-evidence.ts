@@ -35,3 +35,10 @@ export function mostProminent<T extends { box: Box }>(items: readonly T[]): T {
 export function centreDistance(a: Box, b: Box): number {
   return Math.hypot(a.x + a.width / 2 - (b.x + b.width / 2), a.y + a.height / 2 - (b.y + b.height / 2));
 }
+
+/** The distance between two boxes' nearest edges (0 when they touch or overlap). */
+export function edgeDistance(a: Box, b: Box): number {
+  const dx = Math.max(0, a.x - (b.x + b.width), b.x - (a.x + a.width));
+  const dy = Math.max(0, a.y - (b.y + b.height), b.y - (a.y + a.height));
+  return Math.hypot(dx, dy);
+}

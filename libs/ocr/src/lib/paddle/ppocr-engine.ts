@@ -2,6 +2,7 @@ import * as ort from 'onnxruntime-node';
 import sharp from 'sharp';
 import { ctcGreedyDecode } from './ctc-decode';
 import { type DbPostprocessOptions, dbRegions } from './db-postprocess';
+import { decodeRaster, toOriginal } from './decode-raster';
 import { type DetectionTile, planDetection } from './detection-plan';
 import { loadAlphabet, type PpOcrModelFiles } from './ppocr-models';
 import { joinRaisedCents, markRaisedCents } from './raised-cents';
@@ -50,7 +51,7 @@ export class PpOcrEngine {
   }
 
   async read(bytes: Buffer, settings: PpOcrSettings = PPOCR_DEFAULTS): Promise<PpOcrLine[]> {
-    const { raster, scale } = await decodeRaster(bytes, settings.maxOcrPixels);
+    const { raster, scaleX, scaleY } = await decodeRaster(bytes, settings.maxOcrPixels);
     const found: TextFrame[] = [];
     for (const tile of planDetection(raster.width, raster.height, settings.detection)) {
       found.push(...(await this.detect(raster, tile, settings.db)));
@@ -67,7 +68,7 @@ export class PpOcrEngine {
     const joined = settings.raisedCents ? joinRaisedCents(lines.map((l, i) => (frames[i].angle === 0 ? markRaisedCents(l, raster) : l))) : lines;
     const kept = joined
       .filter((l) => (l.text.trim() || settings.keepUnreadLines) && l.confidence >= settings.minLineConfidence)
-      .map((l) => toOriginal(l, scale));
+      .map((l) => toOriginal(l, scaleX, scaleY));
     return readingOrder(kept);
   }
 
@@ -173,29 +174,6 @@ export class PpOcrEngine {
   }
 }
 
-/** Decodes once: EXIF orientation applied, alpha flattened onto white (a transparent PNG's text would
- * read as black on black), shrunk on load to at most `maxPixels`. */
-async function decodeRaster(bytes: Buffer, maxPixels: number): Promise<{ raster: RgbRaster; scale: number }> {
-  const meta = await sharp(bytes).metadata();
-  const rotated = (meta.orientation ?? 1) >= 5;
-  const width = (rotated ? meta.height : meta.width) ?? 0;
-  const height = (rotated ? meta.width : meta.height) ?? 0;
-  if (width === 0 || height === 0) throw new Error('image has no pixels');
-  const scale = Math.min(1, Math.sqrt(maxPixels / (width * height)));
-  let pipeline = sharp(bytes).rotate();
-  if (scale < 1) {
-    pipeline = pipeline.resize(Math.max(1, Math.round(width * scale)), Math.max(1, Math.round(height * scale)), { fit: 'fill' });
-  }
-  const { data, info } = await pipeline
-    .flatten({ background: '#ffffff' })
-    .toColourspace('srgb')
-    .removeAlpha()
-    .raw()
-    .toBuffer({ resolveWithObject: true });
-  if (info.channels !== 3) throw new Error(`unexpected ${info.channels}-channel raster`);
-  return { raster: { data, width: info.width, height: info.height }, scale: info.width / width };
-}
-
 /** The line boxed by `box`, its characters' ranges kept inside it. */
 function withBox(line: PpOcrLine, box: Rect): PpOcrLine {
   const clamp = (x: number) => Math.min(Math.max(x, box.x), box.x + box.width);
@@ -217,16 +195,6 @@ function charRanges(frame: TextFrame, columns: Array<[number, number]>, pxPerSte
   if (Math.abs(cos) < 0.5) return null;
   const x = (step: number) => frame.cx + (step * pxPerStep - frame.along / 2) * cos;
   return columns.map(([a, b]) => [Math.min(x(a), x(b)), Math.max(x(a), x(b))]);
-}
-
-function toOriginal(line: PpOcrLine, scale: number): PpOcrLine {
-  const s = 1 / scale;
-  const r = (v: number) => Math.round(v * s);
-  return {
-    ...line,
-    box: { x: r(line.box.x), y: r(line.box.y), width: r(line.box.width), height: r(line.box.height) },
-    chars: line.chars?.map(([a, b]) => [r(a), r(b)]) ?? null,
-  };
 }
 
 const round3 = (n: number) => Math.round(n * 1000) / 1000;

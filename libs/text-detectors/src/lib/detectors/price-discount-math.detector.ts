@@ -2,16 +2,17 @@ import type { Finding } from '@listinglens/contracts';
 import type { Detector, DetectorContext } from '@listinglens/pipeline';
 import { imagePrices, type LocatedPrice, sameCurrencyFamily } from '../image-prices';
 import { imageTextLines } from '../image-text-lines';
-import { centreDistance, matchEvidence, round2 } from '../match-evidence';
+import { centreDistance, edgeDistance, matchEvidence, round2 } from '../match-evidence';
 import { toNumber } from '../parsers/decimal';
 import { parseReferenceClaims } from '../parsers/reference-claim-parser';
 import { RULE_SEVERITY } from '../rule-severity';
 
 const RULE_ID = 'text.price-discount-math';
-const VERSION = 1;
+const VERSION = 2;
 /** Claims are rounded ("-28%" for 28.7 %), so differences up to this many points are fine. */
 export const DISCOUNT_TOLERANCE_POINTS = 1.5;
-/** Prices further than this many claim-heights from the claim belong to another offer on the page. */
+/** Prices further than this many claim-heights from the claim (edge to edge: a long tag line read as one
+ * box puts its prices far from the claim's centre) belong to another offer on the page. */
 const PAIRING_RADIUS = 10;
 
 /**
@@ -29,13 +30,13 @@ export function priceDiscountMathDetector(): Detector {
       for (const image of ctx.images) {
         const lines = await imageTextLines(ctx, image);
         if (!lines) continue;
-        const prices = imagePrices(lines).filter((p) => p.role !== 'saving' && p.role !== 'threshold');
+        const prices = imagePrices(lines).filter((p) => p.role !== 'saving' && p.role !== 'threshold' && p.role !== 'multi_unit');
         for (const line of lines) {
           for (const claim of parseReferenceClaims(line.text)) {
             if (claim.percentOff === null || claim.upTo) continue;
             const where = matchEvidence(line, claim.start, claim.end);
             const near = prices
-              .filter((p) => centreDistance(p.box, where.box) <= PAIRING_RADIUS * Math.max(where.box.height, p.box.height))
+              .filter((p) => edgeDistance(p.box, where.box) <= PAIRING_RADIUS * Math.max(where.box.height, p.box.height))
               .sort((a, b) => centreDistance(a.box, where.box) - centreDistance(b.box, where.box));
             const pair = pairPrices(near);
             if (!pair) continue;

@@ -4,6 +4,7 @@ import { imagePrices } from '../image-prices';
 import { imageTextLines } from '../image-text-lines';
 import { mostProminent, round2 } from '../match-evidence';
 import { sameAmount } from '../parsers/decimal';
+import { bareAmounts } from '../parsers/price-parser';
 import { RULE_SEVERITY } from '../rule-severity';
 
 const RULE_ID = 'text.price-mismatch';
@@ -25,8 +26,9 @@ export const MIN_MARK_READ_CONFIDENCE = { character: 0.5, word: 0.3 } as const;
 /**
  * price.mismatch: the image shows a selling price that is not the listing's. Only prices with a currency
  * mark count ("Only 3 left" is not a price), and reference prices, savings ("立减30元") and coupon
- * thresholds ("满200元") are not selling prices. An image that shows the listing's price anywhere is
- * consistent, whatever else it shows (multi-buy offers, other sizes).
+ * thresholds ("满200元") and prices for several units ("2件23元") are not selling prices. An image that shows
+ * the listing's price anywhere is consistent, whatever else it shows (multi-buy offers, other sizes), even
+ * where the reader lost its mark.
  */
 export function priceMismatchDetector(): Detector {
   return {
@@ -47,6 +49,8 @@ export function priceMismatchDetector(): Detector {
         );
         if (selling.length === 0) continue;
         if (marked.some((p) => p.currencies.includes(currency) && sameAmount(p.amount, amount))) continue;
+        // The listing's own amount read without its mark ("1件?15": the ￥ read as "?") still shows it.
+        if (lines.some((l) => bareAmounts(l.text).some((a) => sameAmount(a, amount)))) continue;
         const lead = mostProminent(selling);
         const currencyDiffers = !lead.currencies.includes(currency);
         findings.push({

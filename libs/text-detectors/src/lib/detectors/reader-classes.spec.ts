@@ -125,3 +125,57 @@ describe('class 5: the badge vocabulary', () => {
     },
   );
 });
+
+describe('words glued without spaces: the case shows where a word ends', () => {
+  it.each([
+    ['HalfPriceSale', 'price.reference_claim'],
+    ['2YEARWARRANTYhurry', 'badge.claim'],
+    ['1年保证', 'badge.claim'],
+    ['正规品', 'badge.claim'],
+    ['UsecodeWELcoME3Oatcheckout', 'promo.coupon'],
+  ] as const)('%s gives %s', async (text, code) => {
+    expect(await codes([box(text, 10, 10)])).toContain(code);
+  });
+
+  it('reads "LIVENOW" with "Shopnow" as a livestream screen', async () => {
+    expect(await codes([box('LIVENOW', 10, 10), box('Shopnow', 10, 200)])).toContain('livestream.overlay');
+  });
+
+  it('still needs whole words: "Wasser 500ml", "Bestsellerhurry" in lower case are not claims', async () => {
+    expect(await codes([box('Wasser500ml', 10, 10)])).toEqual([]);
+    expect(await codes([box('bestsellerhurry', 10, 10)])).toEqual([]);
+  });
+
+  it('a mark glued after a word is still a mark ("Only£39.99")', async () => {
+    expect(await codes([box('Only£39.99', 10, 10)], { amount: '49.00', currency: 'GBP' })).toContain('price.mismatch');
+  });
+
+  it('checks "60%0FFWas327,99Now225.50" read as one long box (prices far from the claim)', async () => {
+    const [f] = (await priceDiscountMathDetector().detect(context([box('60%0FFWas327,99Now225.50', 10, 10)]))).filter(hasCode('price.discount_math'));
+    expect(f.evidence).toMatchObject({ claimedPercentOff: 60, pairedBy: 'role_words' });
+  });
+
+  it('a minus glued to the cents opens a claim: "$252.99$178.50-60%"', async () => {
+    expect(await codes([box('$252.99$178.50-60%', 10, 10)], { amount: '178.50', currency: 'USD' })).toContain('price.discount_math');
+  });
+});
+
+describe('negatives that looked like findings', () => {
+  it('a price ladder is not a unit price, even with the first mark misread ("1件?15" / "2件23元")', async () => {
+    expect(await codes([box('1件?15', 10, 10), box('2件23元', 10, 50)], { amount: '15.00', currency: 'CNY' })).toEqual([]);
+    expect(await codes([box('3for$12', 10, 10)], { amount: '5.00', currency: 'USD' })).toEqual([]);
+  });
+
+  it('a receipt line with change and a date is not a phone number', async () => {
+    expect(await codes([box('CHANGE 1.73 03/12/2026', 10, 10)])).toEqual([]);
+  });
+
+  it('"LIVE NOW" over "2.3K watching" is a count, not a NOW price', async () => {
+    expect(await codes([box('LIVE NOW', 10, 10), box('2.3K watching', 10, 48)])).not.toContain('price.reference_claim');
+  });
+
+  it('a zip or product code is not a promo code', async () => {
+    expect(await codes([box('Zip code 90210', 10, 10)])).toEqual([]);
+    expect(await codes([box('Productcode AB1234', 10, 10)])).toEqual([]);
+  });
+});

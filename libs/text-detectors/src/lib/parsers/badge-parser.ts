@@ -1,6 +1,7 @@
 import type { Severity } from '@listinglens/contracts';
 import { BADGE_VOCABULARY, type BadgeEntry } from './badge-vocabulary';
 import { foldOcrConfusions } from './ocr-confusions';
+import { atWordEdges } from './word-edges';
 
 export interface BadgeClaim {
   raw: string;
@@ -33,6 +34,7 @@ export function parseBadges(read: string): BadgeClaim[] {
     for (const m of text.matchAll(entry.pattern)) {
       const start = m.index;
       const end = start + m[0].length;
+      if (m[0].length === 0 || !atWordEdges(read, start, end)) continue;
       if (found.some((f) => f.start < end && f.end > start)) continue;
       found.push(claimOf(entry, m[0], start, 'exact'));
     }

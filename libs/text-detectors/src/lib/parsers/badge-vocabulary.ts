@@ -11,7 +11,8 @@ import type { Severity } from '@listinglens/contracts';
  * sizes, flavours, "original flavour", "genuine leather" (a material), "recommended dose".
  *
  * Latin patterns run on a folded line (see foldOcrConfusions) and allow the spaces PP-OCR drops
- * ("BESTSELLER", "6MONTHSWARRANTY"); `(?<![A-Za-z])` / `(?![A-Za-z])` keep them whole words.
+ * ("BESTSELLER", "6MONTHSWARRANTY"). Whole words are checked by the parser (atWordEdges), which also sees
+ * the word edges glued text shows by its case ("2YEARWARRANTYhurry"); regexes cannot, under their `i` flag.
  */
 export interface BadgeEntry {
   /** A stable label, the same across languages where the claim means the same. */
@@ -24,8 +25,9 @@ export interface BadgeEntry {
   fuzzy?: string[];
 }
 
-const W0 = '(?<![A-Za-z])';
-const W1 = '(?![A-Za-z])';
+// Word edges are checked in parseBadges (see the note above); these mark where a phrase must be whole.
+const W0 = '';
+const W1 = '';
 const re = (source: string): RegExp => new RegExp(source, 'giu');
 
 export const BADGE_VOCABULARY: readonly BadgeEntry[] = [
@@ -86,7 +88,7 @@ export const BADGE_VOCABULARY: readonly BadgeEntry[] = [
     reason: 'an authenticity guarantee: counterfeits are sold under exactly this claim',
     severity: 'medium',
     pattern: re(
-      `正品保证|正品保障|官方正品|(?:100%\\s?)?正品(?!率)|假一(?:赔|罚)[一二三十百]|${W0}100%\\s?(?:authentic|genuine|original)${W1}|${W0}(?:authentic|genuine|original)(?:ity)?\\s?guarantee[ds]?${W1}|${W0}guaranteed\\s?(?:authentic|genuine|original)${W1}|${W0}(?:genuine|authentic|original)\\s?products?${W1}|正規品|本物保証|純正品|정품(?:\\s?(?:보장|인증))?|진품\\s?보증`,
+      `正品保证|正品保障|官方正品|(?:100%\\s?)?正品(?!率)|假一(?:赔|罚)[一二三十百]|${W0}100%\\s?(?:authentic|genuine|original)${W1}|${W0}(?:authentic|genuine|original)(?:ity)?\\s?guarantee[ds]?${W1}|${W0}guaranteed\\s?(?:authentic|genuine|original)${W1}|${W0}(?:genuine|authentic|original)\\s?products?${W1}|正[規规]品|本物保証|純正品|정품(?:\\s?(?:보장|인증))?|진품\\s?보증`,
     ),
     fuzzy: ['authenticguaranteed', 'genuineproduct', 'originalproduct'],
   },
@@ -104,7 +106,7 @@ export const BADGE_VOCABULARY: readonly BadgeEntry[] = [
     reason: 'a warranty or guarantee printed on the photo binds nobody the buyer can reach through the platform',
     severity: 'low',
     pattern: re(
-      `${W0}(?:\\d+|one|two|three|five|ten)[ -]?(?:years?|yrs?|months?|days?)\\s?(?:limited\\s?)?(?:warranty|guarantee)${W1}|${W0}(?:lifetime|manufacturer'?s?|extended)\\s?(?:warranty|guarantee)${W1}|${W0}money[ -]?back\\s?guarantee[d]?${W1}|${W0}(?:100%\\s?)?satisfaction\\s?guarantee[d]?${W1}|${W0}guaranteed${W1}|(?:(?:\\d+|[一二三四五六七八九十两半])年|终身|全国)(?:质保|保修|联保)|质保|(?:\\d+|[一二三五十])年(?:間)?保証|品質保証|永久保証|(?:\\d+)\\s?년\\s?(?:무상\\s?)?(?:보증|보장|A\\/S)|품질\\s?보증`,
+      `${W0}(?:\\d+|one|two|three|five|ten)[ -]?(?:years?|yrs?|months?|days?)\\s?(?:limited\\s?)?(?:warranty|guarantee)${W1}|${W0}(?:lifetime|manufacturer'?s?|extended)\\s?(?:warranty|guarantee)${W1}|${W0}money[ -]?back\\s?guarantee[d]?${W1}|${W0}(?:100%\\s?)?satisfaction\\s?guarantee[d]?${W1}|${W0}guaranteed${W1}|(?:(?:\\d+|[一二三四五六七八九十两半])年|终身|全国)(?:质保|保修|联保|保证|保固)|(?:质保|保修|保固)\\s?(?:\\d+|[一二三四五六七八九十两半])年|质保|(?:\\d+|[一二三五十])年(?:間)?保証|品質保証|永久保証|(?:\\d+)\\s?년\\s?(?:무상\\s?)?(?:보증|보장|A\\/S)|품질\\s?보증`,
     ),
     fuzzy: ['warranty', 'guaranteed', 'moneybackguarantee', 'lifetimewarranty'],
   },

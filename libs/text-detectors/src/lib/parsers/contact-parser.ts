@@ -73,8 +73,10 @@ export function parseContacts(text: string): ContactMention[] {
     const digits = m[0].replace(/\D/g, '');
     if (digits.length < 7 || digits.length > 15) continue;
     const before = text.slice(Math.max(0, m.index - 20), m.index);
-    const plausible = m[0].startsWith('+') || CN_MOBILE.test(digits) || LOCAL_FORMAT.test(m[0].trim()) || PHONE_CONTEXT.test(before);
-    if (!plausible || looksLikeDate(m[0])) continue;
+    const raw = m[0].trim();
+    const context = PHONE_CONTEXT.test(before);
+    const plausible = raw.startsWith('+') || isCnMobile(raw, digits) || LOCAL_FORMAT.test(raw) || context;
+    if (!plausible || holdsDate(raw) || (!context && !raw.startsWith('+') && holdsMoney(raw))) continue;
     push({ kind: 'phone', raw: m[0].trim(), start: m.index, end: m.index + m[0].length, value: (m[1] ? '+' : '') + digits });
   }
   return found.sort((a, b) => a.start - b.start);
@@ -87,6 +89,22 @@ function hostOf(raw: string): string {
     .toLowerCase();
 }
 
-function looksLikeDate(raw: string): boolean {
-  return /^\d{4}-\d{2}-\d{2}$/.test(raw.trim()) || /^\d{2}-\d{2}-\d{4}$/.test(raw.trim());
+/**
+ * A Chinese mobile number is 11 digits written whole or grouped 3-4-4 ("138 0013 8000"). Digits that only
+ * add up to 11 across other groups are something else: "CHANGE 1.73 03/12/2026" on a receipt.
+ */
+function isCnMobile(raw: string, digits: string): boolean {
+  if (!CN_MOBILE.test(digits)) return false;
+  const groups = raw.split(/\D+/).map((g) => g.length).join(',');
+  return groups === '11' || groups === '3,4,4';
+}
+
+/** A date inside the run ("2026-03-12", "03/12/2026", "12.03.26") makes it a date, a receipt line, not a phone. */
+function holdsDate(raw: string): boolean {
+  return /(?:^|\D)(?:\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{1,2}[-./]\d{1,2}[-./]\d{2,4})(?:\D|$)/.test(raw);
+}
+
+/** An amount with cents ("1.73 ") in the run: money on a receipt or tag, not a phone group. */
+function holdsMoney(raw: string): boolean {
+  return /(?:^|\s)\d{1,4}[.,]\d{2}(?:\s|$)/.test(raw);
 }

@@ -16,10 +16,10 @@ export interface CouponMention {
 
 // Case-insensitive keyword, as PP-OCR reads it: often without spaces ("UsecodeSAVE20atcheckou"), so the
 // keyword may follow a verb glued to it. The code itself is checked as read below (capitals and digits).
+// Case-insensitive keyword, as PP-OCR reads it: often without spaces ("UsecodeSAVE20atcheckou"), so the
+// keyword may follow a verb glued to it. A zip, product or QR code is not a promo code.
 const CODE =
-  /(?<![A-Za-z])(?:(?:use|enter|apply|with|your)\s?)?(?:promo(?:tion)?\s?code|coupon\s?code|discount\s?code|voucher\s?code|code|gutscheincode|rabattcode)\s*[:：]?\s*([A-Za-z0-9][A-Za-z0-9-]*)|(?:优惠码|折扣码|兑换码|券码|口令|クーポンコード|割引コード|プロモコード|쿠폰\s?코드|할인\s?코드|프로모션\s?코드)\s*[:：]?\s*([A-Za-z0-9][A-Za-z0-9-]*)/giu;
-/** A code is 4–16 capitals and digits as printed; what follows in lower case is the next word run on. */
-const CODE_AS_READ = /^[A-Z0-9][A-Z0-9-]{3,15}(?![A-Z0-9])/u;
+  /(?<![A-Za-z])(?<!(?:zip|postal|post|product|item|qr|bar|area|country|colou?r|style|model|sku|hs|tax|article)\s?)(?:(?:use|enter|apply|with|your)\s?)?(?:promo(?:tion)?\s?code|coupon\s?code|discount\s?code|voucher\s?code|code|gutscheincode|rabattcode)\s*[:：]?\s*([A-Za-z0-9][A-Za-z0-9-]*)|(?:优惠码|折扣码|兑换码|券码|口令|クーポンコード|割引コード|プロモコード|쿠폰\s?코드|할인\s?코드|프로모션\s?코드)\s*[:：]?\s*([A-Za-z0-9][A-Za-z0-9-]*)/giu;
 const SPEND_SAVE = /(?:每?满)\s?(\d+(?:\.\d+)?)\s?元?\s?[减-]\s?(\d+(?:\.\d+)?)\s?元?/gu;
 const SPEND_SAVE_EN = /(?<![A-Za-z])(?:spend|buy)\s?[$€£¥]?(\d+(?:\.\d+)?)\s?,?\s?(?:save|get)\s?[$€£¥]?(\d+(?:\.\d+)?)(?:\s?off)?/giu;
 const INSTANT = /立减|券后|直减|下单立省|即時割引|즉시\s?할인/gu;
@@ -35,16 +35,14 @@ export function parseCoupons(read: string): CouponMention[] {
     if (found.some((f) => f.start < mention.end && f.end > mention.start)) return;
     found.push(mention);
   };
-  // Codes are matched as read: a 0 between letters is part of a code, not an O.
   // Keywords on the folded line ("C0DE"), the code as read: a 0 between letters is part of a code, not an O.
   for (const m of text.matchAll(CODE)) {
     const group = m[1] ?? m[2];
     const at = m.index + m[0].length - group.length;
-    const code = CODE_AS_READ.exec(read.slice(at, at + group.length))?.[0];
-    // A code has to look like one: letters and digits mixed, or all capitals ("WELCOME").
-    if (!code || (!/\d/.test(code) && !/^[A-Z-]{5,}$/.test(code))) continue;
+    const code = codeAsRead(read.slice(at, at + group.length));
+    if (!code) continue;
     const end = at + code.length;
-    push({ kind: 'promo_code', raw: read.slice(m.index, end), start: m.index, end, code });
+    push({ kind: 'promo_code', raw: read.slice(m.index, end), start: m.index, end, code: code.toUpperCase() });
   }
   for (const re of [SPEND_SAVE, SPEND_SAVE_EN]) {
     for (const m of text.matchAll(re)) {
@@ -59,4 +57,18 @@ export function parseCoupons(read: string): CouponMention[] {
     push({ kind: 'instant_discount', raw: m[0], start: m.index, end: m.index + m[0].length });
   }
   return found.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * The code in the run of letters and digits after "code", as read. Codes are printed in capitals and digits,
+ * but the reader mixes up the case of look-alike glyphs (c/C, o/O, w/W: "WELcoME30"), and the next words
+ * run on in lower case ("SAVE20atcheckout"). So: drop the lower-case tail, then keep 4–16 characters
+ * that are mostly capitals and digits and either hold a digit or are all letters from 5 up ("WELCOME").
+ */
+function codeAsRead(run: string): string | null {
+  const code = run.replace(/[a-z]+$/u, '').slice(0, 16);
+  if (code.length < 4) return null;
+  const lower = code.replace(/[^a-z]/gu, '').length;
+  if (lower * 2 > code.length) return null;
+  return /\d/u.test(code) || /^[A-Za-z-]{5,}$/u.test(code) ? code : null;
 }

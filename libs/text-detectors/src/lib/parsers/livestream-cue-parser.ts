@@ -1,5 +1,6 @@
 import type { LivestreamCueKind } from '@listinglens/contracts';
 import { foldOcrConfusions } from './ocr-confusions';
+import { atWordEdges } from './word-edges';
 
 export type { LivestreamCueKind };
 
@@ -12,8 +13,9 @@ export interface LivestreamCue {
 
 const COUNT = String.raw`\d+(?:[.,]\d+)?\s?(?:万|w|W|k|K|m|M|亿)?\+?`;
 const PATTERNS: [LivestreamCueKind, RegExp][] = [
-  // "LIVE" must be a capitalised badge word on its own; "live" inside a sentence is not a badge.
-  ['live_badge', /(?<![A-Za-z])(?:LIVE|Live|LIVE NOW|ON AIR)(?![A-Za-z])|正在直播|直播中|直播间|直播|ライブ|라이브/gu],
+  // "LIVE" must be a capitalised badge word on its own; "live" inside a sentence is not a badge. Latin cues
+  // are checked whole by atWordEdges, which also sees words glued without spaces ("LIVENOW", "LIVEShop").
+  ['live_badge', /LIVE\s?NOW|LIVE|Live|ON\s?AIR|正在直播|直播中|直播间|直播|ライブ|라이브/gu],
   [
     'audience_count',
     new RegExp(
@@ -21,7 +23,7 @@ const PATTERNS: [LivestreamCueKind, RegExp][] = [
       'giu',
     ),
   ],
-  ['buy_button', /(?<![A-Za-z])(?:buy now|shop now|add to cart)(?![A-Za-z])|立即购买|马上购买|去购买|马上抢|立即抢购|去抢购|抢购|小黄车|点击购买|구매하기/giu],
+  ['buy_button', /buy\s?now|shop\s?now|add\s?to\s?cart|立即购买|马上购买|去购买|马上抢|立即抢购|去抢购|抢购|小黄车|点击购买|구매하기/giu],
   ['seller_rank', /带货榜\s?第?\s?\d+|人气榜\s?第?\s?\d+|小时榜\s?第?\s?\d+|热榜\s?第?\s?\d+|(?<![A-Za-z])top\s?\d+\s?(?:seller|host|streamer)s?(?![A-Za-z])/giu],
   ['follow_button', /(?<![A-Za-z])\+?\s?follow(?:ing)?(?![A-Za-z])|\+\s?关注|关注主播|已关注|팔로우/giu],
 ];
@@ -39,6 +41,7 @@ export function parseLivestreamCues(read: string): LivestreamCue[] {
   const cues: LivestreamCue[] = [];
   for (const [kind, re] of PATTERNS) {
     for (const m of text.matchAll(re)) {
+      if (!atWordEdges(read, m.index, m.index + m[0].length)) continue;
       cues.push({ kind, raw: m[0], start: m.index, end: m.index + m[0].length });
     }
   }

@@ -3,8 +3,9 @@
  * copy of the line; the fold never changes its length, so every match position still points at the
  * characters (and boxes) that were read.
  *
- * - Inside words: a 0 or 1 with a letter on both sides becomes O or I ("N0W" → "NOW"). A digit at a word's
- *   edge stays a digit ("SAVE10", "X200" are codes and models).
+ * - Inside words: a 0 or 1 with a letter on both sides becomes O or I ("N0W" → "NOW"), and a 0 opening a word
+ *   of capitals after a sign or a space ("60%0FF" → "60%OFF"). Otherwise a digit at a word's edge stays a
+ *   digit ("SAVE10", "X200" are codes and models).
  * - Inside numbers: O/o and I/l in a run of digits that starts with a digit or follows a currency mark
  *   become 0 and 1 ("1OO%" → "100%", "$l9.99" → "$19.99"); a run with no real digit stays text.
  */
@@ -28,10 +29,15 @@ const LETTER = /[A-Za-z]/;
 function foldWords(text: string): string {
   const chars = [...text];
   let changed = false;
-  for (let i = 1; i < chars.length - 1; i++) {
+  for (let i = 0; i < chars.length - 1; i++) {
     const c = chars[i];
-    if ((c === '0' || c === '1') && LETTER.test(chars[i - 1]) && LETTER.test(chars[i + 1])) {
+    const before = chars[i - 1] ?? '';
+    if ((c === '0' || c === '1') && LETTER.test(before) && LETTER.test(chars[i + 1])) {
       chars[i] = c === '0' ? 'O' : 'I';
+      changed = true;
+    } else if (c === '0' && !/[A-Za-z0-9.,]/.test(before) && /[A-Z]{2}/.test(chars.slice(i + 1, i + 3).join(''))) {
+      // "60%0FF": a 0 opening a word of capitals, after a sign or a space rather than a digit, is an O.
+      chars[i] = 'O';
       changed = true;
     }
   }

@@ -2,6 +2,7 @@ import type { PriceRole } from '@listinglens/contracts';
 import { canonicalDecimal, shiftDecimal } from './decimal';
 import { currenciesForMark, PREFIX_MARKS, SUFFIX_MARKS } from './currency';
 import { foldOcrConfusions } from './ocr-confusions';
+import { isWordEdge } from './word-edges';
 
 /** What a price is doing in its sentence. */
 export type { PriceRole };
@@ -37,9 +38,11 @@ const PRICE_WORDS = String.raw`价格?|售价|price|preis|prix|now|only|was|uvp|
 // A digit glued to a prefix mark ("5$129.99") is a stray glyph the reader saw, not part of any amount:
 // no amount ends right before a prefix mark.
 const GLUED_TO_MARK = String.raw`(?![$€£¥￥₩₹])`;
-const PREFIXED = new RegExp(String.raw`(?<![A-Za-z])(${prefixAlt})\s?(${AMOUNT})\s?(${MULTIPLIER})?(?![\d])`, 'giu');
+// A letter mark ("RM", "USD") or a price word must start a word: checked with isWordEdge, which also sees
+// words glued without spaces ("Only£39.99", "60%OFFWas327,99").
+const PREFIXED = new RegExp(String.raw`(${prefixAlt})\s?(${AMOUNT})\s?(${MULTIPLIER})?(?![\d])`, 'giu');
 const SUFFIXED = new RegExp(String.raw`(?<![\d.,])(${AMOUNT})\s?(${MULTIPLIER})?\s?(${suffixAlt})(?![A-Za-z])`, 'giu');
-const KEYWORDED = new RegExp(String.raw`(?<![A-Za-z])(?:${PRICE_WORDS})\s*[:：]?\s*(${AMOUNT})${GLUED_TO_MARK}(?![\d.,%]|\s?(?:${suffixAlt}))`, 'giu');
+const KEYWORDED = new RegExp(String.raw`(?:${PRICE_WORDS})\s*[:：]?\s*(${AMOUNT})${GLUED_TO_MARK}(?![\d.,%]|\s?(?:${suffixAlt}))`, 'giu');
 
 const REFERENCE_BEFORE =
   /(?:was|rrp|uvp|msrp|compare at|list price|regular(?: price)?|orig(?:inal)?(?: price)?|statt|vorher|原价|日常价|划线价|市场价|专柜价|吊牌价|参考价|门市价)\s*[:：]?\s*$/iu;
@@ -48,6 +51,9 @@ const CURRENT_BEFORE =
 const SAVING_BEFORE = /(?:立减|减|省|优惠|save|saving|rabatt|sparen|spare|券)\s*[:：]?\s*$/iu;
 const SAVING_AFTER = /^\s*(?:off|优惠券|券|红包)/iu;
 const THRESHOLD_BEFORE = /(?:满|每满|spend|over|ab)\s*$/iu;
+// A price for two or more units ("2件23元", "3 for $12", "2/$5", "$12 for 3", "买2件"): not a unit price.
+const MULTI_UNIT_BEFORE = /(?:(?<![\d.,])(?:[2-9]|\d{2,})\s?(?:件|个|只|瓶|盒|袋|包|支|条|份|套|pcs?|pieces?|packs?|units?|for|x|×|\/)|买\s?(?:[2-9]|\d{2,})\s?件?)\s*[:：]?\s*$/iu;
+const MULTI_UNIT_AFTER = /^\s?(?:for|\/)\s?(?:[2-9]|\d{2,})(?![\d.,])/iu;
 
 /**
  * Finds every price in a line: "$1,299.00", "US$5", "¥99", "￥99", "99元", "9,99 €", "€9.99", "RMB 99",
@@ -76,13 +82,30 @@ export function parsePrices(read: string): PriceMention[] {
       markAt: mark === null ? null : [start + markOffset, start + markOffset + mark.length],
     });
   };
-  for (const m of text.matchAll(PREFIXED)) add(m.index, m[0], m[2], m[3], m[1], 0);
+  for (const m of text.matchAll(PREFIXED)) {
+    if (/^[A-Za-z]/.test(m[1]) && !isWordEdge(read, m.index)) continue;
+    add(m.index, m[0], m[2], m[3], m[1], 0);
+  }
   for (const m of text.matchAll(SUFFIXED)) add(m.index, m[0], m[1], m[2], m[3], m[0].length - m[3].length);
   for (const m of text.matchAll(KEYWORDED)) {
+    if (!isWordEdge(read, m.index)) continue;
     const start = m.index + m[0].lastIndexOf(m[1]);
     add(start, m[1], m[1], undefined, null, 0);
   }
   return found.sort((a, b) => a.start - b.start);
+}
+
+// A number standing alone, with no mark the parser knows: not part of a longer number, not beside a
+// currency mark (that is a marked price), not a measure ("15ml", "30%", "2件").
+const BARE_AMOUNT = new RegExp(
+  String.raw`(?<![\d.,])(?<!(?:${prefixAlt})\s?)(${AMOUNT})(?!\s?(?:${suffixAlt}))(?![\d]|[.,]\d)(?!\s?(?:%|ml|l\b|g\b|kg|mg|cm|mm|m\b|oz|lb|mah|w\b|v\b|件|个|只|瓶|盒|袋|克|毫升|厘米|pcs?|x\b))`,
+  'giu',
+);
+
+/** Every number standing alone in a line, as canonical decimals: "1件?15" → ["1"?, "15"] (measures excluded). */
+export function bareAmounts(read: string): string[] {
+  const text = foldOcrConfusions(read);
+  return [...text.matchAll(BARE_AMOUNT)].map((m) => parseAmount(m[1])).filter((a): a is string => a !== null);
 }
 
 /**
@@ -111,6 +134,7 @@ function roleOf(text: string, start: number, end: number): PriceRole {
   const before = text.slice(Math.max(0, start - 16), start).replace(/(?<=\D)\d$/u, '');
   const after = text.slice(end, end + 8);
   if (THRESHOLD_BEFORE.test(before)) return 'threshold';
+  if (MULTI_UNIT_BEFORE.test(before) || MULTI_UNIT_AFTER.test(after)) return 'multi_unit';
   if (SAVING_BEFORE.test(before) || SAVING_AFTER.test(after)) return 'saving';
   if (REFERENCE_BEFORE.test(before)) return 'reference';
   if (CURRENT_BEFORE.test(before)) return 'current';

@@ -1,5 +1,6 @@
 import type { ClaimKind } from '@listinglens/contracts';
 import { foldOcrConfusions } from './ocr-confusions';
+import { atWordEdges, isWordEdge } from './word-edges';
 
 /** How a listing image claims a reduction. */
 export type { ClaimKind };
@@ -17,16 +18,19 @@ export interface ReferenceClaim {
 
 const UP_TO_BEFORE = /(?:up to|bis zu|最高|最多|低至|最低)\s*$/iu;
 
-// WAS/NOW words and Chinese reference-price labels. Latin words need word boundaries ("wasser"), and
-// was/now a price right after them ("Buy Now" is a button, not a claim).
+// WAS/NOW words and Chinese reference-price labels. Latin words must be whole (atWordEdges: "wasser" is
+// not "was", "60%OFFWas327" is), and was/now a price right after them ("Buy Now" is a button, not a claim;
+// "LIVE NOW" over "2.3K watching" is a count).
 const WAS_NOW =
-  /(?<![A-Za-z])(?:was|now)(?=\s?[:：]?\s?[$€£¥￥\d])|(?<![A-Za-z])(?:rrp|uvp|msrp|compare at|statt|reg\.? price|list price)(?![A-Za-z])|原价|现价|日常价|券后价|到手价|划线价|市场价|专柜价|吊牌价|活动价|秒杀价/giu;
+  /(?:was|now)(?=\s?[:：]?\s?[$€£¥￥\d])(?!\s?[:：]?\s?\d+(?:[.,]\d+)?\s?(?:[kmw万千]|人|viewers|watching|views|likes))|(?:rrp|uvp|msrp|compare\s?at|statt|reg\.?\s?price|list\s?price)|原价|现价|日常价|券后价|到手价|划线价|市场价|专柜价|吊牌价|活动价|秒杀价/giu;
 // "-70%", "−70 %", "70% OFF", "save 70%", "70% Rabatt", "立省70%", "直降70%"
+// A minus glued to a price's cents ("$178.50-60%") still opens a claim; after a bare number it is a range ("10-20%").
 const PERCENT_OFF =
-  /(?<![\d.])[-−–]\s?(\d{1,2}(?:[.,]\d)?)\s?%|(?<![\d.])(\d{1,2}(?:[.,]\d)?)\s?%\s?(?:off|rabatt|discount|优惠)(?![A-Za-z])|(?:save|spare|sparen|立省|直降|省)\s?(\d{1,2}(?:[.,]\d)?)\s?%/giu;
+  /(?:(?<![\d.])|(?<=\d[.,]\d\d))[-−–]\s?(\d{1,2}(?:[.,]\d)?)\s?%|(?<![\d.])(\d{1,2}(?:[.,]\d)?)\s?%\s?(?:off|rabatt|discount|优惠)|(?:save|spare|sparen|立省|直降|省)\s?(\d{1,2}(?:[.,]\d)?)\s?%/giu;
 // "3折", "7.5折", "五折"; not "折叠" (folding) or "折扣" used as a noun without a number.
 const ZHE = /(?<![\d.])(\d(?:\.\d)?|[一二三四五六七八九])\s?折(?!叠)/gu;
-const HALF = /(?<![A-Za-z])half[ -]?price(?![A-Za-z])|半价/giu;
+// Latin words are checked whole by atWordEdges, which sees glued words ("60%OFFWas", "HalfPriceSale").
+const HALF = /half[ -]?price|半价/giu;
 
 const CN_DIGIT: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 
@@ -38,7 +42,7 @@ export function parseReferenceClaims(read: string): ReferenceClaim[] {
   const upTo = (start: number): boolean => UP_TO_BEFORE.test(text.slice(Math.max(0, start - 8), start));
   for (const m of text.matchAll(PERCENT_OFF)) {
     const value = Number((m[1] ?? m[2] ?? m[3]).replace(',', '.'));
-    if (value <= 0 || value >= 100) continue;
+    if (value <= 0 || value >= 100 || !isWordEdge(read, m.index + m[0].length)) continue;
     claims.push({ kind: 'percent_off', raw: m[0], start: m.index, end: m.index + m[0].length, percentOff: value, upTo: upTo(m.index) });
   }
   for (const m of text.matchAll(ZHE)) {
@@ -49,9 +53,11 @@ export function parseReferenceClaims(read: string): ReferenceClaim[] {
     claims.push({ kind: 'zhe', raw: m[0], start: m.index, end: m.index + m[0].length, percentOff, upTo: upTo(m.index) });
   }
   for (const m of text.matchAll(HALF)) {
+    if (!atWordEdges(read, m.index, m.index + m[0].length)) continue;
     claims.push({ kind: 'half_price', raw: m[0], start: m.index, end: m.index + m[0].length, percentOff: 50, upTo: false });
   }
   for (const m of text.matchAll(WAS_NOW)) {
+    if (!atWordEdges(read, m.index, m.index + m[0].length)) continue;
     claims.push({ kind: 'was_now', raw: m[0], start: m.index, end: m.index + m[0].length, percentOff: null, upTo: false });
   }
   return claims.sort((a, b) => a.start - b.start);
