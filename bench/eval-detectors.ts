@@ -7,11 +7,12 @@
  * Flags: --seed N (21) --limit N --kind CODE|negative --lang en|zh|ja|ko --concurrency N (2)
  *        --ocr-cache DIR (words per image on disk: a rerun after a detector change skips OCR)
  *        --dump DIR (the rendered images, to look at)
+ *        --engine ppocr|tesseract (OCR_ENGINE; default ppocr, as deployed)
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { MemoryOcrCache, type OcrLanguage } from '@listinglens/ocr';
+import { MemoryOcrCache, OCR_ENGINES, type OcrEngineName, type OcrLanguage } from '@listinglens/ocr';
 import { createScanner, DEFAULT_SCANNER_OPTIONS } from '@listinglens/scanner';
 import type { ListingFields } from '@listinglens/contracts';
 import { corpusDir } from './ai/corpus-images';
@@ -36,6 +37,7 @@ const { values: flags } = parseArgs({
     concurrency: { type: 'string', default: '2' },
     'ocr-cache': { type: 'string' },
     dump: { type: 'string' },
+    engine: { type: 'string', default: 'ppocr' },
   },
 });
 
@@ -50,6 +52,8 @@ async function main(): Promise<void> {
   const described = header.indexOf('description');
   const clean = manifest.filter((row) => !row[0].startsWith('PROMO_')).map((row) => row[0]);
   const seed = Number(flags.seed);
+  const engine = flags.engine as OcrEngineName;
+  if (!(OCR_ENGINES as readonly string[]).includes(engine)) throw new Error(`--engine must be one of ${OCR_ENGINES.join(', ')}`);
   let cases = buildEvalCases(seed, clean).filter((c) => (!flags.kind || c.kind === flags.kind) && (!flags.lang || c.lang === flags.lang));
   if (flags.limit) cases = spread(cases, Number(flags.limit));
   const concurrency = Math.max(1, Number(flags.concurrency));
@@ -76,7 +80,7 @@ async function main(): Promise<void> {
     const began = performance.now();
     const languages = group.split('+') as OcrLanguage[];
     const cache = new RecordingOcrCache(flags['ocr-cache'] ? new FileOcrCache(flags['ocr-cache']) : new MemoryOcrCache(10_000));
-    const scanner = await createScanner({ ...DEFAULT_SCANNER_OPTIONS }, { ocr: { languages }, ocrCache: cache });
+    const scanner = await createScanner({ ...DEFAULT_SCANNER_OPTIONS }, { ocr: { engine, languages }, ocrCache: cache });
     try {
       const groupJobs = jobs.filter((j) => readerGroup(j.c) === group);
       results.push(...(await scanAll(scanner, cache, groupJobs, concurrency)));
@@ -93,7 +97,7 @@ async function main(): Promise<void> {
   }
 
   console.log(`eval:detectors — seed ${seed}, ${cases.length} cases (${cases.filter((c) => c.kind !== 'negative').length} positive, ${cases.filter((c) => c.kind === 'negative').length} negative) on ${clean.length} corpus product photos`);
-  console.log(`readers: en/zh ${READER_LANGUAGES.en.join('+')}, ja ${READER_LANGUAGES.ja.join('+')}, ko ${READER_LANGUAGES.ko.join('+')} (OCR_LANGUAGES as a ja/ko deployment sets it)\n`);
+  console.log(`readers (${engine}): en/zh ${READER_LANGUAGES.en.join('+')}, ja ${READER_LANGUAGES.ja.join('+')}, ko ${READER_LANGUAGES.ko.join('+')} (OCR_LANGUAGES as a ja/ko deployment sets it)\n`);
   console.log(report(results));
   console.log('\ncorpus product photos as they are (listing 49.99 USD):');
   const cleanFlagged = untouched.filter((u) => !u.file.startsWith('PROMO_') && u.result.found.length > 0);
