@@ -4,6 +4,7 @@
  * reader returned.
  */
 import type { OcrResult } from '@listinglens/pipeline';
+import { buildTextLines } from '@listinglens/text-detectors';
 import type { EvalCase } from './eval-cases';
 import { type Lang, NEGATIVE_KINDS, TEXT_CODES, type TextCode } from './eval-phrases';
 
@@ -33,6 +34,11 @@ export function readText(ocr: OcrResult | null): string {
       return `「${w.text}」${w.confidence.toFixed(2)}${min !== null && min < 0.85 ? ` min ${min.toFixed(2)}` : ''}`;
     })
     .join(' ');
+}
+
+/** The rows the detectors match on: the reader's lines joined side by side (buildTextLines). */
+export function rowsText(ocr: OcrResult | null): string {
+  return ocr ? buildTextLines(ocr.words).map((l) => `「${l.text}」`).join(' ') || '-' : '-';
 }
 
 export interface Score {
@@ -73,6 +79,7 @@ function describe(r: CaseResult): string {
     `      drawn:  ${drawn || '(nothing)'}`,
     `      found:  ${r.found.join(', ') || '-'}${r.evidence.length ? `  (${r.evidence.join('; ')})` : ''}${r.error ? `  image error: ${r.error}` : ''}`,
     `      read:   ${readText(r.ocr)}`,
+    `      rows:   ${rowsText(r.ocr)}`,
   ].join('\n');
 }
 
