@@ -71,7 +71,7 @@ async function main(): Promise<void> {
     corpus.forEach((c, i) => console.log(`${c.file.padEnd(40)} ${String(c.expected.length).padStart(7)} ${counts.map((n) => String(n[i]).padStart(13)).join('')}`));
   }
 
-  const row = (label: string, cells: string[]) => console.log(`${label.padEnd(30)} ${cells.map((c) => c.padStart(13)).join('')}`);
+  const row = (label: string, cells: string[]) => console.log(`${label.padEnd(30)} ${cells.map((c) => c.padStart(19)).join('')}`);
   const recall = (n: number[], pick: (i: number) => boolean) => {
     let got = 0, total = 0;
     corpus.forEach((c, i) => {
