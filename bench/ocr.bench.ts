@@ -5,7 +5,9 @@
  * the kor path; and the end-to-end scan (OCR + every detector + AI signals) in images/s.
  * Env: OCR_CORPUS_DIR, OCR_BENCH_POOL (threads/processes, default 2), OCR_BENCH_OPTIONS (JSON merged into
  * the PP-OCR reader's options, e.g. {"ppocr":{"limitSide":1280}}), OCR_BENCH_SKIP_TESSERACT=1,
- * OCR_BENCH_SKIP_NATIVE=1, OCR_BENCH_SKIP_E2E=1, OCR_BENCH_DETAIL=1 (per-image rows).
+ * OCR_BENCH_SKIP_NATIVE=1, OCR_BENCH_SKIP_E2E=1, OCR_BENCH_SKIP_STAGES=1, OCR_BENCH_DETAIL=1 (per-image rows).
+ * `ppu-paddle-ocr` (same PP-OCRv4 weights, another runtime) is read beside them when installed, never as a
+ * dependency: PPU_PADDLE_OCR_DIR=<folder where `npm install ppu-paddle-ocr@6.3.0` ran>.
  */
 import type { CreateTextReaderOptions } from '@listinglens/ocr';
 import { GROUPS, groupOf } from './ocr/corpus-groups';
@@ -14,6 +16,8 @@ import { countFound, findCorpusDir, loadCorpus } from './ocr/ocr-corpus';
 import { ensureNativeTesseract, runNativeTesseract } from './ocr/native-tesseract';
 import { peakRssReading } from './ocr/memory-cases';
 import { runOurPipeline } from './ocr/our-ocr-pipeline';
+import { printStages, profileEngine } from './ocr/engine-profile';
+import { findPpuPaddleOcr, runPpuPaddleOcr } from './ocr/ppu-paddle-ocr';
 
 const LANGUAGES = ['eng', 'chi_sim'] as const;
 
@@ -49,6 +53,13 @@ async function main(): Promise<void> {
     const native = await runNativeTesseract(paths, LANGUAGES, parallel);
     columns.push({ name: 'native CLI', texts: native.texts, seconds: native.seconds, cpuSeconds: native.cpuSeconds, peakRssMb: null });
   }
+  const ppuEntry = findPpuPaddleOcr(process.cwd());
+  if (ppuEntry) {
+    const ppu = await runPpuPaddleOcr(ppuEntry, paths, parallel);
+    columns.push({ name: 'ppu-paddle-ocr', texts: ppu.texts, seconds: ppu.seconds, cpuSeconds: ppu.cpuSeconds, peakRssMb: null });
+  } else {
+    console.log('ppu-paddle-ocr not installed: its column is left out (bench-only; set PPU_PADDLE_OCR_DIR)');
+  }
   // The Korean pages through the configured path: PP-OCR with kor, unsure lines re-read by tesseract.js.
   const korean = corpus.filter((c) => groupOf(c) === 'Korean');
   const withKor = korean.length ? await runOurPipeline(korean.map((c) => c.path), { engine: 'ppocr', languages: [...LANGUAGES, 'kor'], poolSize: parallel, ...extra }) : null;
@@ -60,7 +71,7 @@ async function main(): Promise<void> {
     corpus.forEach((c, i) => console.log(`${c.file.padEnd(40)} ${String(c.expected.length).padStart(7)} ${counts.map((n) => String(n[i]).padStart(13)).join('')}`));
   }
 
-  const row = (label: string, cells: string[]) => console.log(`${label.padEnd(30)} ${cells.map((c) => c.padStart(13)).join('')}`);
+  const row = (label: string, cells: string[]) => console.log(`${label.padEnd(30)} ${cells.map((c) => c.padStart(19)).join('')}`);
   const recall = (n: number[], pick: (i: number) => boolean) => {
     let got = 0, total = 0;
     corpus.forEach((c, i) => {
@@ -94,6 +105,16 @@ async function main(): Promise<void> {
       const e2e = await runEndToEnd(paths, parallel);
       console.log(`end-to-end scan (OCR + detectors + AI signals): ${e2e.imagesPerSecond.toFixed(3)} images/s = ${(e2e.imagesPerSecond / nativeRate).toFixed(2)}× the native CLI's OCR (target ≥ 0.8); ${e2e.findings} findings, ${e2e.errors} image errors`);
     }
+  }
+  const ppuColumn = columns.find((c) => c.name === 'ppu-paddle-ocr');
+  const ours = columns[0];
+  if (ppuColumn?.cpuSeconds && ours.cpuSeconds) {
+    // Its CPU counts reads only; ours also counts the pool's model loading.
+    console.log(`OCR throughput PP-OCR/ppu-paddle-ocr: wall ${(ppuColumn.seconds / ours.seconds).toFixed(2)}, CPU ${(ppuColumn.cpuSeconds / ours.cpuSeconds).toFixed(2)}`);
+  }
+  if (!process.env['OCR_BENCH_SKIP_STAGES']) {
+    console.log('');
+    printStages((await profileEngine(corpus)).probe, 'PP-OCR stages over the corpus');
   }
   for (const [w, h, label] of [[750, 12000, 'tall page'], [7000, 5000, '35 MP scan']] as const) {
     const m = await peakRssReading(w, h);

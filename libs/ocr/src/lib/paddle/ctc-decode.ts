@@ -3,6 +3,8 @@ export interface DecodedLine {
   text: string;
   /** Mean of the per-character maximum probabilities (PaddleOCR's line score). */
   confidence: number;
+  /** Per character (a dictionary entry): what it reads. */
+  chars: string[];
   /** Per character: [first column, last column + 1] in the recogniser's output steps. */
   columns: Array<[number, number]>;
   /** Per character: its probability (a misread digit shows here even when the line's mean is high). */
@@ -20,6 +22,7 @@ export function ctcGreedyDecode(probs: Float32Array, offset: number, steps: numb
   let scoreSum = 0;
   const columns: Array<[number, number]> = [];
   const scores: number[] = [];
+  const chars: string[] = [];
   let previous = -1;
   for (let t = 0; t < steps; t++) {
     const base = offset + t * classes;
@@ -37,11 +40,12 @@ export function ctcGreedyDecode(probs: Float32Array, offset: number, steps: numb
     } else if (best !== 0) {
       const ch = alphabet[best - 1] ?? '';
       text += ch;
+      chars.push(ch);
       scoreSum += bestP;
       scores.push(bestP);
       columns.push([t, t + 1]);
     }
     previous = best;
   }
-  return { text, confidence: columns.length > 0 ? scoreSum / columns.length : 0, columns, scores };
+  return { text, confidence: columns.length > 0 ? scoreSum / columns.length : 0, chars, columns, scores };
 }

@@ -1,6 +1,7 @@
 import { DB_DEFAULTS, type DbPostprocessOptions } from './db-postprocess';
 import { DETECTION_PLAN_DEFAULTS, type DetectionPlanOptions } from './detection-plan';
 import type { Rect } from './raster';
+import { RECOGNITION_DEFAULTS, type RecognitionOptions } from './rec-plan';
 
 // Apart from ppocr-engine.ts, so the process that owns the pool never loads onnxruntime (27 MB).
 
@@ -15,6 +16,8 @@ export interface PpOcrSettings {
   angleClassifier: boolean;
   /** Lines recognised together (PaddleOCR rec_batch_num: 6); lines are sorted by width first. */
   recBatchSize: number;
+  /** Input widths for the recogniser: the narrowest, short lines sharing rows, long lines in chunks. */
+  recognition: RecognitionOptions;
   /** Also return detected lines the recogniser read as nothing (Hangul, kana): a second engine re-reads them. */
   keepUnreadLines: boolean;
   /** Each line's frame is lengthened before its start by this share of its height: the detector's kernel
@@ -32,6 +35,7 @@ export const PPOCR_DEFAULTS: PpOcrSettings = {
   minLineConfidence: 0.5,
   angleClassifier: true,
   recBatchSize: 6,
+  recognition: RECOGNITION_DEFAULTS,
   keepUnreadLines: false,
   linePadding: 0.15,
   raisedCents: true,

@@ -16,7 +16,8 @@ export interface Rect {
 
 /**
  * Samples a text frame of the raster (read along its angle) into a `outW × outH` window of a CHW float
- * tensor at `batchIndex`, written in BGR channel order (PaddleOCR models were trained on OpenCV's BGR)
+ * tensor at `batchIndex`, from column `offsetX` (short lines share a row), written in BGR channel order
+ * (PaddleOCR models were trained on OpenCV's BGR)
  * and normalised as (v/255 − 0.5)/0.5. Bilinear, averaging `k × k` samples per output pixel when the
  * crop is shrunk more than 2×, so large headline text does not alias. Columns past `outW` up to the
  * tensor's width stay 0 (the mid-grey padding PaddleOCR uses). Where a slanted frame leaves the image,
@@ -30,6 +31,7 @@ export function sampleCropInto(
   raster: RgbRaster,
   frame: TextFrame,
   outW: number,
+  offsetX = 0,
 ): void {
   const { data, width, height } = raster;
   const fx = frame.along / outW;
@@ -67,7 +69,7 @@ export function sampleCropInto(
         }
       }
       const n = k * k * 127.5;
-      const o = base + oy * tensorW + ox;
+      const o = base + oy * tensorW + offsetX + ox;
       tensor[o] = b / n - 1;
       tensor[o + plane] = g / n - 1;
       tensor[o + 2 * plane] = r / n - 1;
