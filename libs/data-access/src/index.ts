@@ -21,3 +21,5 @@ export * from './lib/phash-index';
 export * from './lib/sql-pool.service';
 export * from './lib/webhook-secret-box';
 export { decodeCursor, reviewCursorSchema, timeCursorSchema } from './lib/cursor';
+export * from './lib/evidence/blob-store';
+export * from './lib/evidence/evidence.repository';

@@ -11,12 +11,16 @@ import { ScanRepository } from './scan.repository';
 import { ListingImageRepository } from './listing-image.repository';
 import { SqlPool } from './sql-pool.service';
 import { WebhookSecretBox } from './webhook-secret-box';
+import { BLOB_STORE, type BlobStore, PostgresBlobStore } from './evidence/blob-store';
+import { EvidenceRepository } from './evidence/evidence.repository';
 
 export interface DataAccessOptions {
   databaseUrl: string;
   poolSize?: number;
   /** Seals webhook signing secrets at rest (both apps build it from WEBHOOK_SECRET_KEYS). */
   webhookSecretBox: WebhookSecretBox;
+  /** Where evidence bytes go; default PostgreSQL (`blob_objects`). */
+  blobStore?: (prisma: PrismaService) => BlobStore;
 }
 
 @Module({})
@@ -29,6 +33,8 @@ export class DataAccessModule {
         { provide: PrismaService, useFactory: () => new PrismaService(options.databaseUrl, options.poolSize) },
         { provide: SqlPool, useFactory: () => new SqlPool(options.databaseUrl, options.poolSize) },
         { provide: WebhookSecretBox, useValue: options.webhookSecretBox },
+        { provide: BLOB_STORE, inject: [PrismaService], useFactory: (prisma: PrismaService) => (options.blobStore ?? ((p) => new PostgresBlobStore(p)))(prisma) },
+        EvidenceRepository,
         ListingRepository,
         ScanRepository,
         ListingImageRepository,
@@ -39,7 +45,7 @@ export class DataAccessModule {
         NoticeRepository,
         AuditRepository,
       ],
-      exports: [PrismaService, SqlPool, WebhookSecretBox, ListingRepository, ScanRepository, ListingImageRepository, ApiKeyRepository, PolicyRepository, ReviewRepository, ReviewStatsRepository, NoticeRepository, AuditRepository],
+      exports: [PrismaService, EvidenceRepository, SqlPool, WebhookSecretBox, ListingRepository, ScanRepository, ListingImageRepository, ApiKeyRepository, PolicyRepository, ReviewRepository, ReviewStatsRepository, NoticeRepository, AuditRepository],
     };
   }
 }
