@@ -8,7 +8,6 @@ import { ReviewRepository } from './review.repository';
 import { ReviewStatsRepository } from './review-stats.repository';
 import { PrismaService } from './prisma.service';
 import { ScanRepository } from './scan.repository';
-import { ListingImageRepository } from './listing-image.repository';
 import { SqlPool } from './sql-pool.service';
 import { WebhookSecretBox } from './webhook-secret-box';
 import { BLOB_STORE, type BlobStore, PostgresBlobStore } from './evidence/blob-store';
@@ -37,7 +36,6 @@ export class DataAccessModule {
         EvidenceRepository,
         ListingRepository,
         ScanRepository,
-        ListingImageRepository,
         ApiKeyRepository,
         PolicyRepository,
         ReviewRepository,
@@ -45,7 +43,7 @@ export class DataAccessModule {
         NoticeRepository,
         AuditRepository,
       ],
-      exports: [PrismaService, EvidenceRepository, SqlPool, WebhookSecretBox, ListingRepository, ScanRepository, ListingImageRepository, ApiKeyRepository, PolicyRepository, ReviewRepository, ReviewStatsRepository, NoticeRepository, AuditRepository],
+      exports: [PrismaService, EvidenceRepository, SqlPool, WebhookSecretBox, ListingRepository, ScanRepository, ApiKeyRepository, PolicyRepository, ReviewRepository, ReviewStatsRepository, NoticeRepository, AuditRepository],
     };
   }
 }

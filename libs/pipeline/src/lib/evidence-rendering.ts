@@ -1,11 +1,8 @@
 import sharp from 'sharp';
-import type { ImageFormat } from '@listinglens/contracts';
+import { BROWSER_IMAGE_TYPES, type ImageFormat } from '@listinglens/contracts';
 
 /** The long side of an evidence thumbnail: a queue row's and the item view's picture. */
 export const THUMB_MAX_SIDE = 480;
-
-/** Formats a browser shows as a passive picture: served as stored. Others (TIFF, BMP, HEIF) get a PNG rendering. */
-export const BROWSER_IMAGE_FORMATS: ReadonlySet<ImageFormat> = new Set(['jpeg', 'png', 'webp', 'gif', 'avif']);
 
 export interface Rendered {
   bytes: Buffer;
@@ -24,7 +21,7 @@ export async function renderEvidence(bytes: Buffer, format: ImageFormat, maxPixe
     .resize(THUMB_MAX_SIDE, THUMB_MAX_SIDE, { fit: 'inside', withoutEnlargement: true })
     .webp({ quality: 75 })
     .toBuffer({ resolveWithObject: true });
-  const display = BROWSER_IMAGE_FORMATS.has(format) ? null : await input().png().toBuffer({ resolveWithObject: true });
+  const display = format in BROWSER_IMAGE_TYPES ? null : await input().png().toBuffer({ resolveWithObject: true });
   return {
     thumb: { bytes: thumb.data, width: thumb.info.width, height: thumb.info.height },
     display: display && { bytes: display.data, width: display.info.width, height: display.info.height },
