@@ -142,6 +142,9 @@ describe('evidence retention', () => {
       const after = await repo.totals();
       expect(after.blobs).toBeLessThan(before.blobs);
       expect(after.bytes).toBeLessThan(before.bytes);
+      const metrics = (await stack.request('GET', '/metrics')).body as string;
+      expect(metrics).toMatch(new RegExp(`^listinglens_evidence_blobs ${after.blobs}$`, 'm'));
+      expect(metrics).toMatch(new RegExp(`^listinglens_evidence_bytes ${after.bytes}$`, 'm'));
     } finally {
       await prisma.$disconnect();
     }

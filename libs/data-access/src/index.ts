@@ -22,3 +22,4 @@ export * from './lib/webhook-secret-box';
 export { decodeCursor, reviewCursorSchema, timeCursorSchema } from './lib/cursor';
 export * from './lib/evidence/blob-store';
 export * from './lib/evidence/evidence.repository';
+export * from './lib/review-preview.repository';

@@ -12,6 +12,7 @@ import { SqlPool } from './sql-pool.service';
 import { WebhookSecretBox } from './webhook-secret-box';
 import { BLOB_STORE, type BlobStore, PostgresBlobStore } from './evidence/blob-store';
 import { EvidenceRepository } from './evidence/evidence.repository';
+import { ReviewPreviewRepository } from './review-preview.repository';
 
 export interface DataAccessOptions {
   databaseUrl: string;
@@ -34,6 +35,7 @@ export class DataAccessModule {
         { provide: WebhookSecretBox, useValue: options.webhookSecretBox },
         { provide: BLOB_STORE, inject: [PrismaService], useFactory: (prisma: PrismaService) => (options.blobStore ?? ((p) => new PostgresBlobStore(p)))(prisma) },
         EvidenceRepository,
+        ReviewPreviewRepository,
         ListingRepository,
         ScanRepository,
         ApiKeyRepository,
@@ -43,7 +45,7 @@ export class DataAccessModule {
         NoticeRepository,
         AuditRepository,
       ],
-      exports: [PrismaService, EvidenceRepository, SqlPool, WebhookSecretBox, ListingRepository, ScanRepository, ApiKeyRepository, PolicyRepository, ReviewRepository, ReviewStatsRepository, NoticeRepository, AuditRepository],
+      exports: [PrismaService, EvidenceRepository, ReviewPreviewRepository, SqlPool, WebhookSecretBox, ListingRepository, ScanRepository, ApiKeyRepository, PolicyRepository, ReviewRepository, ReviewStatsRepository, NoticeRepository, AuditRepository],
     };
   }
 }
