@@ -99,6 +99,15 @@ describe('review console', () => {
     await page.getByLabel('Code').selectOption('price.mismatch');
     await expect.poll(() => summary().textContent()).toMatch(/^1 item · oldest/);
     await expect.poll(() => page.getByRole('list', { name: 'Review items' }).getByRole('listitem').count()).toBe(1);
+    // The row says what the listing is: title, the price read beside the listing's, the flagged image's
+    // thumbnail (the cached 480 px derivative, from our api) with its box.
+    const row = page.getByRole('list', { name: 'Review items' }).getByRole('listitem').first();
+    await expect.poll(() => row.locator('.title').textContent()).toBe('Tea set with a price tag');
+    await expect.poll(() => row.getByTestId('row-prices').textContent()).toMatch(/^Price read 99 CNY\S* · listing price 199 CNY$/);
+    const thumb = row.getByRole('img', { name: 'Flagged image of Tea set with a price tag' });
+    await expect.poll(() => loadedWidth(thumb)).toBe(480);
+    expect(await row.locator('.thumb .box').count()).toBeGreaterThan(0);
+    expect(evidenceResponses.some((r) => r.url.includes('size=thumb') && r.status === 200)).toBe(true);
     await expectAccessible('queue');
     await screenshot(page, '1-queue');
   });
@@ -310,4 +319,20 @@ describe('review console', () => {
     await expect.poll(() => page.getByRole('list', { name: 'Appeals' }).getByRole('article').count()).toBe(1);
     await expectAccessible('appeals');
   });
+  it('applies the labels a bulk confirm names, as the single confirm does', async () => {
+    const ai = (await renderImages())['ai.png'].toString('base64');
+    const { listingId } = await ingest(stack, keys.ingest, { externalId: 'ai-3', sellerId: 'seller-ai-3', title: 'Third bowl', amount: '20', images: [{ dataBase64: ai }] });
+    await page.goto(`${stack.baseUrl}/console/#/queue`); // signed in as the admin of the tests above
+    await expect.poll(() => summary().textContent()).toMatch(/^1 item/);
+    await page.getByRole('checkbox', { name: /on seller-ai-3$/ }).check();
+    const bulk = page.getByRole('form', { name: 'Bulk decision' });
+    await bulk.getByLabel('Decision').selectOption('confirm');
+    await bulk.getByLabel('Labels to apply').fill('misleading-image');
+    await bulk.getByLabel('Note').fill('Generated, not disclosed.');
+    await expect.poll(() => bulk.getByRole('button', { name: 'Decide 1' }).isEnabled()).toBe(true);
+    await bulk.getByRole('button', { name: 'Decide 1' }).click();
+    await expect.poll(() => page.getByRole('status').textContent()).toBe('1 decided');
+    expect((await stack.request('GET', `/v1/listings/${listingId}`)).body.labels).toContain('misleading-image');
+  });
+
 });
