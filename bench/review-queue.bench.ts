@@ -72,18 +72,18 @@ async function seed(db: Client): Promise<void> {
     SELECT "evidenceSha256", 'png', 40000, 800, 360, 480, 216, 9000 FROM listing_images WHERE "evidenceSha256" IS NOT NULL`);
   await db.query(`
     INSERT INTO findings (id, "scanId", "imageId", "imagePosition", code, severity, confidence, evidence, "ruleId", "ruleVersion")
-    SELECT gen_random_uuid(), i."scanId", i.id, 0, 'price.mismatch', 'high', 0.9,
+    SELECT gen_random_uuid(), i."scanId", i.id, 0, 'price.mismatch', 'high'::"Severity", 0.9,
            '{"text":"¥99","box":{"x":260,"y":100,"width":120,"height":60},"shown":{"amount":"99","mark":"¥","currencies":["CNY","JPY"],"role":"selling"},"listing":{"amount":"199","currency":"CNY"},"reason":"amount_differs"}'::jsonb,
            'price-mismatch', 1
     FROM listing_images i WHERE i.position = 0
     UNION ALL
-    SELECT gen_random_uuid(), i."scanId", i.id, 1, 'contact.off_platform', 'medium', 0.8,
+    SELECT gen_random_uuid(), i."scanId", i.id, 1, 'contact.off_platform', 'medium'::"Severity", 0.8,
            '{"kind":"phone","value":"13800138000","masked":"138****8000","source":"ocr","text":"13800138000","box":{"x":10,"y":10,"width":200,"height":30}}'::jsonb,
            'contact', 1
     FROM listing_images i WHERE i.position = 1`);
   await db.query(`
     INSERT INTO review_items (id, "listingId", "scanId", marketplace, "sellerId", "severityRank", severity, codes, "ruleIds", "createdAt")
-    SELECT gen_random_uuid(), s."listingId", s.id, 'bench', l."sellerId", 3, 'high', ARRAY['contact.off_platform', 'price.mismatch'], ARRAY['bench.review'],
+    SELECT gen_random_uuid(), s."listingId", s.id, 'bench', l."sellerId", 3, 'high'::"Severity", ARRAY['contact.off_platform', 'price.mismatch'], ARRAY['bench.review'],
            now() - (row_number() OVER () * interval '1 minute')
     FROM scans s JOIN listings l ON l.id = s."listingId"`);
   await db.query('ANALYZE');
