@@ -2,7 +2,6 @@
 import { principalSchema, reviewOverviewSchema, reviewQueueSummarySchema } from '@listinglens/contracts';
 import { DEFAULT_POLICY, policyGrounds } from '@listinglens/policy';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { solidPng } from '../support/images';
 import { type Stack, startStack } from '../support/stack';
 
 let stack: Stack;
