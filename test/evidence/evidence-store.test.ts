@@ -142,9 +142,28 @@ describe('evidence retention', () => {
       const after = await repo.totals();
       expect(after.blobs).toBeLessThan(before.blobs);
       expect(after.bytes).toBeLessThan(before.bytes);
+      // A statement of reasons not yet delivered, then an appeal not yet answered, keep it; the answer frees it.
+      const png = withTextChunk(await solidPng(222, 111, '#5aa'), 'parameters', SD_PARAMETERS);
+      const noticed = await ingest('ret-notice', 's-1', [{ dataBase64: png.toString('base64') }]);
+      const notice = async (puid: string, tdbStatus: string, parent: string | null = null) =>
+        (await stack.db.query<{ id: string }>(
+          `INSERT INTO notices (id, puid, "listingId", "sellerId", statement, rendered, "tdbStatus", "parentNoticeId") VALUES (gen_random_uuid(), $1, $2, 's-1', '{}', '{}', $3, $4) RETURNING id`,
+          [puid, noticed.listingId, tdbStatus, parent],
+        ))[0].id;
+      const statement = await notice('ret-1', 'queued');
+      const kept = async () => (await stack.request('GET', `/v1/scans/${noticed.scanId}`)).body.images[0].evidenceKept as boolean;
+      await repo.expire(new Date(Date.now() + 86_400_000));
+      expect(await kept()).toBe(true);
+      await stack.db.query(`UPDATE notices SET "tdbStatus" = 'submitted', "appealedAt" = now() WHERE id = $1`, [statement]);
+      await repo.expire(new Date(Date.now() + 86_400_000));
+      expect(await kept()).toBe(true);
+      await notice('ret-2', 'not_required', statement); // the appeal's outcome
+      await repo.expire(new Date(Date.now() + 86_400_000));
+      expect(await kept()).toBe(false);
+      const now = await repo.totals();
       const metrics = (await stack.request('GET', '/metrics')).body as string;
-      expect(metrics).toMatch(new RegExp(`^listinglens_evidence_blobs ${after.blobs}$`, 'm'));
-      expect(metrics).toMatch(new RegExp(`^listinglens_evidence_bytes ${after.bytes}$`, 'm'));
+      expect(metrics).toMatch(new RegExp(`^listinglens_evidence_blobs ${now.blobs}$`, 'm'));
+      expect(metrics).toMatch(new RegExp(`^listinglens_evidence_bytes ${now.bytes}$`, 'm'));
     } finally {
       await prisma.$disconnect();
     }
