@@ -59,7 +59,7 @@ export const reviewItemPreviewSchema = z
   })
   .meta({ id: 'ReviewItemPreview' });
 
-export const reviewQueueItemSchema = reviewItemSchema.extend({ preview: reviewItemPreviewSchema.nullable() }).meta({ id: 'ReviewQueueItem' });
+export const reviewQueueItemSchema = reviewItemSchema.extend({ preview: z.union([reviewItemPreviewSchema, z.null()]) }).meta({ id: 'ReviewQueueItem' });
 
 export const reviewItemPageSchema = z
   .strictObject({ items: z.array(reviewQueueItemSchema), nextCursor: z.string().nullable() })
