@@ -2,7 +2,6 @@
 import { principalSchema, reviewOverviewSchema, reviewQueueSummarySchema } from '@listinglens/contracts';
 import { DEFAULT_POLICY, policyGrounds } from '@listinglens/policy';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { solidPng } from '../support/images';
 import { type Stack, startStack } from '../support/stack';
 
 let stack: Stack;
@@ -111,23 +110,6 @@ describe('review console API', () => {
     expect(overview.medianSecondsToDecision).toBeGreaterThan(0);
   });
 
-  it("serves a scan's image sources and inline bytes to staff only", async () => {
-    const png = await solidPng(40, 30);
-    const body = { marketplace: 'img', externalId: 'i1', sellerId: 's-1', title: 'x', price: { amount: '1', currency: 'EUR' } };
-    const inline = await stack.request('POST', '/v1/listings', { ...body, images: [{ dataBase64: png.toString('base64') }, { url: 'https://cdn.example/a.jpg' }] }, as('ingest'));
-    const { scanId } = inline.body;
-    const sources = await stack.request('GET', `/v1/scans/${scanId}/image-sources`, undefined, as('r1'));
-    expect(sources.body.items).toEqual([
-      { position: 0, kind: 'inline', url: null },
-      { position: 1, kind: 'url', url: 'https://cdn.example/a.jpg' },
-    ]);
-    const image = await stack.request('GET', `/v1/scans/${scanId}/images/0`, undefined, as('reader'));
-    expect(image.status).toBe(200);
-    expect(Buffer.from(image.body.dataBase64, 'base64').equals(png)).toBe(true);
-    expect((await stack.request('GET', `/v1/scans/${scanId}/images/1`, undefined, as('r1'))).status).toBe(404);
-    expect((await stack.request('GET', `/v1/scans/${scanId}/images/0`, undefined, as('seller'))).status).toBe(403);
-  });
-
   it('keeps webhook replays and the console-only routes to the right scopes', async () => {
     const replay = await stack.request('POST', `/v1/webhook-endpoints/00000000-0000-4000-8000-000000000000/deliveries/msg_00000000-0000-4000-8000-000000000000/replay`, undefined, as('r1'));
     expect(replay.status).toBe(403);
@@ -140,5 +122,8 @@ describe('review console API', () => {
     expect(page.status).toBe(200);
     expect(await page.text()).toMatch(/<script type="module" crossorigin src="\/console\/assets\//);
     expect(page.headers.get('content-security-policy')).toMatch(/default-src 'self'/);
+    // Images only from this origin (the evidence route) or blob:/data: made from it: never a seller's URL.
+    expect(page.headers.get('content-security-policy')).toMatch(/img-src 'self' data: blob:;/);
+    expect(page.headers.get('referrer-policy')).toBe('no-referrer');
   });
 });

@@ -5,6 +5,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FixtureServer, startFixtureServer } from '../support/fixture-server';
+import { sha256, solidPng } from '../support/images';
 import { type Stack, startStack } from '../support/stack';
 import { WebhookReceiver, waitFor } from '../webhooks/webhook-receiver';
 import { consoleErrors, launchChromium, loadedWidth, screenshot, signIn, storedOutsideSession, unnamedControls } from './browser';
@@ -15,6 +16,10 @@ let server: FixtureServer;
 let browser: Browser;
 let page: Page;
 let errors: string[];
+/** Every request the browser made to the seller's image host (the fixture server): there must be none. */
+const fixtureRequests: string[] = [];
+const evidenceResponses: Array<{ url: string; status: number; body: Buffer }> = [];
+let tagBytes: Buffer;
 const receiver = new WebhookReceiver();
 const keys: Record<string, string> = {};
 let tag: { listingId: string; scan: { scanId: string; findings: Array<{ code: string; evidence: { box?: { x: number; y: number; width: number; height: number } } }> } };
@@ -31,6 +36,9 @@ beforeAll(async () => {
     keys[name] = (await stack.request('POST', '/v1/api-keys', { name, scopes })).body.key;
   }
   tag = await ingest(stack, keys.ingest, { externalId: 'tag', sellerId: 'seller-tag', title: 'Tea set with a price tag', amount: '199.00', images: [{ url: server.url('/img/tag.png') }] });
+  // After the scan the seller's server serves other bytes: the console must show the scanned ones.
+  tagBytes = images['tag.png'];
+  images['tag.png'] = await solidPng(800, 360, '#ffffff');
   await ingest(stack, keys.ingest, { externalId: 'coupon', sellerId: 'seller-coupon', title: 'Mug with a coupon', amount: '99', images: [{ url: server.url('/img/coupon.png') }] });
   const ai = (await renderImages())['ai.png'].toString('base64');
   await ingest(stack, keys.ingest, { externalId: 'ai-1', sellerId: 'seller-ai-1', title: 'Bowl (generated photo)', amount: '20', images: [{ dataBase64: ai }] });
@@ -38,6 +46,16 @@ beforeAll(async () => {
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   errors = consoleErrors(page);
+  page.on('request', (r) => {
+    if (new URL(r.url()).port === String(server.port)) fixtureRequests.push(r.url());
+  });
+  // The evidence the page receives, byte for byte (passed through unchanged).
+  await page.route('**/evidence?*', async (route) => {
+    const response = await route.fetch();
+    const body = await response.body();
+    evidenceResponses.push({ url: route.request().url(), status: response.status(), body });
+    await route.fulfill({ response, body });
+  });
 }, 240_000);
 
 afterAll(async () => {
@@ -81,6 +99,15 @@ describe('review console', () => {
     await page.getByLabel('Code').selectOption('price.mismatch');
     await expect.poll(() => summary().textContent()).toMatch(/^1 item · oldest/);
     await expect.poll(() => page.getByRole('list', { name: 'Review items' }).getByRole('listitem').count()).toBe(1);
+    // The row says what the listing is: title, the price read beside the listing's, the flagged image's
+    // thumbnail (the cached 480 px derivative, from our api) with its box.
+    const row = page.getByRole('list', { name: 'Review items' }).getByRole('listitem').first();
+    await expect.poll(() => row.locator('.title').textContent()).toBe('Tea set with a price tag');
+    await expect.poll(() => row.getByTestId('row-prices').textContent()).toMatch(/^Price read 99 CNY\S* · listing price 199 CNY$/);
+    const thumb = row.getByRole('img', { name: 'Flagged image of Tea set with a price tag' });
+    await expect.poll(() => loadedWidth(thumb)).toBe(480);
+    expect(await row.locator('.thumb .box').count()).toBeGreaterThan(0);
+    expect(evidenceResponses.some((r) => r.url.includes('size=thumb') && r.status === 200)).toBe(true);
     await expectAccessible('queue');
     await screenshot(page, '1-queue');
   });
@@ -108,6 +135,34 @@ describe('review console', () => {
     ]) {
       expect(Math.abs(got - want)).toBeLessThan(1.5);
     }
+    // The image shown is the one scanned: its bytes' sha256 is the scan's, and the page says it.
+    const scanned = sha256(tagBytes);
+    // (the bytes the console turned into the blob: URL it shows, as they came from the api)
+    const served = () => evidenceResponses.filter((r) => r.url.includes(`/v1/scans/${tag.scan.scanId}/images/0/evidence?size=full`)).map((r) => `${r.status} ${sha256(r.body)}`);
+    await expect.poll(served).toContain(`200 ${scanned}`);
+    expect(await img.getAttribute('src')).toMatch(/^blob:/);
+    expect(await page.getByTestId('evidence-0').textContent()).toBe(`evidence kept · sha256 ${scanned}`);
+    // The box covers the price's pixels: ink (far from the background's colour) inside it.
+    const ink = await img.evaluate((el, b) => {
+      // Runs in the page: the test's tsconfig has no DOM types, so the few used are spelled out.
+      type Ctx = { drawImage(i: unknown, x: number, y: number): void; getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray } };
+      const image = el as unknown as { naturalWidth: number; naturalHeight: number };
+      const doc = (globalThis as unknown as { document: { createElement(t: 'canvas'): { width: number; height: number; getContext(k: '2d'): Ctx | null } } }).document;
+      const canvas = doc.createElement('canvas');
+      canvas.width = image.naturalWidth;
+      canvas.height = image.naturalHeight;
+      const ctx = canvas.getContext('2d');
+      if (!ctx) return -1;
+      ctx.drawImage(image, 0, 0);
+      const [r0, g0, b0] = ctx.getImageData(0, 0, 1, 1).data;
+      const d = ctx.getImageData(b.x, b.y, b.width, b.height).data;
+      let n = 0;
+      for (let i = 0; i < d.length; i += 4) if (Math.abs(d[i] - r0) + Math.abs(d[i + 1] - g0) + Math.abs(d[i + 2] - b0) > 150) n++;
+      return n / (d.length / 4);
+    }, box);
+    expect(ink).toBeGreaterThan(0.05);
+    expect(fixtureRequests).toEqual([]);
+    expect(server.hits('/img/tag.png')).toBe(1); // the worker's one fetch, nothing since
     await page.getByRole('button', { name: /price\.mismatch/ }).hover();
     await expect.poll(() => page.getByRole('img', { name: /^Box of price\.mismatch/ }).getAttribute('class')).toContain('active');
     await expect.poll(() => page.locator('.prices').first().textContent()).toMatch(/^Price read 99 CNY\S* · listing price 199 CNY$/);
@@ -264,4 +319,20 @@ describe('review console', () => {
     await expect.poll(() => page.getByRole('list', { name: 'Appeals' }).getByRole('article').count()).toBe(1);
     await expectAccessible('appeals');
   });
+  it('applies the labels a bulk confirm names, as the single confirm does', async () => {
+    const ai = (await renderImages())['ai.png'].toString('base64');
+    const { listingId } = await ingest(stack, keys.ingest, { externalId: 'ai-3', sellerId: 'seller-ai-3', title: 'Third bowl', amount: '20', images: [{ dataBase64: ai }] });
+    await page.goto(`${stack.baseUrl}/console/#/queue`); // signed in as the admin of the tests above
+    await expect.poll(() => summary().textContent()).toMatch(/^1 item/);
+    await page.getByRole('checkbox', { name: /on seller-ai-3$/ }).check();
+    const bulk = page.getByRole('form', { name: 'Bulk decision' });
+    await bulk.getByLabel('Decision').selectOption('confirm');
+    await bulk.getByLabel('Labels to apply').fill('misleading-image');
+    await bulk.getByLabel('Note').fill('Generated, not disclosed.');
+    await expect.poll(() => bulk.getByRole('button', { name: 'Decide 1' }).isEnabled()).toBe(true);
+    await bulk.getByRole('button', { name: 'Decide 1' }).click();
+    await expect.poll(() => page.getByRole('status').textContent()).toBe('1 decided');
+    expect((await stack.request('GET', `/v1/listings/${listingId}`)).body.labels).toContain('misleading-image');
+  });
+
 });

@@ -1,10 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client } from 'pg';
 import type { Finding } from '@listinglens/contracts';
-import { ListingRepository, PolicyRepository, PrismaService, ScanRepository, SqlPool } from '@listinglens/data-access';
+import { EvidenceRepository, ListingRepository, PolicyRepository, PostgresBlobStore, PrismaService, ScanRepository, SqlPool } from '@listinglens/data-access';
 import type { Scanner } from '@listinglens/scanner';
 import { WorkerMetrics } from '../../apps/worker/src/metrics/worker-metrics';
 import { ScanJobService } from '../../apps/worker/src/scan-job.service';
+import { EvidenceKeeperService } from '../../apps/worker/src/evidence/evidence-keeper.service';
+import type { WorkerConfig } from '../../apps/worker/src/config';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 
 /**
@@ -88,7 +90,8 @@ describe('a scan whose listing is labelled while its results are written', () =>
     };
     const scanner = { pipeline: { scan: async () => outcome } } as unknown as Scanner;
     const policies = { active: async () => ({ live: null, shadow: null }) } as unknown as PolicyRepository;
-    const service = new ScanJobService(racing, policies, scanner, new WorkerMetrics());
+    const keeper = new EvidenceKeeperService(new EvidenceRepository(prisma, new PostgresBlobStore(prisma)), { IMAGE_MAX_PIXELS: 50_000_000 } as WorkerConfig);
+    const service = new ScanJobService(racing, policies, scanner, new WorkerMetrics(), keeper);
 
     expect(await service.run(scanId)).toBe('completed');
 

@@ -22,7 +22,7 @@ import { ReviewController } from './review/review.controller';
 import { ReviewQueueController } from './review/review-queue.controller';
 import { PolicyGroundsService } from './review/policy-grounds.service';
 import { MeController } from './me/me.controller';
-import { ScanImagesController } from './listings/scan-images.controller';
+import { EvidenceController } from './evidence/evidence.controller';
 
 /** Ensures the admin key from BOOTSTRAP_ADMIN_KEY exists (only its hash is stored). */
 @Injectable()
@@ -59,7 +59,7 @@ export class AppModule {
         PoliciesController,
         ApiKeysController,
         // The console's extra reads: listed last so the committed document's order stays stable.
-        ScanImagesController,
+        EvidenceController,
         ReviewQueueController,
         MeController,
       ],

@@ -13,22 +13,8 @@ export const age = (iso: string, now = Date.now()) => duration(now - new Date(is
 
 export const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'medium' }) : '—');
 
-// The queue's filter choices: the finding codes and severities of contracts/findings.ts, copied because the
-// console bundle cannot import the Node-side libraries (test/console/filter-choices.test.ts fails when the two drift apart).
-export const FINDING_CODES = [
-  'price.mismatch',
-  'price.reference_claim',
-  'price.discount_math',
-  'promo.coupon',
-  'livestream.overlay',
-  'badge.claim',
-  'contact.off_platform',
-  'currency.banknote',
-  'ai.provenance',
-  'ai.watermark',
-  'ai.forensic',
-  'ai.undisclosed',
-  'image.reused',
-  'provenance.unverified',
-] as const;
-export const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'] as const;
+import { SEVERITIES as BY_RANK } from '@listinglens/contracts/finding-codes';
+
+// The queue's filter choices: the contracts' finding codes, and its severities gravest first.
+export { FINDING_CODES } from '@listinglens/contracts/finding-codes';
+export const SEVERITIES = [...BY_RANK].reverse() as Array<(typeof BY_RANK)[number]>;

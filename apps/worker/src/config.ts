@@ -34,6 +34,11 @@ const coreSettings = z.object({
   /** Scans still unfinished after this long are re-enqueued (a lost enqueue, a flushed Redis). */
   RECONCILE_AFTER_MS: z.coerce.number().int().min(1000).default(120_000),
   RECONCILE_INTERVAL_MS: z.coerce.number().int().min(1000).default(30_000),
+  /** Evidence (the scanned bytes of flagged images) is removed this long after a scan last kept it, unless an
+   * open review item, an undecided appeal or an undelivered statement of reasons refers to it. */
+  EVIDENCE_RETENTION_DAYS: z.coerce.number().int().min(1).default(400),
+  /** How often the `evidence.expire` maintenance job runs (one worker, however many run). */
+  EVIDENCE_RETENTION_INTERVAL_MS: z.coerce.number().int().min(1000).default(3_600_000),
   /** OCR worker threads (default: the machine's cores) and languages (eng, chi_sim, chi_tra, jpn, kor). */
   OCR_POOL_SIZE: z.coerce.number().int().min(1).optional(),
   OCR_LANGUAGES: z

@@ -4,6 +4,7 @@ import type { Job } from 'bullmq';
 import { handlerFor } from './job-handler';
 import { QUEUES, type QueueHandlers } from '@listinglens/contracts';
 import { ReconcilerService } from './reconciler.service';
+import { EvidenceRetentionService } from './evidence/evidence-retention.service';
 import { WebhookDeliveryReconcilerService } from './webhooks/webhook-delivery-reconciler.service';
 
 /** Runs the scheduled maintenance jobs (MaintenanceQueueProducer.keep): once per interval for all workers. */
@@ -14,11 +15,13 @@ export class MaintenanceProcessor extends WorkerHost {
   private readonly handlers: QueueHandlers<'maintenance'> = {
     'scan.reconcile': () => this.scans.reconcile(),
     'webhook.reconcile': () => this.webhooks.reconcile(),
+    'evidence.expire': () => this.evidence.expire(),
   };
 
   constructor(
     private readonly scans: ReconcilerService,
     private readonly webhooks: WebhookDeliveryReconcilerService,
+    private readonly evidence: EvidenceRetentionService,
   ) {
     super();
   }

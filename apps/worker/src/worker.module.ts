@@ -14,6 +14,8 @@ import { HeartbeatService } from './heartbeat.service';
 import { MaintenanceProcessor } from './maintenance.processor';
 import { ReconcilerService } from './reconciler.service';
 import { ScanJobService } from './scan-job.service';
+import { EvidenceKeeperService } from './evidence/evidence-keeper.service';
+import { EvidenceRetentionService } from './evidence/evidence-retention.service';
 import { ScanProcessor, scanWorkerOptions } from './scan.processor';
 import { withWorkerOptions } from './processor-options';
 import { WorkerConfigModule } from './worker-config.module';
@@ -90,6 +92,8 @@ export class WorkerModule implements OnModuleDestroy {
         { provide: OCR_REDIS, useFactory: () => new Redis(redisOptions(config.REDIS_URL, 'producer')) },
         SCANNER_PROVIDER,
         ScanJobService,
+        EvidenceKeeperService,
+        EvidenceRetentionService,
         { provide: ScanProcessor, useClass: withWorkerOptions(ScanProcessor, QUEUES.scan, scanWorkerOptions(config)) },
         ReconcilerService,
         MaintenanceProcessor,

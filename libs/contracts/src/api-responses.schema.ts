@@ -41,6 +41,9 @@ export const imageViewSchema = z
     format: z.string().nullable(),
     width: z.number().int().nullable(),
     height: z.number().int().nullable(),
+    evidenceKept: z.boolean().meta({
+      description: 'true: the scanned bytes (sha256) are kept as evidence (GET /v1/scans/{scanId}/images/{position}/evidence); false: only the hashes and metadata (no finding, or past EVIDENCE_RETENTION_DAYS)',
+    }),
     error: z.strictObject({ code: z.enum(IMAGE_ERROR_CODES), message: z.string() }).nullable(),
   })
   .meta({ id: 'Image' });

@@ -32,21 +32,3 @@ export const policyGroundsSchema = z
   })
   .meta({ id: 'PolicyGrounds' });
 
-export const imageSourcesSchema = z
-  .strictObject({
-    items: z.array(
-      z.strictObject({
-        position: z.number().int(),
-        kind: z.enum(['url', 'inline']),
-        url: z.string().nullable().meta({ description: 'url images: where the listing says the image is' }),
-      }),
-    ),
-  })
-  .meta({ id: 'ImageSources' });
-
-export const inlineImageSchema = z
-  .strictObject({
-    mediaType: z.string().meta({ description: 'from the format the worker sniffed; application/octet-stream before the scan ran' }),
-    dataBase64: z.string(),
-  })
-  .meta({ id: 'InlineImage' });

@@ -20,24 +20,9 @@ import {
   promoCouponEvidenceSchema,
 } from './evidence/text-evidence.schema';
 
-/** Stable finding codes (DESIGN.md catalog): add, never rename. */
-export const FINDING_CODES = [
-  'price.mismatch',
-  'price.reference_claim',
-  'price.discount_math',
-  'promo.coupon',
-  'livestream.overlay',
-  'badge.claim',
-  'contact.off_platform',
-  'currency.banknote',
-  'ai.provenance',
-  'ai.watermark',
-  'ai.forensic',
-  'ai.undisclosed',
-  'image.reused',
-  'provenance.unverified',
-] as const;
-export type FindingCode = (typeof FINDING_CODES)[number];
+// In a module without dependencies, so the console's bundle takes them from here too (one source).
+import { FINDING_CODES, type FindingCode } from './finding-codes';
+export { FINDING_CODES, type FindingCode };
 
 export { SEVERITIES, type Severity, SEVERITY_RANK } from './severity';
 

@@ -34,8 +34,35 @@ export const reviewItemSchema = z
   })
   .meta({ id: 'ReviewItem' });
 
+const previewBox = z.strictObject({ x: z.number(), y: z.number(), width: z.number(), height: z.number() });
+
+/** What a queue row shows of its listing, so a reviewer can triage without claiming. */
+export const reviewItemPreviewSchema = z
+  .strictObject({
+    title: z.string(),
+    price: z.strictObject({ amount: z.string(), currency: z.string() }),
+    image: z
+      .strictObject({
+        position: z.number().int(),
+        width: z.number().int(),
+        height: z.number().int(),
+        sha256: z.string(),
+        evidenceKept: z.boolean().meta({ description: 'its thumbnail: GET /v1/scans/{scanId}/images/{position}/evidence?size=thumb' }),
+        boxes: z.array(previewBox).meta({ description: "the findings' boxes on it, in the image's own pixels" }),
+      })
+      .nullable()
+      .meta({ description: 'the flagged image (the one with the most severe finding); null for listing-level findings only' }),
+    priceRead: z
+      .strictObject({ amount: z.string(), currencies: z.array(z.string()) })
+      .nullable()
+      .meta({ description: 'the price read from the image, where a price.mismatch finding is involved' }),
+  })
+  .meta({ id: 'ReviewItemPreview' });
+
+export const reviewQueueItemSchema = reviewItemSchema.extend({ preview: z.union([reviewItemPreviewSchema, z.null()]) }).meta({ id: 'ReviewQueueItem' });
+
 export const reviewItemPageSchema = z
-  .strictObject({ items: z.array(reviewItemSchema), nextCursor: z.string().nullable() })
+  .strictObject({ items: z.array(reviewQueueItemSchema), nextCursor: z.string().nullable() })
   .meta({ id: 'ReviewItemPage' });
 
 export const reviewDecisionResultSchema = z

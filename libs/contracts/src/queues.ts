@@ -13,7 +13,7 @@ export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 export interface QueueJobs {
   scan: { 'scan.listing': { scanId: string; requestId?: string } };
   webhooks: { 'webhook.deliver': { deliveryId: string } };
-  maintenance: { 'scan.reconcile': Record<string, never>; 'webhook.reconcile': Record<string, never> };
+  maintenance: { 'scan.reconcile': Record<string, never>; 'webhook.reconcile': Record<string, never>; 'evidence.expire': Record<string, never> };
 }
 export type JobPayloads = QueueJobs['scan'] & QueueJobs['webhooks'] & QueueJobs['maintenance'];
 export type MaintenanceJobName = keyof QueueJobs['maintenance'];

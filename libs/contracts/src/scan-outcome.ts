@@ -3,6 +3,18 @@ import type { ImageErrorView } from './image-errors';
 
 export type ImageFormat = 'jpeg' | 'png' | 'webp' | 'gif' | 'tiff' | 'avif' | 'heif' | 'bmp';
 
+/**
+ * Formats handed to a browser as stored (passive pictures, each with its own media type). Evidence in
+ * any other format is shown through a PNG rendering the worker made; nothing else is ever served.
+ */
+export const BROWSER_IMAGE_TYPES: Readonly<Partial<Record<ImageFormat, string>>> = {
+  jpeg: 'image/jpeg',
+  png: 'image/png',
+  webp: 'image/webp',
+  gif: 'image/gif',
+  avif: 'image/avif',
+};
+
 /** One image of a scan as the pipeline leaves it: what the worker stores and the CLI reports. */
 export interface ImageResult {
   position: number;

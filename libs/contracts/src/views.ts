@@ -13,6 +13,8 @@ export interface ImageView {
   format: string | null;
   width: number | null;
   height: number | null;
+  /** The service keeps the scanned bytes as evidence (absent in the CLI's report, which keeps nothing). */
+  evidenceKept?: boolean;
   error: ImageErrorView | null;
   /** Recognised text; only when asked for (CLI --include-text). */
   text?: string;

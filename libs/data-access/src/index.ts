@@ -2,7 +2,6 @@ export * from './lib/prisma.service';
 export * from './lib/content-hash';
 export * from './lib/listing.repository';
 export * from './lib/scan.repository';
-export * from './lib/listing-image.repository';
 export * from './lib/api-key.repository';
 
 export * from './lib/data-access.module';
@@ -21,3 +20,6 @@ export * from './lib/phash-index';
 export * from './lib/sql-pool.service';
 export * from './lib/webhook-secret-box';
 export { decodeCursor, reviewCursorSchema, timeCursorSchema } from './lib/cursor';
+export * from './lib/evidence/blob-store';
+export * from './lib/evidence/evidence.repository';
+export * from './lib/review-preview.repository';

@@ -13,3 +13,4 @@ export * from './lib/cpu-pool';
 export * from './lib/raster-cache';
 export * from './lib/fork-pool';
 export * from './lib/pool-usage';
+export * from './lib/evidence-rendering';

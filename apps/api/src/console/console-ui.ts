@@ -7,9 +7,9 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 export const CONSOLE_DIR = resolve(__dirname, '../../../../console');
 const PREFIX = '/console';
 
-// Images come from wherever the marketplace hosts them (any http(s) host) or from our own API as blobs;
-// nothing else is loaded from anywhere but this origin.
-const CSP = "default-src 'self'; img-src 'self' blob: data: http: https:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'";
+// Images are the evidence the api serves (fetched with the key, shown as blob: URLs): a reviewer's browser
+// never loads a seller's URL, so no seller learns who reviews or can show the reviewer other pixels.
+const CSP = "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'";
 
 /**
  * The review console at /console/ (same origin as the API, so the key never crosses origins). It is
@@ -32,6 +32,7 @@ export async function mountConsole(app: NestFastifyApplication, dir = CONSOLE_DI
     setHeaders: (res, path) => {
       res.header('content-security-policy', CSP);
       res.header('x-content-type-options', 'nosniff');
+      res.header('referrer-policy', 'no-referrer');
       res.header('cache-control', path.endsWith('index.html') ? 'no-cache' : 'public, max-age=31536000, immutable');
     },
   });

@@ -1,12 +1,12 @@
 import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import type { Queue } from 'bullmq';
-import type { ListingRepository, PrismaService } from '@listinglens/data-access';
+import type { EvidenceRepository, ListingRepository, PrismaService } from '@listinglens/data-access';
 
 /**
  * The api's Prometheus metrics. Scans by status and the queues are read at scrape time from
  * PostgreSQL and Redis, so every api process reports the same truth whichever workers did the work.
  */
-export function createApiMetrics(deps: { prisma: PrismaService; listings: ListingRepository; queues: Queue[] }): Registry {
+export function createApiMetrics(deps: { prisma: PrismaService; listings: ListingRepository; evidence: EvidenceRepository; queues: Queue[] }): Registry {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'listinglens_api_' });
 
@@ -55,6 +55,23 @@ export function createApiMetrics(deps: { prisma: PrismaService; listings: Listin
         const [oldest] = await queue.getWaiting(0, 0);
         this.set({ queue: queue.name }, oldest ? Math.max(0, (Date.now() - oldest.timestamp) / 1000) : 0);
       }
+    },
+  });
+  // Counted in PostgreSQL at scrape (a sum over the catalogue, one row per distinct image).
+  new Gauge({
+    name: 'listinglens_evidence_blobs',
+    help: 'Distinct images kept as evidence (content-addressed: a photo in many listings counts once)',
+    registers: [registry],
+    async collect() {
+      this.set((await deps.evidence.totals()).blobs);
+    },
+  });
+  new Gauge({
+    name: 'listinglens_evidence_bytes',
+    help: 'Bytes of evidence stored: the scanned images plus their thumbnails and PNG renderings',
+    registers: [registry],
+    async collect() {
+      this.set((await deps.evidence.totals()).bytes);
     },
   });
   return registry;

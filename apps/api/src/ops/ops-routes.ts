@@ -6,7 +6,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Queue } from 'bullmq';
 import type { FastifyInstance } from 'fastify';
 import { QUEUES } from '@listinglens/contracts';
-import { ApiKeyRepository, ListingRepository, PrismaService } from '@listinglens/data-access';
+import { ApiKeyRepository, EvidenceRepository, ListingRepository, PrismaService } from '@listinglens/data-access';
 import { adminOnly } from './admin-only';
 import { createApiMetrics } from './api-metrics';
 
@@ -20,7 +20,7 @@ export const QUEUE_DASHBOARD_PATH = '/admin/queues';
  */
 export async function mountOpsRoutes(app: NestFastifyApplication): Promise<void> {
   const queues = Object.values(QUEUES).map((name) => app.get<Queue>(getQueueToken(name), { strict: false }));
-  const registry = createApiMetrics({ prisma: app.get(PrismaService), listings: app.get(ListingRepository), queues });
+  const registry = createApiMetrics({ prisma: app.get(PrismaService), listings: app.get(ListingRepository), evidence: app.get(EvidenceRepository), queues });
   const guard = adminOnly(app.get(ApiKeyRepository));
   const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
 

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { z } from 'zod';
 import { ApiErrorCode, bulkDecisionResultSchema, reviewDecisionResultSchema, reviewItemPageSchema, reviewItemSchema } from '@listinglens/contracts';
-import { type ApiKeyPrincipal, ReviewRepository, reviewCursorSchema } from '@listinglens/data-access';
+import { type ApiKeyPrincipal, ReviewPreviewRepository, ReviewRepository, reviewCursorSchema } from '@listinglens/data-access';
 import { type ReviewDecision, reviewDecisionSchema } from '@listinglens/policy';
 import { reviewDecisionInput } from '../openapi/request-schemas';
 import { mapConflicts } from '../common/conflict';
@@ -38,6 +38,7 @@ export class ReviewController {
   constructor(
     private readonly items: ReviewRepository,
     private readonly decisions: ReviewDecisionService,
+    private readonly previews: ReviewPreviewRepository,
   ) {}
 
   @Get('items')
@@ -48,7 +49,9 @@ export class ReviewController {
   })
   async list(@Query(new ZodPipe(listQuery)) query: z.output<typeof listQuery>) {
     const { cursor, limit, ...filters } = query;
-    return this.items.list(filters, cursor, limit);
+    const page = await this.items.list(filters, cursor, limit);
+    const previews = await this.previews.of(page.items);
+    return { ...page, items: page.items.map((item) => ({ ...item, preview: previews.get(item.id) ?? null })) };
   }
 
   @Post('items/:id/claim')

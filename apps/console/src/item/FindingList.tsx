@@ -1,6 +1,5 @@
 import type { Schemas } from '../api';
 import { KeyValues } from '../KeyValues';
-import type { SourceView } from './ImageBoxes';
 import { ReuseMatches } from './ReuseMatches';
 
 // Shown by the evidence, not as raw JSON: the box is drawn, words are the OCR detail behind `text`.
@@ -14,14 +13,13 @@ const CAVEATS: Partial<Record<string, string>> = {
 interface Props {
   findings: Schemas['Finding'][];
   listingPrice: { amount: string; currency: string } | null;
-  scanId: string;
-  sources: SourceView[];
+  scan: Schemas['Scan'] | null;
   active: number | null;
   onSelect: (index: number | null) => void;
 }
 
 /** Each finding with its evidence; hovering or selecting one highlights its box on the image. */
-export function FindingList({ findings, listingPrice, scanId, sources, active, onSelect }: Props) {
+export function FindingList({ findings, listingPrice, scan, active, onSelect }: Props) {
   if (findings.length === 0) return <p className="muted">No findings in this scan.</p>;
   return (
     <ol className="findings" aria-label="Findings">
@@ -49,7 +47,7 @@ export function FindingList({ findings, listingPrice, scanId, sources, active, o
               </p>
             )}
             {CAVEATS[f.code] && <p className="caveat">{CAVEATS[f.code]}</p>}
-            {f.code === 'image.reused' && <ReuseMatches evidence={f.evidence} scanId={scanId} source={sources.find((s) => s.position === f.imagePosition)} />}
+            {f.code === 'image.reused' && <ReuseMatches evidence={f.evidence} scan={scan} position={f.imagePosition} />}
             {/* AI evidence (provenance chain, watermark bits, forensic statistic) is the finding: shown open. */}
             <details open={f.code.startsWith('ai.')}>
               <summary>Evidence ({f.ruleId})</summary>

@@ -5,7 +5,7 @@ import { go } from '../route';
 import { DecisionPanel } from './DecisionPanel';
 import { FindingList } from './FindingList';
 import { History } from './History';
-import { ImageBoxes, type SourceView } from './ImageBoxes';
+import { ImageBoxes } from './ImageBoxes';
 import { Shortcuts } from './Shortcuts';
 import { useClaim } from './useClaim';
 import { ErrorAlert } from '../ErrorAlert';
@@ -13,7 +13,6 @@ import { ErrorAlert } from '../ErrorAlert';
 interface Loaded {
   listing: Schemas['Listing'] | null;
   scan: Schemas['Scan'] | null;
-  sources: SourceView[];
   audit: Schemas['AuditEntry'][];
   notices: Schemas['Notice'][];
 }
@@ -27,17 +26,15 @@ export function ItemView({ itemId }: { itemId: string }) {
 
   const load = useCallback(async (it: Schemas['ReviewItem']) => {
     const scanId = it.scanId;
-    const [listing, scan, sources, audit, notices] = await Promise.all([
+    const [listing, scan, audit, notices] = await Promise.all([
       api.GET('/v1/listings/{listingId}', { params: { path: { listingId: it.listingId } } }),
       scanId ? api.GET('/v1/scans/{scanId}', { params: { path: { scanId } } }) : null,
-      scanId ? api.GET('/v1/scans/{scanId}/image-sources', { params: { path: { scanId } } }) : null,
       api.GET('/v1/audit', { params: { query: { listingId: it.listingId, limit: 200 } } }),
       api.GET('/v1/notices', { params: { query: { listingId: it.listingId, limit: 50 } } }),
     ]);
     setLoaded({
       listing: listing.data ?? null,
       scan: scan?.data ?? null,
-      sources: sources?.data?.items ?? [],
       // The audit route also streams NDJSON/CSV, so its typed body is a union: this asks for JSON.
       audit: typeof audit.data === 'object' ? audit.data.items : [],
       notices: notices.data?.items ?? [],
@@ -79,7 +76,6 @@ export function ItemView({ itemId }: { itemId: string }) {
               key={image.position}
               scanId={scan.scanId}
               image={image}
-              source={loaded.sources.find((s) => s.position === image.position)}
               findings={findings.map((finding, index) => ({ index, finding })).filter(({ finding }) => finding.imagePosition === image.position)}
               active={active}
               onSelect={setActive}
@@ -110,7 +106,7 @@ export function ItemView({ itemId }: { itemId: string }) {
             </dl>
           )}
           <h2>Findings</h2>
-          <FindingList findings={findings} listingPrice={listing?.price ?? null} scanId={scan?.scanId ?? ''} sources={loaded.sources} active={active} onSelect={setActive} />
+          <FindingList findings={findings} listingPrice={listing?.price ?? null} scan={scan} active={active} onSelect={setActive} />
           {item.status === 'decided' ? (
             <p role="status" className="outcome">
               {outcome ?? 'Decided.'}

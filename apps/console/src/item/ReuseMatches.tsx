@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { api, type Schemas } from '../api';
-import { useImageUrl, type SourceView } from './ImageBoxes';
+import { useEvidenceUrl } from '../evidence';
 
 interface Match {
   listingId: string;
@@ -17,17 +17,12 @@ const HASH_NAMES = { phash: 'whole-image hash', centre: 'centre hash (crop or mi
 /** The other listing's copy of the photo, with its seller and title, to set beside this one. */
 function OtherListing({ match }: { match: Match }) {
   const [listing, setListing] = useState<Schemas['Listing'] | null>(null);
-  const [source, setSource] = useState<SourceView | undefined>(undefined);
   useEffect(() => {
-    void api.GET('/v1/listings/{listingId}', { params: { path: { listingId: match.listingId } } }).then(async ({ data }) => {
-      setListing(data ?? null);
-      const scanId = data?.latestScan?.scanId;
-      if (!scanId) return;
-      const sources = await api.GET('/v1/scans/{scanId}/image-sources', { params: { path: { scanId } } });
-      setSource(sources.data?.items.find((s) => s.position === match.imagePosition));
-    });
-  }, [match.listingId, match.imagePosition]);
-  const src = useImageUrl(listing?.latestScan?.scanId ?? '', source);
+    void api.GET('/v1/listings/{listingId}', { params: { path: { listingId: match.listingId } } }).then(({ data }) => setListing(data ?? null));
+  }, [match.listingId]);
+  const scan = listing?.latestScan;
+  const image = scan?.images.find((i) => i.position === match.imagePosition);
+  const src = useEvidenceUrl(scan && image ? { scanId: scan.scanId, position: image.position, kept: image.evidenceKept } : null, 'full');
   return (
     <figure className="reuse-other">
       {src ? <img src={src} alt={`The same photo in listing ${listing?.title ?? match.listingId}`} /> : <div className="no-image">image not available</div>}
@@ -39,9 +34,10 @@ function OtherListing({ match }: { match: Match }) {
 }
 
 /** This listing's photo first, then each other listing's copy: side by side to compare. */
-export function ReuseMatches({ evidence, scanId, source }: { evidence: Record<string, unknown>; scanId: string; source: SourceView | undefined }) {
+export function ReuseMatches({ evidence, scan, position }: { evidence: Record<string, unknown>; scan: Schemas['Scan'] | null; position: number | null }) {
   const matches = Array.isArray(evidence.matches) ? (evidence.matches as Match[]) : [];
-  const src = useImageUrl(scanId, source);
+  const image = scan?.images.find((i) => i.position === position);
+  const src = useEvidenceUrl(scan && image ? { scanId: scan.scanId, position: image.position, kept: image.evidenceKept } : null, 'full');
   return (
     <div className="reuse" role="group" aria-label="Same photo in other listings">
       <figure>

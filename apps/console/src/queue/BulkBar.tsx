@@ -26,11 +26,13 @@ export function BulkBar({ selected, items, onDone }: { selected: string[]; items
   }, [first, decision]);
 
   if (selected.length === 0) return message ? <p role="status">{message}</p> : null;
+  const withLabels = decision === 'confirm' || decision === 'relabel';
   const marketplaces = new Set(items.filter((i) => selected.includes(i.id)).map((i) => i.marketplace));
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const labels = decision === 'relabel' ? { labels: { apply: labelList(apply), remove: labelList(remove) } } : {};
+    // As the item view's form: a confirm applies (and removes) the labels named, like a relabel.
+    const labels = withLabels ? { labels: { apply: labelList(apply), remove: labelList(remove) } } : {};
     const decisions = selected.map((itemId) => ({ itemId, decision, note, ...(decision === 'confirm' ? { ground } : {}), ...labels }));
     const { data, error } = await api.POST('/v1/review/decisions/bulk', { body: { decisions } });
     if (!data) return setMessage(errorText(error));
@@ -58,7 +60,7 @@ export function BulkBar({ selected, items, onDone }: { selected: string[]; items
       {decision === 'confirm' && (
         <GroundSelect grounds={grounds} value={ground} onChange={setGround} />
       )}
-      {decision === 'relabel' && (
+      {withLabels && (
         <>
           <label>
             Labels to apply

@@ -3,6 +3,7 @@ import { api, errorText, type Schemas } from '../api';
 import { age } from '../format';
 import { go } from '../route';
 import { BulkBar } from './BulkBar';
+import { QueueThumb } from './QueueThumb';
 import { Filters, type QueueFilters } from './Filters';
 import { ErrorAlert } from '../ErrorAlert';
 
@@ -66,6 +67,16 @@ export function Queue() {
         {items.map((item) => (
           <li key={item.id} className={`sev-${item.severity}`}>
             <input type="checkbox" aria-label={`Select ${item.codes.join(', ')} on ${item.sellerId}`} checked={selected.has(item.id)} onChange={() => toggle(item.id)} />
+            {item.preview?.image && item.scanId ? <QueueThumb scanId={item.scanId} image={item.preview.image} title={item.preview.title} /> : <div className="thumb" />}
+            <span className="listing">
+              <strong className="title">{item.preview?.title ?? item.listingId}</strong>
+              {item.preview && (
+                <span className="prices" data-testid="row-prices">
+                  {item.preview.priceRead && `Price read ${item.preview.priceRead.amount} ${item.preview.priceRead.currencies.join('/')} · `}
+                  listing price {item.preview.price.amount} {item.preview.price.currency}
+                </span>
+              )}
+            </span>
             <span className={`badge sev-${item.severity}`}>{item.severity}</span>
             <span className="codes">{item.codes.join(', ')}</span>
             <span>

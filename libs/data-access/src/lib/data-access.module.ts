@@ -8,15 +8,19 @@ import { ReviewRepository } from './review.repository';
 import { ReviewStatsRepository } from './review-stats.repository';
 import { PrismaService } from './prisma.service';
 import { ScanRepository } from './scan.repository';
-import { ListingImageRepository } from './listing-image.repository';
 import { SqlPool } from './sql-pool.service';
 import { WebhookSecretBox } from './webhook-secret-box';
+import { BLOB_STORE, type BlobStore, PostgresBlobStore } from './evidence/blob-store';
+import { EvidenceRepository } from './evidence/evidence.repository';
+import { ReviewPreviewRepository } from './review-preview.repository';
 
 export interface DataAccessOptions {
   databaseUrl: string;
   poolSize?: number;
   /** Seals webhook signing secrets at rest (both apps build it from WEBHOOK_SECRET_KEYS). */
   webhookSecretBox: WebhookSecretBox;
+  /** Where evidence bytes go; default PostgreSQL (`blob_objects`). */
+  blobStore?: (prisma: PrismaService) => BlobStore;
 }
 
 @Module({})
@@ -29,9 +33,11 @@ export class DataAccessModule {
         { provide: PrismaService, useFactory: () => new PrismaService(options.databaseUrl, options.poolSize) },
         { provide: SqlPool, useFactory: () => new SqlPool(options.databaseUrl, options.poolSize) },
         { provide: WebhookSecretBox, useValue: options.webhookSecretBox },
+        { provide: BLOB_STORE, inject: [PrismaService], useFactory: (prisma: PrismaService) => (options.blobStore ?? ((p) => new PostgresBlobStore(p)))(prisma) },
+        EvidenceRepository,
+        ReviewPreviewRepository,
         ListingRepository,
         ScanRepository,
-        ListingImageRepository,
         ApiKeyRepository,
         PolicyRepository,
         ReviewRepository,
@@ -39,7 +45,7 @@ export class DataAccessModule {
         NoticeRepository,
         AuditRepository,
       ],
-      exports: [PrismaService, SqlPool, WebhookSecretBox, ListingRepository, ScanRepository, ListingImageRepository, ApiKeyRepository, PolicyRepository, ReviewRepository, ReviewStatsRepository, NoticeRepository, AuditRepository],
+      exports: [PrismaService, EvidenceRepository, ReviewPreviewRepository, SqlPool, WebhookSecretBox, ListingRepository, ScanRepository, ApiKeyRepository, PolicyRepository, ReviewRepository, ReviewStatsRepository, NoticeRepository, AuditRepository],
     };
   }
 }

@@ -81,7 +81,17 @@ export class ScanRepository {
    * re-read here, and if they are no longer those `moderation` was decided from, nothing is written
    * and the caller decides again (`labels_changed`).
    */
-  async complete(scanId: string, result: Pick<ScanOutcome, 'images' | 'findings' | 'timings'>, moderation: ScanModeration): Promise<ScanCompletionResult> {
+  /**
+   * `kept`: the positions whose bytes are now in the evidence store (EvidenceRepository.keep ran
+   * first); their rows point at it. Inline uploads are dropped from every row: what must stay is in
+   * the evidence store, the rest keeps only its hashes and metadata.
+   */
+  async complete(
+    scanId: string,
+    result: Pick<ScanOutcome, 'images' | 'findings' | 'timings'>,
+    moderation: ScanModeration,
+    kept: ReadonlySet<number> = new Set(),
+  ): Promise<ScanCompletionResult> {
     return this.prisma.$transaction(async (tx): Promise<ScanCompletionResult> => {
       const [locked] = await tx.$queryRaw<Array<{ status: string }>>`
         SELECT status::text AS status FROM scans WHERE id = ${scanId}::uuid FOR UPDATE`;
@@ -109,6 +119,8 @@ export class ScanRepository {
             sellerId: scan.listing.sellerId,
             errorCode: image.error?.code ?? null,
             errorMessage: image.error?.message ?? null,
+            evidenceSha256: kept.has(image.position) ? image.sha256 : null,
+            inlineData: null,
           },
           select: { id: true },
         });
@@ -208,6 +220,7 @@ export class ScanRepository {
         format: image.format,
         width: image.width,
         height: image.height,
+        evidenceKept: image.evidenceSha256 !== null,
         error: image.errorCode
           ? { code: image.errorCode as ImageErrorCode, message: image.errorMessage ?? '' }
           : null,

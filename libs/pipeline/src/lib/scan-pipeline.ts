@@ -19,6 +19,11 @@ export interface PipelineDeps {
   budgets?: { stepMs: number; scanMs: number };
 }
 
+export interface ScanOptions {
+  includeText?: boolean;
+  loaded?: (image: AnalyzedImage) => void;
+}
+
 /** A step on one image may take 60 s (a 12000 px page's QR bands take ~2 s), a scan 5 minutes. */
 export const DEFAULT_SCAN_BUDGETS = { stepMs: 60_000, scanMs: 300_000 };
 
@@ -29,7 +34,11 @@ export const DEFAULT_SCAN_BUDGETS = { stepMs: 60_000, scanMs: 300_000 };
 export class ScanPipeline {
   constructor(private readonly deps: PipelineDeps) {}
 
-  async scan(listing: ListingFields, sources: readonly ImageSource[], opts: { includeText?: boolean } = {}): Promise<ScanOutcome> {
+  /**
+   * `opts.loaded` is told each image's bytes as loaded (the worker keeps those of flagged images as
+   * evidence, so what is stored is exactly what was scanned).
+   */
+  async scan(listing: ListingFields, sources: readonly ImageSource[], opts: ScanOptions = {}): Promise<ScanOutcome> {
     const started = performance.now();
     const budgets = this.deps.budgets ?? DEFAULT_SCAN_BUDGETS;
     const scanDeadline = Date.now() + budgets.scanMs;
@@ -41,7 +50,10 @@ export class ScanPipeline {
         limit(async () => {
           const { result, image } = await this.analyze(source, position);
           results[position] = result;
-          if (image) analyzed.push(image);
+          if (image) {
+            analyzed.push(image);
+            opts.loaded?.(image);
+          }
         }),
       ),
     );
