@@ -25,7 +25,7 @@ export async function mountOpsRoutes(app: NestFastifyApplication): Promise<void>
   const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
 
   await fastify.register(async (scope) => {
-    scope.addHook('onRequest', guard);
+    scope.addHook('onRequest', adminOnly(app.get(ApiKeyRepository), 'metrics'));
     scope.get('/metrics', async (_request, reply) => reply.header('content-type', registry.contentType).send(await registry.metrics()));
   });
 
