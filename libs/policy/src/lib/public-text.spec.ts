@@ -19,6 +19,11 @@ describe('maskPersonalData', () => {
     expect(out).toContain('加微信'); // an invitation alone names no one
   });
 
+  it('masks a phone number whole even where the parser stops short of it (before a comma)', () => {
+    const out = maskPersonalData('call +86 138 0013 8000, thanks');
+    expect(out).toBe(`call ${maskContact('+86 138 0013 8000')}, thanks`);
+  });
+
   it('changes nothing the second time, and leaves ordinary text and prices alone', () => {
     const once = maskPersonalData(NOTE);
     expect(maskPersonalData(once)).toBe(once);

@@ -18,7 +18,8 @@ export function maskPersonalData(text: string): string {
     // Messaging apps: keep the app's name, mask the handle after it.
     const handle = c.kind === 'email' || c.kind === 'url' || c.kind === 'phone' ? null : /@?([A-Za-z][A-Za-z0-9_.-]{4,24}|\+?\d[\d\s-]{4,18}\d)$/.exec(c.raw);
     const start = handle ? c.start + handle.index : c.start;
-    const raw = text.slice(start, c.start + c.raw.length);
+    const end = c.kind === 'phone' ? phoneEnd(text, c.start + c.raw.length) : c.start + c.raw.length;
+    const raw = text.slice(start, end);
     spans.push({ start, end: start + raw.length, masked: maskContact(raw) });
   }
   for (const re of NAME_PATTERNS) {
@@ -38,6 +39,16 @@ export function maskPersonalData(text: string): string {
     at = s.end;
   }
   return out + text.slice(at);
+}
+
+/**
+ * The parser stops a phone number short before a comma ("+86 138 0013 8000," is read as "+86 138 0013"),
+ * which would publish its last group: groups of digits that follow at once are masked with it.
+ */
+function phoneEnd(text: string, end: number): number {
+  let at = end;
+  for (let more = /^[\s.-]?\d{2,4}(?![\d])/.exec(text.slice(at)); more; more = /^[\s.-]?\d{2,4}(?![\d])/.exec(text.slice(at))) at += more[0].length;
+  return at;
 }
 
 /**
