@@ -35,8 +35,10 @@ async function queuedListing(sellerId: string): Promise<{ listingId: string; sca
 }
 
 /**
- * The worst interleaving, made certain: no scan looks until every scan has reached its lookup. With
- * publish-then-look both hashes of each are stored by then; a hash written only after the lookup is missed.
+ * The worst interleaving, made certain: no scan's centre lookup runs until every scan has reached it.
+ * With publish-then-look both hashes of each are stored by then; a centre hash written only after the
+ * centre lookup is missed. (The barrier is on the centre lookup itself: on findNear, a centre hash
+ * published between the two lookups would still be seen, and the test could not fail.)
  */
 function lookingTogether(inner: PgPhashIndex, scans: number): PhashIndex {
   let arrived = 0;
@@ -48,8 +50,8 @@ function lookingTogether(inner: PgPhashIndex, scans: number): PhashIndex {
   };
   return {
     publish: (entry) => inner.publish(entry),
-    findNear: async (...args) => (await arrive(), inner.findNear(...args)),
-    findNearCentre: (...args) => inner.findNearCentre(...args),
+    findNear: (...args) => inner.findNear(...args),
+    findNearCentre: async (...args) => (await arrive(), inner.findNearCentre(...args)),
   };
 }
 

@@ -174,7 +174,11 @@ describe('review console', () => {
     await page.locator('body').click({ position: { x: 5, y: 300 } });
     await page.keyboard.press('c');
     await expect.poll(() => page.getByTestId('decision-effect').textContent()).toMatch(/always gets a statement of reasons/);
-    await page.keyboard.type('Tag shows ¥99, listing charges ¥199.');
+    await page.keyboard.type('Tag shows ¥99, listing charges ¥199. Seller asks for WeChat: shopowner88.');
+    // Before sending, the panel shows what the public Transparency Database would get: the contact masked.
+    const published = page.getByTestId('public-preview').locator('[data-field=incompatible_content_explanation]');
+    await expect.poll(() => published.textContent(), { timeout: 10_000 }).toMatch(/Tag shows ¥99.*WeChat: sh\*\*\*/);
+    expect(await published.textContent()).not.toContain('shopowner88');
     await page.keyboard.press('Control+Enter');
     await expect.poll(() => page.getByRole('status').textContent()).toMatch(/confirm: 1 notice\(s\) sent/);
     await expect.poll(() => page.getByRole('list', { name: 'Audit entries' }).textContent()).toMatch(/review\.confirm.*Tag shows ¥99/);

@@ -20,7 +20,8 @@ export class FakeTransparencyDb {
   private server?: Server;
   private port = 0;
 
-  constructor(private readonly token: string) {}
+  /** The token it accepts: a test changes it to play an expired token. */
+  constructor(public token: string) {}
 
   get url(): string {
     return `http://127.0.0.1:${this.port}`;

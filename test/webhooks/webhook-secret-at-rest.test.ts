@@ -69,8 +69,33 @@ describe('webhook secrets at rest', () => {
   it('a tampered ciphertext is refused (GCM tag)', () => {
     const box = parseWebhookSecretKeys(K1);
     const sealed = box.seal('whsec_abc');
-    const flipped = sealed.slice(0, -2) + (sealed.endsWith('A') ? 'B' : 'A') + sealed.slice(-1);
+    const parts = sealed.split(':');
+    // Flip one bit of the ciphertext: a changed character could decode to the same bytes, a flipped bit cannot.
+    const body = Buffer.from(parts[parts.length - 1], 'base64url');
+    body[randomBytes(1)[0] % body.length] ^= 1 << (randomBytes(1)[0] % 8);
+    const flipped = [...parts.slice(0, -1), body.toString('base64url')].join(':');
+    expect(flipped).not.toBe(sealed);
     expect(() => box.open(flipped)).toThrow();
+  });
+
+  it('rotation: the workers learn the new key before the api seals with it, then the old key goes', async () => {
+    const api = (spec: string) => new WebhookEndpointRepository(prisma, parseWebhookSecretKeys(spec));
+    const secret = generateWebhookSecret();
+    const endpoint = await api(K1).create({ url: 'https://example.com/rotate', events: ['scan.completed'], secret, ownerKeyId: null });
+    const workerOpens = async (spec: string) => parseWebhookSecretKeys(spec).open((await rowOf(endpoint.id)).secret);
+
+    // 1. Workers restart with the new key listed after the old one: they still seal nothing new, open both.
+    const worker = `${K1},${K2}`;
+    expect(parseWebhookSecretKeys(worker).activeKeyId).toBe('k1');
+    expect(await workerOpens(worker)).toBe(secret);
+    // 2. The api restarts with the new key first: it re-seals every row under k2, which the workers know.
+    await api(`${K2},${K1}`).rekeySecrets();
+    expect((await rowOf(endpoint.id)).secret).toMatch(/^enc:v1:k2:/);
+    expect(await workerOpens(worker)).toBe(secret);
+    // The other order fails: a worker that has not learnt k2 cannot open what the api sealed (its deliveries fail).
+    await expect(workerOpens(K1)).rejects.toThrow(/sealed with key "k2", which WEBHOOK_SECRET_KEYS does not list/);
+    // 3. Then k1 goes, from the workers and the api.
+    expect(await workerOpens(K2)).toBe(secret);
   });
 
   it('start-up refuses a missing, short or published key outside development/test', () => {
@@ -79,5 +104,15 @@ describe('webhook secrets at rest', () => {
     expect(() => webhookSecretBoxFromEnv({ NODE_ENV: 'production', WEBHOOK_SECRET_KEYS: K1, WEBHOOK_SECRET_ACTIVE_KEY: 'k9' })).toThrow(/not among/);
     expect(webhookSecretBoxFromEnv({ NODE_ENV: 'test' }).activeKeyId).toBe('dev');
     expect(() => webhookSecretBoxFromEnv({ NODE_ENV: 'production', WEBHOOK_SECRET_KEYS: EXAMPLE_WEBHOOK_SECRET_KEYS })).toThrow(/published example key/);
+  });
+
+  it("the example key's bytes are refused wherever they appear: in a list, under any key id, in any base64 spelling", () => {
+    const bytes = EXAMPLE_WEBHOOK_SECRET_KEYS.split(':')[1];
+    const unpadded = Buffer.from(bytes, 'base64').toString('base64url');
+    for (const spec of [`${K1},dev:${bytes}`, `prod:${bytes}`, `${K1},k9:${unpadded}`, `prod:${bytes},${K1}`]) {
+      expect(() => webhookSecretBoxFromEnv({ NODE_ENV: 'production', WEBHOOK_SECRET_KEYS: spec }), spec).toThrow(/holds the published example key/);
+      expect(webhookSecretBoxFromEnv({ NODE_ENV: 'development', WEBHOOK_SECRET_KEYS: spec }).activeKeyId).toBeTruthy();
+    }
+    expect(webhookSecretBoxFromEnv({ NODE_ENV: 'production', WEBHOOK_SECRET_KEYS: `${K1},${K2}` }).activeKeyId).toBe('k1');
   });
 });

@@ -2,7 +2,7 @@ import { type DynamicModule, Inject, Injectable, Module, type OnApplicationBoots
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import type { Logger } from 'pino';
-import { ApiKeyRepository, DataAccessModule } from '@listinglens/data-access';
+import { ApiKeyRepository, DataAccessModule, TransparencyDbSubmissionRepository } from '@listinglens/data-access';
 import { QueueModule } from '@listinglens/queue';
 import { ApiKeyGuard } from './auth/api-key.guard';
 import { ErrorFilter } from './common/error.filter';
@@ -23,6 +23,7 @@ import { ReviewQueueController } from './review/review-queue.controller';
 import { PolicyGroundsService } from './review/policy-grounds.service';
 import { MeController } from './me/me.controller';
 import { EvidenceController } from './evidence/evidence.controller';
+import { TransparencyDbController } from './transparency-db/transparency-db.controller';
 
 /** Ensures the admin key from BOOTSTRAP_ADMIN_KEY exists (only its hash is stored). */
 @Injectable()
@@ -62,6 +63,7 @@ export class AppModule {
         EvidenceController,
         ReviewQueueController,
         MeController,
+        TransparencyDbController,
       ],
       providers: [
         { provide: API_CONFIG, useValue: config },
@@ -73,6 +75,7 @@ export class AppModule {
         ReviewDecisionService,
         PolicyGroundsService,
         BootstrapAdminKey,
+        TransparencyDbSubmissionRepository,
       ],
     };
   }

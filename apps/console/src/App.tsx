@@ -7,6 +7,7 @@ import { Queue } from './queue/Queue';
 import { go, useRoute } from './route';
 import { SignIn } from './SignIn';
 import { WebhooksPage } from './WebhooksPage';
+import { QueuesLink } from './QueuesLink';
 
 interface Page {
   id: string;
@@ -62,6 +63,7 @@ export function App() {
         <span className="who">
           {principal.name} <span className="muted">({principal.scopes.join(', ')})</span>
         </span>
+        {principal.scopes.includes('admin') && <QueuesLink />}
         <button type="button" onClick={signOut}>
           Sign out
         </button>

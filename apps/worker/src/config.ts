@@ -3,7 +3,7 @@ import { OCR_ENGINES, OCR_LANGUAGES } from '@listinglens/ocr';
 import { parseSettings } from '@listinglens/contracts';
 import { z } from 'zod';
 import { withWebhookSecretBox } from '@listinglens/data-access';
-import { TDB_BOTH_OR_NEITHER, transparencyDbBothOrNeither, transparencyDbSettings } from './transparency-db/transparency-db-config';
+import { TDB_BOTH_OR_NEITHER, TDB_URL_SAFE, transparencyDbBothOrNeither, transparencyDbSettings, transparencyDbUrlIsSafe } from './transparency-db/transparency-db-config';
 import { webhooksSettings } from './webhooks/webhooks-config';
 
 const coreSettings = z.object({
@@ -68,6 +68,7 @@ const coreSettings = z.object({
 export const workerConfigSchema = z
   .object({ ...coreSettings.shape, ...webhooksSettings.shape, ...transparencyDbSettings.shape, ...aiSignalsSettings.shape })
   .refine(transparencyDbBothOrNeither, TDB_BOTH_OR_NEITHER)
+  .refine(transparencyDbUrlIsSafe, TDB_URL_SAFE)
   .refine(remoteDetectorHasCredentials, REMOTE_DETECTOR_CREDENTIALS)
   .transform(withWebhookSecretBox);
 export type WorkerConfig = z.output<typeof workerConfigSchema>;

@@ -69,6 +69,18 @@ export const reviewDecisionResultSchema = z
   .strictObject({ item: reviewItemSchema, noticeIds: z.array(uuid).meta({ description: 'notices the decision sent to the seller' }) })
   .meta({ id: 'ReviewDecisionResult' });
 
+export const decisionPreviewSchema = z
+  .strictObject({
+    notices: z.array(
+      z.strictObject({
+        effect: z.enum(['restriction', 'restriction_lifted', 'information']),
+        sentToDatabase: z.boolean().meta({ description: 'a restriction: its statement is published in the DSA Transparency Database' }),
+        public: z.record(z.string(), z.unknown()).meta({ description: 'the statement exactly as it would be sent: personal data in its text masked' }),
+      }),
+    ),
+  })
+  .meta({ id: 'DecisionPreview' });
+
 export const bulkDecisionResultSchema = z
   .strictObject({
     results: z.array(

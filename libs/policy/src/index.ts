@@ -7,3 +7,4 @@ export * from './lib/policy-grounds';
 export * from './lib/decision-effects';
 export * from './lib/appeal-text';
 export { type AiDisclosure, describeFinding } from './lib/finding-descriptions';
+export { maskPersonalData, publicStatement, publicSubmission } from './lib/public-text';

@@ -27,6 +27,8 @@ export class ApiKeyGuard implements CanActivate {
     if (!match) throw new ApiError(401, ApiErrorCode.Unauthorized, 'missing "Authorization: Bearer <api key>" header');
     const principal = await this.lookup(match[1]);
     if (!principal) throw new ApiError(401, ApiErrorCode.Unauthorized, 'unknown or revoked API key');
+    // A metrics key is for Prometheus: GET /metrics (outside Nest) and nothing here, not even /v1/me.
+    if (principal.scopes.length > 0 && principal.scopes.every((s) => s === 'metrics')) throw new ApiError(403, ApiErrorCode.Forbidden, 'a metrics key reads GET /metrics and nothing else');
     const required = this.reflector.getAllAndOverride<string[]>(REQUIRED_SCOPES, targets) ?? [];
     const granted = principal.scopes.includes('admin') || required.length === 0 || required.some((s) => hasScope(principal.scopes, s));
     if (!granted) throw new ApiError(403, ApiErrorCode.Forbidden, `this key lacks a required scope (one of: ${required.join(', ')})`);

@@ -50,7 +50,9 @@ export class ListingsController {
     if (!listing) throw new NotFoundError('listing', listingId);
     assertMaySee(who, listing.sellerId, 'listing', listingId);
     const { latestScanId, ...rest } = listing;
-    const scan = latestScanId ? await this.scans.view(latestScanId) : null;
+    // The latest scan is shown only to whom it was made for (a seller key never sees another's scan).
+    const mine = latestScanId && (isStaff(who) || (await this.scans.sellerOf(latestScanId)) === listing.sellerId);
+    const scan = mine ? await this.scans.view(latestScanId) : null;
     const latestScan: ScanView | null = scan && scanViewFor(who, scan);
     return { ...rest, latestScan };
   }
@@ -65,10 +67,9 @@ export class ListingsController {
   async getScan(@UuidParam('scanId') scanId: string, @Principal() who: ApiKeyPrincipal): Promise<ScanView> {
     const scan = await this.scans.view(scanId);
     if (!scan) throw new NotFoundError('scan', scanId);
-    if (!isStaff(who)) {
-      const listing = await this.listings.findById(scan.listingId);
-      assertMaySee(who, listing?.sellerId ?? '', 'scan', scanId);
-    }
+    // A scan belongs to the seller it was made for, not to whoever sells the listing now: a listing
+    // ingested again under a new sellerId must not show the old seller's scans (contacts included).
+    if (!isStaff(who)) assertMaySee(who, (await this.scans.sellerOf(scanId)) ?? '', 'scan', scanId);
     return scanViewFor(who, scan);
   }
 }

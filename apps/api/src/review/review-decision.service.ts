@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { ApiErrorCode } from '@listinglens/contracts';
 import { ReviewConflict, ReviewRepository } from '@listinglens/data-access';
-import { decideReview, type ReviewDecision } from '@listinglens/policy';
-import { ApiError, ValidationError } from '../common/api-error';
+import { decideReview, publicSubmission, type ReviewDecision } from '@listinglens/policy';
+import { ApiError, NotFoundError, ValidationError } from '../common/api-error';
 import { mapConflicts } from '../common/conflict';
 import { PolicyGroundsService } from './policy-grounds.service';
 
@@ -35,6 +35,19 @@ export class ReviewDecisionService {
       }
       throw ReviewConflict.state("the listing's labels kept changing while the decision was written; try again");
     });
+  }
+
+  /**
+   * What the decision would send, without writing anything: the reviewer sees, before deciding, the
+   * text the public Transparency Database would get (their note with contacts and names masked).
+   */
+  async preview(id: string, decision: ReviewDecision, actor: string) {
+    const ctx = await this.items.decisionContext(id);
+    if (!ctx) throw new NotFoundError('review item', id);
+    const { effects } = decideReview({ decision, actor, item: ctx.item, listing: ctx.listing, findings: ctx.findings, labels: ctx.labels, now: new Date() });
+    return {
+      notices: effects.notices.map((n) => ({ effect: n.effect, sentToDatabase: n.effect === 'restriction', public: publicSubmission(n.statement) })),
+    };
   }
 
   /** A confirm rests on a ground the item's policy defines; free text would reach the seller's notice unchecked. */

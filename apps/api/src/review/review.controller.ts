@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { z } from 'zod';
-import { ApiErrorCode, bulkDecisionResultSchema, reviewDecisionResultSchema, reviewItemPageSchema, reviewItemSchema } from '@listinglens/contracts';
+import { ApiErrorCode, bulkDecisionResultSchema, decisionPreviewSchema, reviewDecisionResultSchema, reviewItemPageSchema, reviewItemSchema } from '@listinglens/contracts';
 import { type ApiKeyPrincipal, ReviewPreviewRepository, ReviewRepository, reviewCursorSchema } from '@listinglens/data-access';
 import { type ReviewDecision, reviewDecisionSchema } from '@listinglens/policy';
 import { reviewDecisionInput } from '../openapi/request-schemas';
@@ -79,6 +79,18 @@ export class ReviewController {
   })
   async decide(@UuidParam('id') id: string, @Body(new ZodPipe(reviewDecisionInput)) body: ReviewDecision, @Principal() who: ApiKeyPrincipal) {
     return this.decisions.decide(id, body, who.keyId);
+  }
+
+  @Post('items/:id/decision-preview')
+  @HttpCode(200)
+  @ApiRoute({
+    summary: 'What a decision would send, written nowhere: each notice and, for restrictions, the statement the public Transparency Database gets (personal data masked)',
+    params: itemParams,
+    body: reviewDecisionInput,
+    response: decisionPreviewSchema,
+  })
+  async preview(@UuidParam('id') id: string, @Body(new ZodPipe(reviewDecisionInput)) body: ReviewDecision, @Principal() who: ApiKeyPrincipal) {
+    return this.decisions.preview(id, body, who.keyId);
   }
 
   @Post('decisions/bulk')

@@ -3,8 +3,10 @@ import { WebhookEndpointRepository } from '@listinglens/data-access';
 
 /**
  * At start, seals webhook secrets still in plain text (rows from before encryption at rest) and
- * re-seals those under a key other than WEBHOOK_SECRET_ACTIVE_KEY: adding a key in front of
- * WEBHOOK_SECRET_KEYS and restarting the api is the whole rotation; the old key can go after that.
+ * re-seals those under a key other than WEBHOOK_SECRET_ACTIVE_KEY. Rotation is three restarts, in this
+ * order (README "Configuration"; test/webhooks/webhook-secret-at-rest.test.ts): the workers learn the new
+ * key (listed after the old one), then the api seals with it (listed first), then the old key goes.
+ * An api that seals first leaves workers that cannot open the secrets: their deliveries fail.
  */
 @Injectable()
 export class WebhookSecretRekey implements OnApplicationBootstrap {

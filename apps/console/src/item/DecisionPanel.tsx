@@ -3,6 +3,7 @@ import { api, errorText, type Schemas } from '../api';
 import { type Decision, DECISIONS, labelList } from '../decisions';
 import { GroundSelect } from '../GroundSelect';
 import { ErrorAlert } from '../ErrorAlert';
+import { PublicPreview } from './PublicPreview';
 
 interface Props {
   item: Schemas['ReviewItem'];
@@ -53,11 +54,13 @@ export function DecisionPanel({ item, labels, onDecided }: Props) {
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 
+  const labelChange = decision === 'confirm' || decision === 'relabel' ? { labels: { apply: labelList(apply), remove: labelList(remove) } } : {};
+  const body = { decision, note, ...(decision === 'confirm' ? { ground } : {}), ...labelChange };
+  const complete = note.trim() !== '' && (decision !== 'confirm' || ground !== '');
+
   async function submit(event: FormEvent) {
     event.preventDefault();
     setError(null);
-    const labelChange = decision === 'confirm' || decision === 'relabel' ? { labels: { apply: labelList(apply), remove: labelList(remove) } } : {};
-    const body = { decision, note, ...(decision === 'confirm' ? { ground } : {}), ...labelChange };
     const { data, error: failed } = await api.POST('/v1/review/items/{id}/decision', { params: { path: { id: item.id } }, body });
     if (data) onDecided(data);
     else setError(errorText(failed));
@@ -99,7 +102,8 @@ export function DecisionPanel({ item, labels, onDecided }: Props) {
         Note
         <textarea ref={noteRef} value={note} onChange={(e) => setNote(e.target.value)} required rows={3} />
       </label>
-      <button type="submit" disabled={!note.trim() || (decision === 'confirm' && !ground)}>
+      <PublicPreview itemId={item.id} body={complete ? body : null} />
+      <button type="submit" disabled={!complete}>
         {chosen?.title} <span className="muted">(Ctrl+Enter)</span>
       </button>
       <ErrorAlert>{error}</ErrorAlert>

@@ -23,6 +23,12 @@ export class WorkerMetrics {
     registers: [this.registry],
   });
   private readonly webhookAttempts = new Counter({ name: 'listinglens_webhook_attempts_total', help: 'Webhook delivery attempts by outcome (2xx, 4xx, 5xx, refused, error)', labelNames: ['outcome'], registers: [this.registry] });
+  private readonly tdbAuth = new Counter({
+    name: 'listinglens_tdb_auth_refused_total',
+    help: 'Transparency Database answers of 401/403 (the token is not accepted): each pauses submission for TDB_AUTH_PAUSE_MS',
+    labelNames: ['status'],
+    registers: [this.registry],
+  });
   private readonly ocrCache = new Counter({ name: 'listinglens_ocr_cache_lookups_total', help: 'OCR cache lookups by result (hit, miss)', labelNames: ['result'], registers: [this.registry] });
   /** The scanner's OCR pools, read at scrape (set once the scanner is built; none with OCR off). */
   private ocrPools: () => OcrPoolUsage[] = () => [];
@@ -87,6 +93,10 @@ export class WorkerMetrics {
 
   webhookAttempt(result: { kind: string; status?: number }): void {
     this.webhookAttempts.inc({ outcome: result.kind === 'response' && result.status ? `${Math.floor(result.status / 100)}xx` : result.kind });
+  }
+
+  tdbAuthRefused(status: number): void {
+    this.tdbAuth.inc({ status: String(status) });
   }
 
   /** Wraps the OCR cache so its hits and misses are counted (the reader itself is libs/ocr's). */

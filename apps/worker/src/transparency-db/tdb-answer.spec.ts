@@ -11,12 +11,16 @@ describe("reading the Transparency Database's answer", () => {
     expect(readTdbAnswer({ status: 422, body })).toEqual({ kind: 'accepted', uuid: 'u-0' });
   });
 
-  it('422 with field errors, 401, 400: refused with what it said, not retried', () => {
+  it('401 and 403: our token is not accepted, which no statement can fix: submission pauses', () => {
+    expect(readTdbAnswer({ status: 401, body: { message: 'Unauthenticated.' } })).toEqual({ kind: 'auth', errors: { message: 'Unauthenticated.' } });
+    expect(readTdbAnswer({ status: 403, body: { message: 'This action is unauthorized.' } }).kind).toBe('auth');
+  });
+
+  it('422 with field errors, 400: refused with what it said, not retried', () => {
     expect(readTdbAnswer({ status: 422, body: { message: 'x', errors: { category: ['The selected category is invalid.'] } } })).toEqual({
       kind: 'refused',
       errors: { category: ['The selected category is invalid.'] },
     });
-    expect(readTdbAnswer({ status: 401, body: { message: 'Unauthenticated.' } })).toEqual({ kind: 'refused', errors: { message: 'Unauthenticated.' } });
     expect(readTdbAnswer({ status: 400, body: 'bad' }).kind).toBe('refused');
   });
 

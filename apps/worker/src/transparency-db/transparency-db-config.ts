@@ -36,6 +36,8 @@ export const transparencyDbSettings = z.object({
   TDB_TIMEOUT_MS: ms(15_000),
   TDB_POLL_INTERVAL_MS: ms(1_000),
   TDB_BATCH: z.coerce.number().int().min(1).max(500).default(20),
+  /** After a 401/403 (the token expired or was revoked), nothing is sent for this long; statements stay queued. */
+  TDB_AUTH_PAUSE_MS: z.coerce.number().int().min(100).default(300_000),
 });
 export type TransparencyDbConfig = z.output<typeof transparencyDbSettings>;
 
@@ -43,6 +45,25 @@ export type TransparencyDbConfig = z.output<typeof transparencyDbSettings>;
 export function transparencyDbBothOrNeither(c: Pick<TransparencyDbConfig, 'TDB_API_URL' | 'TDB_API_TOKEN'>): boolean {
   return (c.TDB_API_URL === undefined) === (c.TDB_API_TOKEN === undefined);
 }
+/**
+ * The token travels with every request: plain http is refused, except to a loopback stand-in of the
+ * database under NODE_ENV=test (the token then never leaves the machine).
+ */
+export function transparencyDbUrlIsSafe(c: Pick<TransparencyDbConfig, 'TDB_API_URL'> & { NODE_ENV: string }): boolean {
+  if (!c.TDB_API_URL) return true;
+  const url = new URL(c.TDB_API_URL);
+  if (url.protocol === 'https:') return true;
+  return c.NODE_ENV === 'test' && isLoopbackHost(url.hostname);
+}
+export const TDB_URL_SAFE = {
+  path: ['TDB_API_URL'],
+  message: 'must be https: (it carries TDB_API_TOKEN); http: is accepted only for a loopback host with NODE_ENV=test',
+};
+
+function isLoopbackHost(host: string): boolean {
+  return host === 'localhost' || host === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+}
+
 export const TDB_BOTH_OR_NEITHER = {
   path: ['TDB_API_TOKEN'],
   message: 'set TDB_API_URL and TDB_API_TOKEN together (or neither, to leave submission off)',

@@ -48,4 +48,14 @@ export class ApiKeyRepository {
     if (!row || row.revokedAt) return null;
     return { keyId: row.id, name: row.name, scopes: row.scopes };
   }
+
+  /**
+   * What signs an admin key's short-lived browser sessions (the queue dashboard's cookie): its stored
+   * hash, so revoking the key ends its sessions at once. Null unless the key is active and admin.
+   */
+  async adminSessionSecret(id: string): Promise<string | null> {
+    const row = await this.prisma.apiKey.findUnique({ where: { id } }).catch(() => null);
+    if (!row || row.revokedAt || !row.scopes.includes('admin')) return null;
+    return row.keyHash;
+  }
 }

@@ -196,6 +196,15 @@ export class ScanRepository {
     return rows.map((r) => (r.requestId ? { scanId: r.id, requestId: r.requestId } : { scanId: r.id }));
   }
 
+  /**
+   * The seller a scan was made for (its snapshot's), which is not always the listing's seller now: a
+   * listing ingested again under another sellerId keeps its older scans, made for the seller before.
+   */
+  async sellerOf(scanId: string): Promise<string | null> {
+    const rows = await this.prisma.$queryRaw<Array<{ sellerId: string | null }>>`SELECT snapshot->>'sellerId' AS "sellerId" FROM scans WHERE id = ${scanId}::uuid`;
+    return rows[0]?.sellerId ?? null;
+  }
+
   async view(scanId: string): Promise<ScanView | null> {
     const scan = await this.prisma.scan.findUnique({
       where: { id: scanId },

@@ -44,6 +44,34 @@ export class TransparencyDbSubmissionRepository {
     await this.record(noticeId, 'refused', answer, null);
   }
 
+  /**
+   * 401/403: the token was not accepted. The statements stay queued until `until`, not counted as
+   * attempts (the retry schedule is for the database's own failures); the answer is kept so the notice
+   * shows why it waits.
+   */
+  async pausedByAuth(noticeIds: string[], answer: TdbAnswer, until: Date): Promise<void> {
+    if (noticeIds.length === 0) return;
+    await this.prisma.notice.updateMany({
+      where: { id: { in: noticeIds }, tdbStatus: 'queued' },
+      data: { tdbNextAttemptAt: until, tdbHttpStatus: answer.httpStatus, tdbErrors: jsonOrNull(answer.errors) },
+    });
+  }
+
+  /**
+   * Puts statements the database refused (or gave up on) back in the queue, after what made it refuse
+   * was fixed (a token refused before 401s paused submission, a statement corrected by hand). Attempts
+   * start again from zero, so the retry schedule applies in full. Returns the notices re-queued.
+   */
+  async requeue(filter: { status: 'refused' | 'failed'; noticeIds?: string[]; httpStatus?: number[] }): Promise<string[]> {
+    const ids = filter.noticeIds ? Prisma.sql`AND id = ANY(${filter.noticeIds}::uuid[])` : Prisma.empty;
+    const statuses = filter.httpStatus ? Prisma.sql`AND "tdbHttpStatus" = ANY(${filter.httpStatus}::int[])` : Prisma.empty;
+    const rows = await this.prisma.$queryRaw<Array<{ id: string }>>`
+      UPDATE notices SET "tdbStatus" = 'queued', "tdbAttempts" = 0, "tdbNextAttemptAt" = now()
+       WHERE "tdbStatus" = ${filter.status} ${ids} ${statuses}
+      RETURNING id`;
+    return rows.map((r) => r.id);
+  }
+
   /** 5xx, 429 or no answer: try again at `next`, or give up (`next` null). */
   async retry(noticeId: string, answer: TdbAnswer, next: Date | null): Promise<void> {
     await this.record(noticeId, next ? 'queued' : 'failed', answer, next);
@@ -59,9 +87,11 @@ export class TransparencyDbSubmissionRepository {
         tdbNextAttemptAt: next,
         tdbHttpStatus: answer.httpStatus,
         tdbUuid: answer.uuid ?? null,
-        tdbErrors: answer.errors === undefined || answer.errors === null ? Prisma.DbNull : (answer.errors as Prisma.InputJsonValue),
+        tdbErrors: jsonOrNull(answer.errors),
         ...extra,
       },
     });
   }
 }
+
+const jsonOrNull = (v: unknown) => (v === undefined || v === null ? Prisma.DbNull : (v as Prisma.InputJsonValue));

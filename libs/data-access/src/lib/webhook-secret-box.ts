@@ -52,6 +52,13 @@ export class WebhookSecretBox {
  * or else the first listed. Throws a message meant for the operator (no key material in it).
  */
 export function parseWebhookSecretKeys(spec: string, activeKeyId?: string): WebhookSecretBox {
+  const keys = parseKeyList(spec);
+  const active = activeKeyId || [...keys.keys()][0];
+  if (!keys.has(active)) throw new Error(`WEBHOOK_SECRET_ACTIVE_KEY "${active}" is not among the listed keys`);
+  return new WebhookSecretBox(keys, active);
+}
+
+function parseKeyList(spec: string): Map<string, Buffer> {
   const keys = new Map<string, Buffer>();
   for (const entry of spec.split(',').map((e) => e.trim()).filter(Boolean)) {
     const colon = entry.indexOf(':');
@@ -63,10 +70,11 @@ export function parseWebhookSecretKeys(spec: string, activeKeyId?: string): Webh
     keys.set(id, key);
   }
   if (keys.size === 0) throw new Error('no key given: set e.g. WEBHOOK_SECRET_KEYS=k1:$(openssl rand -base64 32)');
-  const active = activeKeyId || [...keys.keys()][0];
-  if (!keys.has(active)) throw new Error(`WEBHOOK_SECRET_ACTIVE_KEY "${active}" is not among the listed keys`);
-  return new WebhookSecretBox(keys, active);
+  return keys;
 }
+
+/** The example key's bytes, whatever id they are listed under. */
+const EXAMPLE_KEY_BYTES = Buffer.from(EXAMPLE_WEBHOOK_SECRET_KEYS.slice(EXAMPLE_WEBHOOK_SECRET_KEYS.indexOf(':') + 1), 'base64');
 
 /**
  * The box both apps build from their environment. Without WEBHOOK_SECRET_KEYS, or with the published
@@ -76,10 +84,14 @@ export function webhookSecretBoxFromEnv(env: { WEBHOOK_SECRET_KEYS?: string; WEB
   const mayUseExample = env.NODE_ENV === 'development' || env.NODE_ENV === 'test';
   const spec = env.WEBHOOK_SECRET_KEYS?.trim() || (mayUseExample ? EXAMPLE_WEBHOOK_SECRET_KEYS : '');
   if (!spec) throw new Error('is not set: webhook secrets are encrypted at rest with it, e.g. WEBHOOK_SECRET_KEYS=k1:$(openssl rand -base64 32)');
-  if (spec === EXAMPLE_WEBHOOK_SECRET_KEYS && !mayUseExample) {
-    throw new Error('is the published example key: set your own (`openssl rand -base64 32`); it is accepted only with NODE_ENV=development or test');
+  const box = parseWebhookSecretKeys(spec, env.WEBHOOK_SECRET_ACTIVE_KEY?.trim());
+  // Its bytes anywhere in the list (`k1:<real>,dev:<example>`, or under another id) would let anyone
+  // holding a database dump open the secrets sealed with it.
+  const example = [...parseKeyList(spec)].find(([, bytes]) => bytes.equals(EXAMPLE_KEY_BYTES));
+  if (example && !mayUseExample) {
+    throw new Error(`holds the published example key (as "${example[0]}"): set your own (\`openssl rand -base64 32\`); it is accepted only with NODE_ENV=development or test`);
   }
-  return parseWebhookSecretKeys(spec, env.WEBHOOK_SECRET_ACTIVE_KEY?.trim());
+  return box;
 }
 
 type WebhookSecretEnv = { WEBHOOK_SECRET_KEYS?: string; WEBHOOK_SECRET_ACTIVE_KEY?: string; NODE_ENV?: string };

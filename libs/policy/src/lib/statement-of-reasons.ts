@@ -3,6 +3,7 @@ import { EU_COUNTRIES, type Finding, type NoticeDraft, type StatementOfReasons }
 import type { SellerEffect } from './decision-effects';
 import { type AiDisclosure, describeFinding } from './finding-descriptions';
 import { type LocalizedGround, renderNotice } from './notice-text';
+import { publicStatement } from './public-text';
 import { classifyFindings } from './statement-categories';
 
 const REDRESS = ['REDRESS_INTERNAL_COMPLAINT_HANDLING', 'REDRESS_OUT_OF_COURT_SETTLEMENT', 'REDRESS_JUDICIAL'];
@@ -29,7 +30,8 @@ export interface NoticeInput {
 /**
  * A DSA art. 17 statement of reasons built from the findings, with contacts masked (the seller gets
  * the masked form; full values stay in the evidence for reviewers), in the Transparency Database's
- * vocabulary, rendered in English and Chinese. Texts are cut to the database's lengths.
+ * vocabulary, rendered in English and Chinese. Texts are cut to the database's lengths. The statement is
+ * stored as it will be published: personal data in its free text (a reviewer's note) is masked.
  */
 export function buildNotice(input: NoticeInput): NoticeDraft {
   const puid = `ll-${createHash('sha256').update(input.puidParts.join('|')).digest('hex').slice(0, 32)}`;
@@ -40,7 +42,7 @@ export function buildNotice(input: NoticeInput): NoticeDraft {
   const explanation = input.review
     ? `${input.review.isAppeal ? 'Appeal reviewed. ' : ''}A reviewer decided "${input.review.decision}" on the automated findings. Reviewer's note: ${input.review.note}`
     : 'The listing was checked automatically against the marketplace policy; the facts are what was found.';
-  const statement: StatementOfReasons = {
+  const statement: StatementOfReasons = publicStatement({
     puid,
     decision_visibility: effect.visibility,
     ...(effect.visibilityOther ? { decision_visibility_other: cut(effect.visibilityOther, 500) } : {}),
@@ -60,7 +62,7 @@ export function buildNotice(input: NoticeInput): NoticeDraft {
     labels: input.labelsApplied,
     policy_version: input.policyVersion,
     rule_ids: input.ruleIds,
-  };
+  });
   const rendered = renderNotice({
     title: input.listing.title,
     effect: effect.effect,
