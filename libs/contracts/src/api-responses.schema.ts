@@ -41,7 +41,7 @@ export const imageViewSchema = z
     format: z.string().nullable(),
     width: z.number().int().nullable(),
     height: z.number().int().nullable(),
-    error: z.strictObject({ code: z.enum(IMAGE_ERROR_CODES), message: z.string() }).nullable(),
+    error: z.strictObject({ code: z.enum(IMAGE_ERROR_CODES), message: z.string(), detector: z.string().optional() }).nullable(),
   })
   .meta({ id: 'Image' });
 

@@ -109,6 +109,7 @@ export class ScanRepository {
             sellerId: scan.listing.sellerId,
             errorCode: image.error?.code ?? null,
             errorMessage: image.error?.message ?? null,
+            errorDetector: image.error?.detector ?? null,
           },
           select: { id: true },
         });
@@ -209,7 +210,7 @@ export class ScanRepository {
         width: image.width,
         height: image.height,
         error: image.errorCode
-          ? { code: image.errorCode as ImageErrorCode, message: image.errorMessage ?? '' }
+          ? { code: image.errorCode as ImageErrorCode, message: image.errorMessage ?? '', ...(image.errorDetector ? { detector: image.errorDetector } : {}) }
           : null,
       })),
       findings: scan.findings.map(findingViewFromRow),
