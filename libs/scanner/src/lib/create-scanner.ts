@@ -1,9 +1,10 @@
 import { type AiSignalsSettings, createAiDetectors, type PhashIndex, ThreadedPixelStatistics } from '@listinglens/ai-signals';
 import { createTextReader, type CreateTextReaderOptions, type OcrCache, type OcrPoolUsage } from '@listinglens/ocr';
 import { CpuPool, ImageLoader, RasterCache, SafeHttpFetcher, ScanPipeline, SharpImageDecoder } from '@listinglens/pipeline';
-import { createTextDetectors, JsQrCodeReader } from '@listinglens/text-detectors';
+import { createTextDetectors } from '@listinglens/text-detectors';
 import { PrefetchedQrReader } from './prefetched-qr-reader';
 import type { ScannerOptions } from './scanner-options';
+import { ZxingQrCodeReader } from './zxing-qr-code-reader';
 import { SharedRasterGrey } from './shared-raster-grey';
 import { SharedRasterPixels } from './shared-raster-pixels';
 
@@ -40,7 +41,7 @@ export async function createScanner(options: ScannerOptions, services: ScannerSe
   const rasters = new RasterCache({ maxPixels: options.maxImagePixels, budgetBytes: options.rasterBudgetBytes });
   const cpu = new CpuPool();
   // QR decoding starts with the scan, beside OCR (the contact detector reads it after the image's text).
-  const qrReader = new PrefetchedQrReader(new JsQrCodeReader({ rasters, cpu }));
+  const qrReader = new PrefetchedQrReader(new ZxingQrCodeReader({ rasters, cpu }));
   const pipeline = new ScanPipeline({
     loader: new ImageLoader(fetcher, options.maxImageBytes, options.pathBase),
     decoder: new SharpImageDecoder({ maxPixels: options.maxImagePixels }),
