@@ -1,15 +1,17 @@
 import { writeFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import pLimit from 'p-limit';
 import { dirname, resolve } from 'node:path';
 import { type CliListingBody, type ImageSource, toFindingView } from '@listinglens/contracts';
 import { parseAllowHosts } from '@listinglens/pipeline';
 import { InMemoryPhashIndex, loadAiSignalsSettings } from '@listinglens/ai-signals';
-import { createScanner, DEFAULT_SCANNER_OPTIONS } from '@listinglens/scanner';
+import { createScanner, DEFAULT_SCANNER_OPTIONS, type Scanner } from '@listinglens/scanner';
 import { type CliOptions, EXIT, LOG_LEVELS, parseCliOptions, USAGE, UsageError } from './cli-options';
 import { captureEngineOutput } from './engine-output';
 import { writeHtmlReport } from './html/write-html-report';
 import { checkOutputPath } from './output-path';
 import { ProgressBar } from './progress';
-import { InputError, readListings } from './read-listings';
+import { type InputRecord, InputError, readListings } from './read-listings';
 import { findingsAtOrAbove, type ListingReport, renderJson, renderTable, type ReportSummary, summarize, summaryLine } from './report';
 
 async function main(argv: string[]): Promise<number> {
@@ -44,7 +46,7 @@ async function main(argv: string[]): Promise<number> {
   return exit.code;
 }
 
-async function scanAll(records: Awaited<ReturnType<typeof readListings>>, options: CliOptions, pathBase: string): Promise<ListingReport[]> {
+async function scanAll(records: InputRecord[], options: CliOptions, pathBase: string): Promise<ListingReport[]> {
   const shown = LOG_LEVELS.indexOf(options.logLevel) >= LOG_LEVELS.indexOf('warn');
   // The bar writes through the real stderr, which the capture below keeps for it.
   const progress = new ProgressBar(records.length, (text) => output.stderr(text));
@@ -56,33 +58,42 @@ async function scanAll(records: Awaited<ReturnType<typeof readListings>>, option
     // Reuse across the input file: each listing's images are published, later ones are looked up against them.
     { ocr: { engine: options.ocrEngine }, phashIndex: new InMemoryPhashIndex(), ai: loadAiSignalsSettings(process.env) },
   );
-  const reports: ListingReport[] = [];
+  // Several listings at once (the OCR pool's size plus one, so a process is never idle while a listing
+  // loads or runs its other checks); reports keep the input's order whatever order they finish in.
+  const reports: ListingReport[] = new Array(records.length);
+  const limit = pLimit(availableParallelism() + 1);
+  let done = 0;
   try {
-    for (const [index, record] of records.entries()) {
-      progress.update(index, record.listing?.externalId ?? `line ${record.line}`);
-      if (!record.listing) {
-        reports.push({ externalId: `(line ${record.line})`, line: record.line, error: record.error, images: [], findings: [] });
-        continue;
-      }
-      // The CLI has no stored ids: marketplace/externalId names the other listing in image.reused evidence.
-      const listingId = `${record.listing.marketplace}/${record.listing.externalId}`;
-      const outcome = await scanner.pipeline.scan({ ...record.listing, listingId }, record.listing.images.map(toSource), { includeText: options.includeText });
-      reports.push({
-        externalId: record.listing.externalId,
-        marketplace: record.listing.marketplace,
-        line: record.line,
-        images: outcome.images.map(({ position, sha256, format, width, height, error, text }) => ({
-          position, sha256, format, width, height, error, ...(text !== undefined ? { text } : {}),
-        })),
-        findings: outcome.findings.map(toFindingView),
-      });
-    }
+    await Promise.all(
+      records.map((record, index) =>
+        limit(async () => {
+          reports[index] = await scanOne(scanner, record, options);
+          progress.update(++done, record.listing?.externalId ?? `line ${record.line}`);
+        }),
+      ),
+    );
   } finally {
     await scanner.close();
     progress.finish();
     output.restore();
   }
   return reports;
+}
+
+async function scanOne(scanner: Scanner, record: InputRecord, options: CliOptions): Promise<ListingReport> {
+  if (!record.listing) return { externalId: `(line ${record.line})`, line: record.line, error: record.error, images: [], findings: [] };
+  // The CLI has no stored ids: marketplace/externalId names the other listing in image.reused evidence.
+  const listingId = `${record.listing.marketplace}/${record.listing.externalId}`;
+  const outcome = await scanner.pipeline.scan({ ...record.listing, listingId }, record.listing.images.map(toSource), { includeText: options.includeText });
+  return {
+    externalId: record.listing.externalId,
+    marketplace: record.listing.marketplace,
+    line: record.line,
+    images: outcome.images.map(({ position, sha256, format, width, height, error, text }) => ({
+      position, sha256, format, width, height, error, ...(text !== undefined ? { text } : {}),
+    })),
+    findings: outcome.findings.map(toFindingView),
+  };
 }
 
 function exitFor(summary: ReportSummary, options: CliOptions): { code: number; why: string } {

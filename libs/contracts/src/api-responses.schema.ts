@@ -44,7 +44,7 @@ export const imageViewSchema = z
     evidenceKept: z.boolean().meta({
       description: 'true: the scanned bytes (sha256) are kept as evidence (GET /v1/scans/{scanId}/images/{position}/evidence); false: only the hashes and metadata (no finding, or past EVIDENCE_RETENTION_DAYS)',
     }),
-    error: z.strictObject({ code: z.enum(IMAGE_ERROR_CODES), message: z.string() }).nullable(),
+    error: z.strictObject({ code: z.enum(IMAGE_ERROR_CODES), message: z.string(), detector: z.string().optional() }).nullable(),
   })
   .meta({ id: 'Image' });
 

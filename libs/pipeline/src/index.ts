@@ -8,6 +8,7 @@ export * from './lib/guarded-dispatcher';
 export * from './lib/image-fetcher';
 export * from './lib/image-loader';
 export * from './lib/scan-pipeline';
+export * from './lib/detector-boundary';
 export * from './lib/compiled-entry';
 export * from './lib/cpu-pool';
 export * from './lib/raster-cache';

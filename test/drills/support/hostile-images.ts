@@ -88,6 +88,9 @@ export async function hostileImages(): Promise<HostileImage[]> {
   add('PNG 100000×1 strip', await sharp({ create: { width: 100_000, height: 1, channels: 3, background: '#fff' } }).png().toBuffer());
   add('PNG header 1×10000000 strip (under the pixel cap)', pngHeader(1, 10_000_000));
   add('PNG header 2×20000000 strip', pngHeader(2, 20_000_000));
+  // Issue 23: thin enough that the centre hash's 512 px grey is 1 px across (sharp.extract threw on it).
+  add('PNG 3×180000 strip (centre hash)', await sharp({ create: { width: 3, height: 180_000, channels: 3, background: '#888' } }).png().toBuffer());
+  add('PNG 240000×2 strip (centre hash)', await sharp({ create: { width: 240_000, height: 2, channels: 3, background: '#888' } }).png().toBuffer());
   add('JPEG 65000×1 strip', await sharp({ create: { width: 65_000, height: 1, channels: 3, background: '#000' } }).jpeg().toBuffer());
 
   add('CMYK JPEG', await photo.clone().toColourspace('cmyk').jpeg().toBuffer());

@@ -121,6 +121,7 @@ export class ScanRepository {
             errorMessage: image.error?.message ?? null,
             evidenceSha256: kept.has(image.position) ? image.sha256 : null,
             inlineData: null,
+            errorDetector: image.error?.detector ?? null,
           },
           select: { id: true },
         });
@@ -231,7 +232,7 @@ export class ScanRepository {
         height: image.height,
         evidenceKept: image.evidenceSha256 !== null,
         error: image.errorCode
-          ? { code: image.errorCode as ImageErrorCode, message: image.errorMessage ?? '' }
+          ? { code: image.errorCode as ImageErrorCode, message: image.errorMessage ?? '', ...(image.errorDetector ? { detector: image.errorDetector } : {}) }
           : null,
       })),
       findings: scan.findings.map(findingViewFromRow),

@@ -6,12 +6,16 @@ import { ImageError } from './image-error';
 import { ocrFailureMessage } from './ocr-failure-message';
 import type { ImageLoader } from './image-loader';
 import { sniffFormat } from './sniff-format';
-import type { AnalyzedImage, Detector, DetectorContext, OcrResult, TextReader } from './types';
+import { runBounded } from './detector-boundary';
+import type { AnalyzedImage, Detector, DetectorContext, OcrResult, SignalSource, TextReader } from './types';
 
 export interface PipelineDeps {
   loader: ImageLoader;
   decoder: ImageDecoder;
+  /** Run one image at a time each: a detector's detect() sees a context holding that image alone. */
   detectors: readonly Detector[];
+  /** Heavy per-image work started early, beside OCR, that detectors read later (e.g. QR decoding). */
+  sources?: readonly SignalSource[];
   textReader?: TextReader;
   /** Images loaded at once per scan (network and decode overlap; sharp decodes off the event loop). */
   concurrency?: number;
@@ -28,8 +32,9 @@ export interface ScanOptions {
 export const DEFAULT_SCAN_BUDGETS = { stepMs: 60_000, scanMs: 300_000 };
 
 /**
- * One scan of one listing: load, identify and decode every image, then run every detector. Plain
- * TypeScript: the worker persists what this returns, the CLI prints it.
+ * One scan of one listing: load, identify and decode every image, then run every detector on every image,
+ * each (detector, image) behind runBounded: an exception or an overrun is that image's recorded error and
+ * the scan completes. Plain TypeScript: the worker persists what this returns, the CLI prints it.
  */
 export class ScanPipeline {
   constructor(private readonly deps: PipelineDeps) {}
@@ -44,10 +49,10 @@ export class ScanPipeline {
     const scanDeadline = Date.now() + budgets.scanMs;
     const results: ImageResult[] = new Array(sources.length);
     const analyzed: AnalyzedImage[] = [];
-    const limit = pLimit(this.deps.concurrency ?? 4);
+    const loading = pLimit(this.deps.concurrency ?? 4);
     await Promise.all(
       sources.map((source, position) =>
-        limit(async () => {
+        loading(async () => {
           const { result, image } = await this.analyze(source, position);
           results[position] = result;
           if (image) {
@@ -81,18 +86,41 @@ export class ScanPipeline {
         results[image.position].error ??= error;
       },
     };
-    const findings: Finding[] = [];
-    for (const [index, detector] of this.deps.detectors.entries()) {
-      if (Date.now() >= scanDeadline) {
-        this.budgetSpent(analyzed, results, budgets.scanMs, this.deps.detectors.slice(index));
-        break;
+    // Every image's text is asked for up front: the OCR pool queues what it cannot read yet, so a
+    // 10-image listing keeps every OCR process busy instead of reading the images one after another.
+    if (this.deps.textReader) for (const image of analyzed) void ctx.text(image);
+    const limits = (image: AnalyzedImage) => ({ stepStarts: ctx.text(image), stepMs: budgets.stepMs, scanDeadline, scanMs: budgets.scanMs });
+    // Signal sources start their heavy work (QR bands, pixel statistics) beside OCR; detectors read it later.
+    for (const image of analyzed) {
+      for (const source of this.deps.sources ?? []) {
+        void runBounded(source.id, () => source.prepare(image, ctx.stepDeadline()), limits(image)).then((run) => {
+          if (run.status !== 'done') ctx.reportError(image, run.error);
+        });
       }
-      const began = performance.now();
-      for (const finding of await detector.detect(ctx)) {
-        findings.push({ ...finding, confidence: clamp01(finding.confidence) });
-      }
-      breakdown.detectorMs[detector.id] = round(performance.now() - began);
     }
+    const found: Finding[][][] = this.deps.detectors.map(() => []);
+    const limit = pLimit(this.deps.concurrency ?? 4);
+    await Promise.all(
+      analyzed.map((image) =>
+        limit(() => {
+          // Each detector sees this image alone: what it throws or overruns stays on this image.
+          const one: DetectorContext = { ...ctx, images: [image] };
+          return Promise.all(
+            this.deps.detectors.map(async (detector, index) => {
+              const began = performance.now();
+              const run = await runBounded(detector.id, () => detector.detect(one), limits(image));
+              breakdown.detectorMs[detector.id] = round((breakdown.detectorMs[detector.id] ?? 0) + performance.now() - began);
+              if (run.status === 'done') found[index][image.position] = run.value;
+              else ctx.reportError(image, run.error);
+            }),
+          );
+        }),
+      ),
+    );
+    // Detector order, then image order: the same findings come out in the same order, however the work interleaved.
+    const findings: Finding[] = found.flatMap((perImage) =>
+      perImage.flat().map((finding) => ({ ...finding, confidence: clamp01(finding.confidence) })),
+    );
     if (opts.includeText && this.deps.textReader) {
       for (const image of analyzed) {
         const text = await ctx.text(image);
@@ -136,12 +164,6 @@ export class ScanPipeline {
       result.error = err.toView();
       return { result };
     }
-  }
-
-  /** The scan ran out of time: every image still without an error says which checks it did not get. */
-  private budgetSpent(analyzed: AnalyzedImage[], results: ImageResult[], scanMs: number, skipped: readonly Detector[]): void {
-    const message = `the scan's time budget of ${scanMs / 1000} s ran out before ${skipped.map((d) => d.id).join(', ')}`;
-    for (const image of analyzed) results[image.position].error ??= { code: 'image.time_budget_exceeded', message };
   }
 
   private async readText(image: AnalyzedImage, result: ImageResult): Promise<OcrResult | null> {

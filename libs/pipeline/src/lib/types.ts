@@ -58,9 +58,24 @@ export interface DetectorContext {
   reportError(image: AnalyzedImage, error: ImageErrorView): void;
 }
 
-/** A detector turns what is in a listing's images into findings, each with its evidence. */
+/**
+ * A detector turns what is in a listing's images into findings, each with its evidence. The pipeline
+ * calls detect() once per image, with `ctx.images` holding that image alone: whatever it throws or
+ * overruns is recorded on that image (see runBounded) and every other (detector, image) still runs.
+ */
 export interface Detector {
   readonly id: string;
   readonly version: number;
   detect(ctx: DetectorContext): Promise<Finding[]>;
+}
+
+/**
+ * Heavy per-image work (a QR pass, pixel statistics) started when the scan starts, beside OCR, and cached
+ * by whoever implements it so the detector that needs it later gets the result. Runs behind the same
+ * boundary as detectors: what it throws is recorded on the image under its id.
+ */
+export interface SignalSource {
+  readonly id: string;
+  /** @param deadline epoch ms the work must end by (the image's step budget). */
+  prepare(image: AnalyzedImage, deadline: number): Promise<unknown>;
 }

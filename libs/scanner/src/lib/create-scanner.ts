@@ -1,8 +1,10 @@
 import { type AiSignalsSettings, createAiDetectors, type PhashIndex, ThreadedPixelStatistics } from '@listinglens/ai-signals';
 import { createTextReader, type CreateTextReaderOptions, type OcrCache, type OcrPoolUsage } from '@listinglens/ocr';
 import { CpuPool, ImageLoader, RasterCache, SafeHttpFetcher, ScanPipeline, SharpImageDecoder } from '@listinglens/pipeline';
-import { createTextDetectors, JsQrCodeReader } from '@listinglens/text-detectors';
+import { createTextDetectors } from '@listinglens/text-detectors';
+import { PrefetchedQrReader } from './prefetched-qr-reader';
 import type { ScannerOptions } from './scanner-options';
+import { ZxingQrCodeReader } from './zxing-qr-code-reader';
 import { SharedRasterGrey } from './shared-raster-grey';
 import { SharedRasterPixels } from './shared-raster-pixels';
 
@@ -38,7 +40,8 @@ export async function createScanner(options: ScannerOptions, services: ScannerSe
   const textReader = services.ocr === false ? undefined : createTextReader({ ...services.ocr, cache: services.ocrCache });
   const rasters = new RasterCache({ maxPixels: options.maxImagePixels, budgetBytes: options.rasterBudgetBytes });
   const cpu = new CpuPool();
-  const qrReader = new JsQrCodeReader({ rasters, cpu });
+  // QR decoding starts with the scan, beside OCR (the contact detector reads it after the image's text).
+  const qrReader = new PrefetchedQrReader(new ZxingQrCodeReader({ rasters, cpu }));
   const pipeline = new ScanPipeline({
     loader: new ImageLoader(fetcher, options.maxImageBytes, options.pathBase),
     decoder: new SharpImageDecoder({ maxPixels: options.maxImagePixels }),
@@ -52,6 +55,7 @@ export async function createScanner(options: ScannerOptions, services: ScannerSe
         settings: services.ai,
       }),
     ],
+    sources: textReader ? [qrReader] : [],
     textReader,
     concurrency: options.imageConcurrency,
     budgets: options.budgets,

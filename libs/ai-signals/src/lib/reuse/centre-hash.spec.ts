@@ -33,3 +33,18 @@ describe('centre hash', () => {
     expect(centreDistance(stored, await centreProbeHashes(other))).toBeGreaterThan(10);
   });
 });
+
+describe('centre hash on degenerate strips (issue 23)', () => {
+  // Both under the pixel cap; shrunk to at most 512 px a side they are 1 px thin, thinner than the 8 px
+  // region the hash used to cut (sharp.extract: "received -4 for left").
+  it.each([
+    [3, 180_000],
+    [240_000, 2],
+  ])('hashes a %i × %i PNG', async (width, height) => {
+    const png = await sharp({ create: { width, height, channels: 3, background: '#777' } }).png().toBuffer();
+    const [centre, mirrored] = await storedCentreHashes(png);
+    expect(centre).toMatch(/^[0-9a-f]{16}$/);
+    expect(mirrored).toMatch(/^[0-9a-f]{16}$/);
+    expect(await centreProbeHashes(png)).toHaveLength(7);
+  });
+});

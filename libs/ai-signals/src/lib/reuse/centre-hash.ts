@@ -43,8 +43,11 @@ export interface CentreHashes {
 }
 
 async function regionHash(grey: ViewerGrey, fraction: number, mirror = false): Promise<string> {
-  const w = Math.max(8, Math.round(grey.width * Math.min(1, fraction)));
-  const h = Math.max(8, Math.round(grey.height * Math.min(1, fraction)));
+  // At least 8 px a side where the image has them, never more than it has: a 3 × 180,000 strip shrinks
+  // to a 1 × 512 grey, and an 8 px region of it would start at x = -4 (sharp.extract threw).
+  const side = (length: number) => Math.min(length, Math.max(8, Math.round(length * Math.min(1, fraction))));
+  const w = side(grey.width);
+  const h = side(grey.height);
   const region = await sharp(grey.data, { raw: { width: grey.width, height: grey.height, channels: 1 } })
     .extract({ left: Math.floor((grey.width - w) / 2), top: Math.floor((grey.height - h) / 2), width: w, height: h })
     .flop(mirror)
