@@ -26,6 +26,11 @@ RUN npm run build \
   # The migrate service's Prisma CLI stays: it is a peer dependency of @prisma/client, so not "dev".
   && npm prune --omit=dev --no-audit --no-fund \
   && rm -rf dist/test dist/bench
+# onnxruntime-node ships its CPU binaries for every platform (288 MB); keep this one's (45 MB on x64).
+RUN arch=$(node -p process.arch) \
+  && for d in node_modules/onnxruntime-node/bin/napi-v*/*; do [ "${d##*/}" = linux ] || rm -rf "$d"; done \
+  && for d in node_modules/onnxruntime-node/bin/napi-v*/linux/*; do [ "${d##*/}" = "$arch" ] || rm -rf "$d"; done \
+  && ls node_modules/onnxruntime-node/bin/napi-v*/linux/"$arch"/onnxruntime_binding.node
 
 FROM node:20-bookworm-slim
 # ca-certificates (and the extra ones from the build stage); a CJK font for rendering; Debian's tesseract

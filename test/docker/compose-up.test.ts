@@ -37,7 +37,7 @@ let port = 0;
 let env: NodeJS.ProcessEnv = {};
 
 function run(args: string[], timeoutMs = 120_000): string {
-  const [cmd, ...pre] = compose!;
+  const [cmd, ...pre] = compose ?? [];
   return execFileSync(cmd, [...pre, '-p', project, ...args], { env, encoding: 'utf8', timeout: timeoutMs, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 << 20 });
 }
 
@@ -61,13 +61,13 @@ async function bothHealthy(timeoutMs: number): Promise<void> {
   await until('api and worker healthchecks', timeoutMs, () => (health('api') === 'healthy' && health('worker') === 'healthy' ? true : undefined));
 }
 
-async function api(method: string, path: string, body?: unknown): Promise<{ status: number; body: any }> {
+async function api(method: string, path: string, body?: unknown): Promise<{ status: number; body: Record<string, unknown> & { scanId: string; status: string } }> {
   const res = await fetch(`http://127.0.0.1:${port}${path}`, {
     method,
     headers: { authorization: `Bearer ${admin}`, ...(body ? { 'content-type': 'application/json' } : {}) },
     body: body ? JSON.stringify(body) : undefined,
   });
-  return { status: res.status, body: await res.json() };
+  return { status: res.status, body: (await res.json()) as Record<string, unknown> & { scanId: string; status: string } };
 }
 
 async function finishedScan(scanId: string) {
@@ -143,6 +143,6 @@ describe('docker compose quick start, for real', () => {
     console.log(`docker test: second up to both healthy in ${((Date.now() - restarted) / 1000).toFixed(0)} s`);
     const again = await api('GET', `/v1/scans/${posted.body.scanId}`);
     expect(again.status).toBe(200);
-    expect(again.body.findings.map((f: { code: string }) => f.code).sort()).toEqual(codes);
+    expect(scanViewSchema.parse(again.body).findings.map((f) => f.code).sort()).toEqual(codes);
   }, 40 * 60_000);
 });
