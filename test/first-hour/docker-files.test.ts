@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 
-// No docker engine where the tests run: these check the files' promises as text.
+// The files' promises as text (quick, anywhere); test/docker/compose-up.test.ts runs them for real where docker is.
 const compose = readFileSync('docker-compose.yml', 'utf8');
 const dockerfile = readFileSync('Dockerfile', 'utf8');
 
