@@ -22,7 +22,7 @@ export type BanknoteCueKind = (typeof BANKNOTE_CUE_KINDS)[number];
 export const CLAIM_KINDS = ['was_now', 'percent_off', 'zhe', 'half_price'] as const;
 export type ClaimKind = (typeof CLAIM_KINDS)[number];
 /** What a price is doing in its sentence. */
-export const PRICE_ROLES = ['reference', 'current', 'saving', 'threshold', 'multi_unit', 'unknown'] as const;
+export const PRICE_ROLES = ['reference', 'current', 'saving', 'threshold', 'multi_unit', 'total', 'unknown'] as const;
 export type PriceRole = (typeof PRICE_ROLES)[number];
 
 /** One piece of matched text: what was read, where, and how sure OCR was. */

@@ -1,6 +1,6 @@
 import type { Box } from '@listinglens/contracts';
 import { matchEvidence, type MatchEvidence } from './match-evidence';
-import { parsePrices, type PriceMention } from './parsers/price-parser';
+import { parsePrices, type PriceMention, TOTAL_WORDS } from './parsers/price-parser';
 import { locate, type TextLine } from './text-lines';
 
 export type LocatedPrice = PriceMention & {
@@ -31,9 +31,11 @@ export function imagePrices(lines: readonly TextLine[]): LocatedPrice[] {
   return out;
 }
 
-function lineRoleLabel(text: string): 'reference' | 'current' | null {
+function lineRoleLabel(text: string): 'reference' | 'current' | 'saving' | 'total' | null {
   const t = text.trim();
-  if (/^(?:was|rrp|uvp|msrp|statt|原价|日常价|划线价|市场价|专柜价|吊牌价)\s*[:：]?$/iu.test(t)) return 'reference';
+  if (/^(?:was|rrp|uvp|msrp|statt|compare\s?at|list\s?price|regular\s?price|orig(?:inal)?\s?price|原价|日常价|划线价|市场价|专柜价|吊牌价)\s*[:：]?$/iu.test(t)) return 'reference';
+  if (/^(?:save|you\s?save|下单立减|立减|立省|优惠)\s*[:：]?$/iu.test(t)) return 'saving';
+  if (new RegExp(String.raw`^(?:${TOTAL_WORDS})\s*[:：]?$`, 'iu').test(t)) return 'total';
   if (/^(?:now|only|jetzt|nur|现价|券后价?|到手价?|特价|活动价|秒杀价|促销价)\s*[:：]?$/iu.test(t)) return 'current';
   return null;
 }

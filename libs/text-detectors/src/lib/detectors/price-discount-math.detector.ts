@@ -30,7 +30,7 @@ export function priceDiscountMathDetector(): Detector {
       for (const image of ctx.images) {
         const lines = await imageTextLines(ctx, image);
         if (!lines) continue;
-        const prices = imagePrices(lines).filter((p) => p.role !== 'saving' && p.role !== 'threshold' && p.role !== 'multi_unit');
+        const prices = imagePrices(lines).filter((p) => p.role !== 'saving' && p.role !== 'threshold' && p.role !== 'multi_unit' && p.role !== 'total');
         for (const line of lines) {
           for (const claim of parseReferenceClaims(line.text)) {
             if (claim.percentOff === null || claim.upTo) continue;

@@ -179,3 +179,25 @@ describe('negatives that looked like findings', () => {
     expect(await codes([box('Productcode AB1234', 10, 10)])).toEqual([]);
   });
 });
+
+describe('from the evaluation set', () => {
+  it('"WAS$29.99" keeps its $ (the S of WAS is not Singapore\'s), so the tag is checked', async () => {
+    const [f] = (await priceDiscountMathDetector().detect(context([box('WAS$29.99', 10, 10), box('NOW$20.99', 10, 60), box('SAVE50%', 10, 110)])))
+      .filter(hasCode('price.discount_math'));
+    expect(f.evidence).toMatchObject({ claimedPercentOff: 50, pairedBy: 'role_words' });
+  });
+
+  it('a receipt total is not a selling price ("TOTAL $64.80", "实付款" over "¥128.00")', async () => {
+    expect(await codes([box('TOTAL $64.80', 10, 10)])).toEqual([]);
+    expect(await codes([box('实付款', 10, 10), box('¥128.00', 10, 48)], { amount: '39.00', currency: 'CNY' })).toEqual([]);
+  });
+
+  it('a label on the line above gives the price its role ("Compare at" over "$15")', async () => {
+    expect(await codes([box('Compare at', 10, 10), box('$15', 10, 48)], { amount: '9.00', currency: 'USD' })).not.toContain('price.mismatch');
+  });
+
+  it('an O read beside a code\'s digits is a 0 ("SAVE2O")', async () => {
+    const [f] = (await promoCouponDetector().detect(context([box('Use code', 0, 10), box('SAVE2O at check', 180, 10)]))).filter(hasCode('promo.coupon'));
+    expect(f.evidence.matches[0].normalised).toMatchObject({ code: 'SAVE20' });
+  });
+});

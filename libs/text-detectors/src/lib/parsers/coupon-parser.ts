@@ -66,7 +66,8 @@ export function parseCoupons(read: string): CouponMention[] {
  * that are mostly capitals and digits and either hold a digit or are all letters from 5 up ("WELCOME").
  */
 function codeAsRead(run: string): string | null {
-  const code = run.replace(/[a-z]+$/u, '').slice(0, 16);
+  // An O read beside the code's digits is a 0 ("SAVE2O", "WELCOME3O"): letters come first in codes.
+  const code = run.replace(/[a-z]+$/u, '').slice(0, 16).replace(/(?<=\d)[Oo](?=[\dOo]*$)/gu, '0');
   if (code.length < 4) return null;
   const lower = code.replace(/[^a-z]/gu, '').length;
   if (lower * 2 > code.length) return null;

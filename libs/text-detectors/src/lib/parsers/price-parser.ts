@@ -51,6 +51,9 @@ const CURRENT_BEFORE =
 const SAVING_BEFORE = /(?:立减|减|省|优惠|save|saving|rabatt|sparen|spare|券)\s*[:：]?\s*$/iu;
 const SAVING_AFTER = /^\s*(?:off|优惠券|券|红包)/iu;
 const THRESHOLD_BEFORE = /(?:满|每满|spend|over|ab)\s*$/iu;
+// A receipt's sums ("TOTAL $64.80", "实付款¥128.00") say what was paid for a basket, not an item's price.
+export const TOTAL_WORDS = String.raw`sub\s?total|total|amount\s?due|balance|change|cash|tax|vat|gst|tip|实收|实付款?|合计|总计|找零|应收|小计`;
+const TOTAL_BEFORE = new RegExp(String.raw`(?:${TOTAL_WORDS})\s*[:：]?\s*$`, 'iu');
 // A price for two or more units ("2件23元", "3 for $12", "2/$5", "$12 for 3", "买2件"): not a unit price.
 const MULTI_UNIT_BEFORE = /(?:(?<![\d.,])(?:[2-9]|\d{2,})\s?(?:件|个|只|瓶|盒|袋|包|支|条|份|套|pcs?|pieces?|packs?|units?|for|x|×|\/)|买\s?(?:[2-9]|\d{2,})\s?件?)\s*[:：]?\s*$/iu;
 const MULTI_UNIT_AFTER = /^\s?(?:for|\/)\s?(?:[2-9]|\d{2,})(?![\d.,])/iu;
@@ -83,7 +86,13 @@ export function parsePrices(read: string): PriceMention[] {
     });
   };
   for (const m of text.matchAll(PREFIXED)) {
-    if (/^[A-Za-z]/.test(m[1]) && !isWordEdge(read, m.index)) continue;
+    if (/^[A-Za-z]/.test(m[1]) && !isWordEdge(read, m.index)) {
+      // "WAS$29.99": the S of WAS is not Singapore's; the "$" alone is still a mark.
+      const symbol = m[1].replace(/^[A-Za-z]+/u, '');
+      const cut = m[1].length - symbol.length;
+      if (symbol) add(m.index + cut, m[0].slice(cut), m[2], m[3], symbol, 0);
+      continue;
+    }
     add(m.index, m[0], m[2], m[3], m[1], 0);
   }
   for (const m of text.matchAll(SUFFIXED)) add(m.index, m[0], m[1], m[2], m[3], m[0].length - m[3].length);
@@ -134,6 +143,7 @@ function roleOf(text: string, start: number, end: number): PriceRole {
   const before = text.slice(Math.max(0, start - 16), start).replace(/(?<=\D)\d$/u, '');
   const after = text.slice(end, end + 8);
   if (THRESHOLD_BEFORE.test(before)) return 'threshold';
+  if (TOTAL_BEFORE.test(before)) return 'total';
   if (MULTI_UNIT_BEFORE.test(before) || MULTI_UNIT_AFTER.test(after)) return 'multi_unit';
   if (SAVING_BEFORE.test(before) || SAVING_AFTER.test(after)) return 'saving';
   if (REFERENCE_BEFORE.test(before)) return 'reference';
