@@ -42,6 +42,7 @@ export default [
       'libs/ai-signals/**/*.ts',
       'libs/ocr/**/*.ts',
       'libs/contracts/**/*.ts',
+      'libs/pdq/**/*.ts',
     ],
     rules: {
       // The pipeline core has no framework in it (STYLE.md).

@@ -1,0 +1,3 @@
+export { PDQ_MAX_SIDE, pdqHash, pdqDihedral, type PdqResult, type PdqDihedralResult, type PdqPixels } from './lib/pdq-hash';
+export { DIHEDRAL_VARIANT_NAMES, type DihedralVariant } from './lib/dihedral';
+export { isPdqHex, pdqWords, pdqDistance, hammingWords, popcount32, pdqBands } from './lib/hash256';
