@@ -14,7 +14,7 @@ import { pixelsForPdq } from './testing';
  * at it), e.g. `git --git-dir=<ThreatExchange clone>/.git archive HEAD pdq/data | tar -x --strip-components=2 -C tmp/pdq-reference`.
  * Without them these tests are skipped with that reason; pdq-hash.spec.ts always runs.
  */
-const DIR = process.env.PDQ_REFERENCE_DIR ?? resolve(import.meta.dirname, '../../../../tmp/pdq-reference');
+const DIR = process.env.PDQ_REFERENCE_DIR ?? resolve(process.cwd(), 'tmp/pdq-reference');
 const TOLERANCE = 16;
 
 const VECTORS: Array<[string, string]> = [
