@@ -50,8 +50,8 @@ function lookingTogether(inner: PgPhashIndex, scans: number): PhashIndex {
   };
   return {
     publish: (entry) => inner.publish(entry),
-    findNear: (...args) => inner.findNear(...args),
-    findNearCentre: async (...args) => (await arrive(), inner.findNearCentre(...args)),
+    findNear: (phash, maxDistance, seller) => inner.findNear(phash, maxDistance, seller),
+    findNearCentre: async (probes, maxDistance, seller) => (await arrive(), inner.findNearCentre(probes, maxDistance, seller)),
   };
 }
 

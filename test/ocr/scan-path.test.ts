@@ -57,7 +57,12 @@ describe('the scan path decodes each image once for every pixel consumer', () =>
       expect(outcome.findings.filter((f) => f.code.startsWith('ai.'))).toEqual([]);
       // A step past its deadline is stopped in its thread and said on the image (inline it would just run).
       const late = await tight.pipeline.scan(listing, [{ kind: 'inline', bytes: noisy }]);
-      expect(late.images[0].error).toMatchObject({ code: 'image.time_budget_exceeded', message: expect.stringMatching(/^(watermark|forensic):/) });
+      // The thread's own deadline and the step's timer fall at the same moment: on a loaded machine the
+      // detector boundary may say it first (ai.provenance is the step that runs them).
+      expect(late.images[0].error).toMatchObject({
+        code: 'image.time_budget_exceeded',
+        message: expect.stringMatching(/^(watermark|forensic):|^ai\.provenance did not finish/),
+      });
     } finally {
       await Promise.all([aiOnly.close(), tight.close()]);
     }

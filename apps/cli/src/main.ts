@@ -9,6 +9,7 @@ import { createScanner, DEFAULT_SCANNER_OPTIONS, type Scanner } from '@listingle
 import { type CliOptions, EXIT, LOG_LEVELS, parseCliOptions, USAGE, UsageError } from './cli-options';
 import { captureEngineOutput } from './engine-output';
 import { writeHtmlReport } from './html/write-html-report';
+import { InputOrderPhashIndex } from './input-order-index';
 import { checkOutputPath } from './output-path';
 import { ProgressBar } from './progress';
 import { type InputRecord, InputError, readListings } from './read-listings';
@@ -53,10 +54,17 @@ async function scanAll(records: InputRecord[], options: CliOptions, pathBase: st
   const output = captureEngineOutput((line) => {
     if (shown) progress.log(`[engine] ${line}`);
   });
+  // Reuse across the input file: each listing is compared with the listings before it, whatever order the
+  // concurrent scans run in (see InputOrderPhashIndex).
+  const order = new Map<string, number>();
+  records.forEach((r, i) => {
+    const id = r.listing && listingIdOf(r.listing);
+    if (id && !order.has(id)) order.set(id, i);
+  });
+  const reuseIndex = new InputOrderPhashIndex(new InMemoryPhashIndex(), order, records.length);
   const scanner = await createScanner(
     { ...DEFAULT_SCANNER_OPTIONS, allowHosts: parseAllowHosts(options.allowHosts), pathBase },
-    // Reuse across the input file: each listing's images are published, later ones are looked up against them.
-    { ocr: { engine: options.ocrEngine }, phashIndex: new InMemoryPhashIndex(), ai: loadAiSignalsSettings(process.env) },
+    { ocr: { engine: options.ocrEngine }, phashIndex: reuseIndex, ai: loadAiSignalsSettings(process.env) },
   );
   // Several listings at once (the OCR pool's size plus one, so a process is never idle while a listing
   // loads or runs its other checks); reports keep the input's order whatever order they finish in.
@@ -67,7 +75,11 @@ async function scanAll(records: InputRecord[], options: CliOptions, pathBase: st
     await Promise.all(
       records.map((record, index) =>
         limit(async () => {
-          reports[index] = await scanOne(scanner, record, options);
+          try {
+            reports[index] = await scanOne(scanner, record, options);
+          } finally {
+            reuseIndex.settled(index);
+          }
           progress.update(++done, record.listing?.externalId ?? `line ${record.line}`);
         }),
       ),
@@ -83,7 +95,7 @@ async function scanAll(records: InputRecord[], options: CliOptions, pathBase: st
 async function scanOne(scanner: Scanner, record: InputRecord, options: CliOptions): Promise<ListingReport> {
   if (!record.listing) return { externalId: `(line ${record.line})`, line: record.line, error: record.error, images: [], findings: [] };
   // The CLI has no stored ids: marketplace/externalId names the other listing in image.reused evidence.
-  const listingId = `${record.listing.marketplace}/${record.listing.externalId}`;
+  const listingId = listingIdOf(record.listing);
   const outcome = await scanner.pipeline.scan({ ...record.listing, listingId }, record.listing.images.map(toSource), { includeText: options.includeText });
   return {
     externalId: record.listing.externalId,
@@ -95,6 +107,8 @@ async function scanOne(scanner: Scanner, record: InputRecord, options: CliOption
     findings: outcome.findings.map(toFindingView),
   };
 }
+
+const listingIdOf = (listing: { marketplace: string; externalId: string }): string => `${listing.marketplace}/${listing.externalId}`;
 
 function exitFor(summary: ReportSummary, options: CliOptions): { code: number; why: string } {
   if (summary.invalidListings || summary.imageErrors) {

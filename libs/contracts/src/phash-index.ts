@@ -15,7 +15,9 @@ export interface PhashNeighbour {
  * libs/data-access; the detector is in libs/ai-signals). Results are ordered nearest first.
  */
 export interface PhashIndex {
-  findNear(phash: string, maxDistance: number, excludeSellerId: string): Promise<PhashNeighbour[]>;
+  /** `askingListingId`: the listing that looks (the CLI's index shows it only the listings before it in its
+   * input file; the service's shows every stored one and ignores it). */
+  findNear(phash: string, maxDistance: number, excludeSellerId: string, askingListingId?: string): Promise<PhashNeighbour[]>;
   /**
    * Makes an image visible to other lookups before this scan looks itself (then committed, not at the
    * end of the scan). Publish-then-look is what makes two concurrent scans of the same photo race-free:
@@ -29,7 +31,7 @@ export interface PhashIndex {
    * crops and mirrored copies, which the whole-image pHash misses. Index-backed like findNear; indexes
    * without it look up by pHash only.
    */
-  findNearCentre?(probes: readonly string[], maxDistance: number, excludeSellerId: string): Promise<PhashNeighbour[]>;
+  findNearCentre?(probes: readonly string[], maxDistance: number, excludeSellerId: string, askingListingId?: string): Promise<PhashNeighbour[]>;
 }
 
 /** The image a running scan publishes: which scan, listing, seller and position it belongs to. */

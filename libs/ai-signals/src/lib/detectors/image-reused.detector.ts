@@ -68,9 +68,9 @@ export class ImageReusedDetector implements Detector {
     for (const image of ctx.images) {
       const probes = centres.get(image.position)?.probes;
       const near: Match[] = [
-        ...(await index.findNear(image.phash, this.maxDistance, sellerId)).map((n) => ({ ...n, hash: 'phash' as const })),
+        ...(await index.findNear(image.phash, this.maxDistance, sellerId, listingId)).map((n) => ({ ...n, hash: 'phash' as const })),
         ...(probes && index.findNearCentre
-          ? (await index.findNearCentre(probes, this.centreMaxDistance, sellerId)).map((n) => ({ ...n, hash: 'centre' as const }))
+          ? (await index.findNearCentre(probes, this.centreMaxDistance, sellerId, listingId)).map((n) => ({ ...n, hash: 'centre' as const }))
           : []),
       ];
       const others = this.nearestPerListing(near.filter((n) => n.listingId !== listingId && n.sellerId !== sellerId));
