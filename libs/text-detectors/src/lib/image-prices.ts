@@ -1,5 +1,6 @@
 import type { Box } from '@listinglens/contracts';
 import { matchEvidence, type MatchEvidence } from './match-evidence';
+import { sameAmount } from './parsers/decimal';
 import { parsePrices, type PriceMention, TOTAL_WORDS } from './parsers/price-parser';
 import { locate, type TextLine } from './text-lines';
 
@@ -28,6 +29,12 @@ export function imagePrices(lines: readonly TextLine[]): LocatedPrice[] {
       out.push({ ...p, role, evidence, box: evidence.box, amountConfidence, markConfidence });
     }
   });
+  // A receipt repeats its total on the payment line ("VISA $64.80", "找零"): the same amount as a total
+  // on the same image is that total again, not a selling price.
+  const totals = out.filter((p) => p.role === 'total');
+  for (const p of out) {
+    if ((p.role === 'unknown' || p.role === 'current') && totals.some((t) => sameAmount(t.amount, p.amount) && sameCurrencyFamily(t, p))) p.role = 'total';
+  }
   return out;
 }
 

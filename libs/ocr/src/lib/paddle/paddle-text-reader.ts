@@ -72,7 +72,7 @@ export class PaddleTextReader implements TextReader {
 
   private async rereadUnsure(bytes: Buffer, lines: PpOcrLine[], rereader: LineRereader): Promise<PpOcrLine[]> {
     const unsure = lines
-      .map((line, index) => ({ line, index, sparse: tooFewCharacters(line) }))
+      .map((line, index) => ({ line, index, sparse: tooFewCharacters(line) || unreadStretch(line) }))
       .filter((u) => u.sparse || u.line.confidence < rereader.belowConfidence);
     if (unsure.length === 0) return lines;
     const reads = await rereader.reread(bytes, unsure.map((u) => u.line));
@@ -81,7 +81,7 @@ export class PaddleTextReader implements TextReader {
       const text = reads[k]?.text.trim();
       const confidence = reads[k]?.confidence ?? 0;
       if (!text) return;
-      const fuller = sparse && confidence >= 0.5 && [...text].length > [...line.text.trim()].length;
+      const fuller = sparse && confidence >= 0.5 && glyphs(text) > glyphs(line.text);
       // The other engine's word boxes are not kept: its text replaces the line's, boxed by the line.
       if (confidence > line.confidence || fuller) result[index] = { ...line, text, confidence, chars: null, charConfidence: null };
     });
@@ -94,6 +94,25 @@ export class PaddleTextReader implements TextReader {
 function tooFewCharacters(line: PpOcrLine): boolean {
   return [...line.text.trim()].length < 0.4 * (line.box.width / Math.max(1, line.box.height));
 }
+
+/**
+ * A stretch of the line's box wider than 1.5 × its height with no character in it: script the model does
+ * not know, read as nothing or squeezed into one glyph (クーポン came back as "一" at 0.97, the Hangul of
+ * "쿠폰 코드 VIP10" as nothing beside "VIP10"), which the line's confidence does not show. A space
+ * between words is well under a character height.
+ */
+function unreadStretch(line: PpOcrLine): boolean {
+  if (!line.chars || line.chars.length === 0) return false;
+  const limit = 1.5 * line.box.height;
+  let edge = line.box.x;
+  for (const [from, to] of [...line.chars].sort((a, b) => a[0] - b[0])) {
+    if (from - edge > limit) return true;
+    edge = Math.max(edge, to);
+  }
+  return line.box.x + line.box.width - edge > limit;
+}
+
+const glyphs = (text: string): number => text.replace(/\s/g, '').length;
 
 /** One line as an OcrWord: NFKC per character (so each folded character keeps its x range), trimmed. */
 export function toWord(line: PpOcrLine): OcrWord {

@@ -1,6 +1,6 @@
 import type { Finding } from '@listinglens/contracts';
 import type { Detector, DetectorContext } from '@listinglens/pipeline';
-import { imagePrices } from '../image-prices';
+import { imagePrices, type LocatedPrice } from '../image-prices';
 import { imageTextLines } from '../image-text-lines';
 import { mostProminent, round2 } from '../match-evidence';
 import { sameAmount } from '../parsers/decimal';
@@ -22,6 +22,9 @@ export const MIN_PRICE_READ_CONFIDENCE = { character: 0.8, word: 0.5 } as const;
  * glyph altogether, and the price does not count as marked.
  */
 export const MIN_MARK_READ_CONFIDENCE = { character: 0.5, word: 0.3 } as const;
+
+/** The price is the listing's amount; one whose cents were not read ("$103,") only by its whole units. */
+const shows = (p: LocatedPrice, amount: string): boolean => (p.centsUnread ? p.amount === amount.split('.')[0] : sameAmount(p.amount, amount));
 
 /**
  * price.mismatch: the image shows a selling price that is not the listing's. Only prices with a currency
@@ -45,24 +48,26 @@ export function priceMismatchDetector(): Detector {
           (p) =>
             (p.role === 'current' || p.role === 'unknown') &&
             p.amountConfidence >= MIN_PRICE_READ_CONFIDENCE[p.evidence.ocrConfidenceOf] &&
-            (p.markConfidence ?? 0) >= MIN_MARK_READ_CONFIDENCE[p.evidence.ocrConfidenceOf],
+            // An unread mark ("特价?57") is known to be a mark by where it stands, not by how it was read.
+            (p.markUnread || (p.markConfidence ?? 0) >= MIN_MARK_READ_CONFIDENCE[p.evidence.ocrConfidenceOf]),
         );
         if (selling.length === 0) continue;
-        if (marked.some((p) => p.currencies.includes(currency) && sameAmount(p.amount, amount))) continue;
+        if (marked.some((p) => (p.markUnread || p.currencies.includes(currency)) && shows(p, amount))) continue;
         // The listing's own amount read without its mark ("1件?15": the ￥ read as "?") still shows it.
         if (lines.some((l) => bareAmounts(l.text).some((a) => sameAmount(a, amount)))) continue;
         const lead = mostProminent(selling);
-        const currencyDiffers = !lead.currencies.includes(currency);
+        const currencyDiffers = !lead.markUnread && !lead.currencies.includes(currency);
         findings.push({
           code: 'price.mismatch',
           severity: RULE_SEVERITY['price.mismatch'],
           // A different currency may be a converted price shown for convenience: less certain.
-          confidence: round2(lead.amountConfidence * (currencyDiffers ? 0.6 : 0.9)),
+          // A mark that was not read leaves the currency open: a little less certain too.
+          confidence: round2(lead.amountConfidence * (currencyDiffers ? 0.6 : lead.markUnread ? 0.8 : 0.9)),
           imagePosition: image.position,
           evidence: {
             text: lead.raw,
             box: lead.box,
-            shown: { amount: lead.amount, mark: lead.mark, currencies: lead.currencies, role: lead.role },
+            shown: { amount: lead.amount, mark: lead.mark, currencies: lead.currencies, role: lead.role, ...(lead.markUnread ? { markUnread: true } : {}) },
             listing: { amount, currency },
             reason: currencyDiffers ? 'currency_differs' : 'amount_differs',
             prices: selling.map((p) => ({ ...p.evidence, amount: p.amount, currencies: p.currencies, role: p.role })),

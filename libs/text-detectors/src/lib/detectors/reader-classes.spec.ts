@@ -201,3 +201,36 @@ describe('from the evaluation set', () => {
     expect(f.evidence.matches[0].normalised).toMatchObject({ code: 'SAVE20' });
   });
 });
+
+describe('from the evaluation set, second pass', () => {
+  const CNY = (amount: string) => ({ amount, currency: 'CNY' });
+
+  it('a mark read as "?" between a price word and the digits is a price of unknown currency ("特价?57", "原价?168")', async () => {
+    const [f] = (await priceMismatchDetector().detect(context([box('特价?57', 10, 10)], CNY('88.00')))).filter(hasCode('price.mismatch'));
+    expect(f.evidence.shown).toMatchObject({ amount: '57', markUnread: true });
+    expect(f.evidence.reason).toBe('amount_differs');
+    expect(await codes([box('特价?88', 10, 10)], CNY('88.00'))).toEqual([]);
+    const tag = [box('原价?168', 10, 10), box('现价¥134', 10, 60), box('6折', 10, 110)];
+    expect(await codes(tag, CNY('134.00'))).toContain('price.discount_math');
+  });
+
+  it('a receipt repeats its total on the payment line ("VISA $64.80")', async () => {
+    expect(await codes([box('TOTAL', 10, 10), box('$64.80', 120, 10), box('VISA $64.80', 10, 60)], { amount: '35.00', currency: 'USD' })).toEqual([]);
+  });
+
+  it('a price ladder read without its spaces: "1盒¥39.93盒¥99", "1 for $5,3 for $12"', async () => {
+    expect(await codes([box('1盒¥39.93盒¥99', 10, 10)], CNY('39.90'))).toEqual([]);
+    expect(await codes([box('1 for $5,3 for $12', 10, 10)], { amount: '5.00', currency: 'USD' })).toEqual([]);
+  });
+
+  it('a price whose cents were not read ("NOW $103,") shows only its whole units', async () => {
+    expect(await codes([box('NOW $103,', 10, 10)], { amount: '103.99', currency: 'USD' })).not.toContain('price.mismatch');
+    expect(await codes([box('NOW $89,', 10, 10)], { amount: '103.99', currency: 'USD' })).toContain('price.mismatch');
+  });
+
+  it('Japanese kanji read in their simplified or traditional form still make the badge ("正规贩壳店", "品質保证")', async () => {
+    expect(await codes([box('正规贩壳店', 10, 10)])).toContain('badge.claim');
+    expect(await codes([box('品質保证', 10, 10)])).toContain('badge.claim');
+    expect(await codes([box('手机壳', 10, 10)])).toEqual([]);
+  });
+});

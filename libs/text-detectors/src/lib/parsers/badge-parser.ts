@@ -1,5 +1,6 @@
 import type { Severity } from '@listinglens/contracts';
 import { BADGE_VOCABULARY, type BadgeEntry } from './badge-vocabulary';
+import { foldCjkVariants } from './cjk-variants';
 import { foldOcrConfusions } from './ocr-confusions';
 import { atWordEdges } from './word-edges';
 
@@ -27,8 +28,9 @@ const claimOf = (entry: BadgeEntry, raw: string, start: number, match: BadgeClai
 
 /** Marketplace badges and guarantees (see BADGE_VOCABULARY): Best Seller, Amazon's Choice, 官方旗舰店, 正品, 公式ストア, 정품 ... */
 export function parseBadges(read: string): BadgeClaim[] {
-  // Matched on the folded line (same length, so positions and boxes hold); see foldOcrConfusions.
-  const text = foldOcrConfusions(read);
+  // Matched on the folded line (same length, so positions and boxes hold); see foldOcrConfusions and
+  // foldCjkVariants (the vocabulary is folded the same way).
+  const text = foldCjkVariants(foldOcrConfusions(read));
   const found: BadgeClaim[] = [];
   for (const entry of BADGE_VOCABULARY) {
     for (const m of text.matchAll(entry.pattern)) {

@@ -1,4 +1,5 @@
 import type { Severity } from '@listinglens/contracts';
+import { foldCjkVariants } from './cjk-variants';
 
 /**
  * What sellers stamp on product photos to borrow trust they may not have been given: marketplace badges,
@@ -28,7 +29,8 @@ export interface BadgeEntry {
 // Word edges are checked in parseBadges (see the note above); these mark where a phrase must be whole.
 const W0 = '';
 const W1 = '';
-const re = (source: string): RegExp => new RegExp(source, 'giu');
+// Kanji folded to one writing, as the line is (see foldCjkVariants): 正規販売店 matches 正规贩卖店.
+const re = (source: string): RegExp => new RegExp(foldCjkVariants(source), 'giu');
 
 export const BADGE_VOCABULARY: readonly BadgeEntry[] = [
   {

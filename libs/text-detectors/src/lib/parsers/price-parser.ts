@@ -24,11 +24,18 @@ export interface PriceMention {
   /** Where the currency mark is, or null: it only narrows the currency, so a less sure read of it
    * ("￥" at 0.77 beside digits at 0.99) must not drop the amount. */
   markAt: [number, number] | null;
+  /** The mark is there but was not read: "原价?168", "特价?57" (a ￥ the reader returned as "?"), between a
+   * price word and the digits. Its currency is unknown (`currencies` empty), so only the amount compares. */
+  markUnread: boolean;
+  /** The amount ends at a decimal separator with nothing after it ("NOW $103," at a line's end): its cents
+   * were not read, so it is only the whole units. */
+  centsUnread: boolean;
 }
 
 const esc = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 // 1,299.00 | 1.299,00 | 1 299,00 | 12,900 | 9,99 | 99 | 99.5
-const AMOUNT = String.raw`\d{1,3}(?:[.,\u00a0 ]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?`;
+// A decimal comma takes two digits: "1 for $5, 3 for $12" read as "$5,3 for $12" is $5 and a 3, not $5.30.
+const AMOUNT = String.raw`\d{1,3}(?:[.,\u00a0 ]\d{3})+(?:[.,]\d{1,2})?|\d+(?:\.\d{1,2}|,\d{2})?`;
 const MULTIPLIER = '万|千|[wW](?![a-zA-Z])|[kK](?![a-zA-Z])';
 const prefixAlt = PREFIX_MARKS.map(esc).join('|');
 const suffixAlt = SUFFIX_MARKS.map(esc).join('|');
@@ -42,7 +49,13 @@ const GLUED_TO_MARK = String.raw`(?![$€£¥￥₩₹])`;
 // words glued without spaces ("Only£39.99", "60%OFFWas327,99").
 const PREFIXED = new RegExp(String.raw`(${prefixAlt})\s?(${AMOUNT})\s?(${MULTIPLIER})?(?![\d])`, 'giu');
 const SUFFIXED = new RegExp(String.raw`(?<![\d.,])(${AMOUNT})\s?(${MULTIPLIER})?\s?(${suffixAlt})(?![A-Za-z])`, 'giu');
-const KEYWORDED = new RegExp(String.raw`(?:${PRICE_WORDS})\s*[:：]?\s*(${AMOUNT})${GLUED_TO_MARK}(?![\d.,%]|\s?(?:${suffixAlt}))`, 'giu');
+// A "?" between the price word and the digits is a mark the reader could not read (PP-OCR returns an unsure
+// ￥ after Chinese as "?"): a price, of unknown currency.
+const UNREAD_MARK = '[?？]';
+const KEYWORDED = new RegExp(
+  String.raw`(?:${PRICE_WORDS})\s*[:：]?\s*(${UNREAD_MARK}\s?)?(${AMOUNT})${GLUED_TO_MARK}(?![\d.,%]|\s?(?:${suffixAlt}))`,
+  'giu',
+);
 
 const REFERENCE_BEFORE =
   /(?:was|rrp|uvp|msrp|compare at|list price|regular(?: price)?|orig(?:inal)?(?: price)?|statt|vorher|原价|日常价|划线价|市场价|专柜价|吊牌价|参考价|门市价)\s*[:：]?\s*$/iu;
@@ -55,7 +68,7 @@ const THRESHOLD_BEFORE = /(?:满|每满|spend|over|ab)\s*$/iu;
 export const TOTAL_WORDS = String.raw`sub\s?total|total|amount\s?due|balance|change|cash|tax|vat|gst|tip|实收|实付款?|合计|总计|找零|应收|小计`;
 const TOTAL_BEFORE = new RegExp(String.raw`(?:${TOTAL_WORDS})\s*[:：]?\s*$`, 'iu');
 // A price for two or more units ("2件23元", "3 for $12", "2/$5", "$12 for 3", "买2件"): not a unit price.
-const MULTI_UNIT_BEFORE = /(?:(?<![\d.,])(?:[2-9]|\d{2,})\s?(?:件|个|只|瓶|盒|袋|包|支|条|份|套|pcs?|pieces?|packs?|units?|for|x|×|\/)|买\s?(?:[2-9]|\d{2,})\s?件?)\s*[:：]?\s*$/iu;
+const MULTI_UNIT_BEFORE = /(?:(?<![\d.])(?:[2-9]|\d{2,})\s?(?:件|个|只|瓶|盒|袋|包|支|条|份|套|pcs?|pieces?|packs?|units?|for|x|×|\/)|买\s?(?:[2-9]|\d{2,})\s?件?)\s*[:：]?\s*$/iu;
 const MULTI_UNIT_AFTER = /^\s?(?:for|\/)\s?(?:[2-9]|\d{2,})(?![\d.,])/iu;
 
 /**
@@ -66,10 +79,16 @@ export function parsePrices(read: string): PriceMention[] {
   // Matched on the folded line (same length, so positions and boxes hold); see foldOcrConfusions.
   const text = foldOcrConfusions(read);
   const found: PriceMention[] = [];
-  const add = (start: number, raw: string, amountRaw: string, multiplier: string | undefined, mark: string | null, markOffset: number): void => {
-    const end = start + raw.length;
+  const add = (start: number, raw: string, amountRaw: string, multiplier: string | undefined, mark: string | null, markOffset: number, markUnread = false): void => {
+    let end = start + raw.length;
     if (found.some((p) => p.start < end && p.end > start)) return;
-    const currencies = mark ? currenciesForMark(mark) : [];
+    const currencies = mark && !markUnread ? currenciesForMark(mark) : [];
+    // "1盒¥39.93盒¥99": a counter right after an amount means its last digit is the next tier's quantity.
+    if (!multiplier && raw.endsWith(amountRaw) && /^\s?[盒件个只瓶袋包支条份套]/u.test(text.slice(end)) && /\d\d$/.test(amountRaw)) {
+      raw = raw.slice(0, raw.lastIndexOf(amountRaw) + amountRaw.length - 1);
+      amountRaw = amountRaw.slice(0, -1).replace(/[.,]$/, '');
+      end = start + raw.length;
+    }
     const amount = parseAmount(amountRaw, multiplier);
     if (amount === null) return;
     const amountStart = start + raw.indexOf(amountRaw);
@@ -83,6 +102,8 @@ export function parsePrices(read: string): PriceMention[] {
       role: roleOf(text, start, end),
       amountAt: [amountStart, amountStart + amountRaw.length],
       markAt: mark === null ? null : [start + markOffset, start + markOffset + mark.length],
+      markUnread,
+      centsUnread: !multiplier && /^[.,]\s*$/u.test(text.slice(end)),
     });
   };
   for (const m of text.matchAll(PREFIXED)) {
@@ -98,8 +119,10 @@ export function parsePrices(read: string): PriceMention[] {
   for (const m of text.matchAll(SUFFIXED)) add(m.index, m[0], m[1], m[2], m[3], m[0].length - m[3].length);
   for (const m of text.matchAll(KEYWORDED)) {
     if (!isWordEdge(read, m.index)) continue;
-    const start = m.index + m[0].lastIndexOf(m[1]);
-    add(start, m[1], m[1], undefined, null, 0);
+    const [, unread, amountRaw] = m;
+    const raw = (unread ?? '') + amountRaw;
+    const start = m.index + m[0].length - raw.length;
+    add(start, raw, amountRaw, undefined, unread ? unread.trim() : null, 0, Boolean(unread));
   }
   return found.sort((a, b) => a.start - b.start);
 }
