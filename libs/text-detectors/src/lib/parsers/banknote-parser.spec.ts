@@ -16,3 +16,11 @@ describe('parseBanknoteCues', () => {
     expect(parseBanknoteCues(text)).toEqual([]);
   });
 });
+
+describe('denominations read without their space, or after a stray glyph', () => {
+  it('"TWENTYDOLLARS" and "thLTWENTY DOLLARS" are denominations; "PHONE DOLLARS" is not', () => {
+    expect(parseBanknoteCues('TWENTYDOLLARS').map((c) => c.kind)).toEqual(['denomination']);
+    expect(parseBanknoteCues('thLTWENTY DOLLARS').map((c) => c.kind)).toEqual(['denomination']);
+    expect(parseBanknoteCues('PHONE DOLLARS')).toEqual([]);
+  });
+});

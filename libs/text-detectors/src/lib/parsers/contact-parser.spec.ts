@@ -58,3 +58,9 @@ describe('phone numbers in local formats (receipts, storefronts)', () => {
     expect(parseContacts(text)).toEqual([]);
   });
 });
+
+describe('an email read with an O as 0', () => {
+  it('"deal_982@gmail.c0m" is deal_982@gmail.com', () => {
+    expect(parseContacts('Email: deal_982@gmail.c0m')).toEqual([expect.objectContaining({ kind: 'email', value: 'deal_982@gmail.com', raw: 'deal_982@gmail.c0m' })]);
+  });
+});

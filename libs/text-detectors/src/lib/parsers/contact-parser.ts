@@ -1,4 +1,5 @@
 import type { ContactKind } from '@listinglens/contracts';
+import { foldOcrConfusions } from './ocr-confusions';
 
 export type { ContactKind };
 
@@ -52,8 +53,10 @@ export function parseContacts(text: string): ContactMention[] {
     if (found.some((f) => f.start < m.end && f.end > m.start)) return;
     found.push(m);
   };
-  for (const m of text.matchAll(EMAIL)) {
-    push({ kind: 'email', raw: m[0], start: m.index, end: m.index + m[0].length, value: m[0].toLowerCase() });
+  // On the folded line (same length): "deal_982@gmail.c0m" has an O read as 0 between letters.
+  for (const m of foldOcrConfusions(text).matchAll(EMAIL)) {
+    const end = m.index + m[0].length;
+    push({ kind: 'email', raw: text.slice(m.index, end), start: m.index, end, value: m[0].toLowerCase() });
   }
   for (const [kind, app] of APPS) {
     const re = new RegExp(String.raw`(?:${app})(?:\s?${HANDLE})?`, 'giu');
