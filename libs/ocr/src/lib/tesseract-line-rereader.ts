@@ -58,9 +58,10 @@ const CJK = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]/u;
 function pageText(page: Page): { text: string; confidence: number } | null {
   const words = (page.blocks ?? []).flatMap((b) => b.paragraphs.flatMap((p) => p.lines.flatMap((l) => l.words)));
   if (words.length === 0) return null;
-  // No space between two CJK-script words: tesseract splits "割引クーポン" into "割引 クー ポン", and the
-  // detectors read CJK text without spaces (as buildTextLines joins tesseract's Chinese words).
-  const text = words.map((w) => w.text).reduce((line, word) => (line && !(CJK.test(line.slice(-1)) && CJK.test(word[0] ?? '')) ? `${line} ${word}` : line + word), '');
+  // No space where either side is CJK script: tesseract splits "割引クーポン" into "割引 クー ポン" and
+  // "판매 1위" into "판매 1 위"; the detectors read CJK text without spaces (as buildTextLines joins
+  // tesseract's Chinese words).
+  const text = words.map((w) => w.text).reduce((line, word) => (line && !CJK.test(line.slice(-1)) && !CJK.test(word[0] ?? '') ? `${line} ${word}` : line + word), '');
   const confidence = words.reduce((s, w) => s + w.confidence, 0) / words.length / 100;
   return { text, confidence };
 }

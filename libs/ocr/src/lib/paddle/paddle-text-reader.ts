@@ -96,7 +96,8 @@ function tooFewCharacters(line: PpOcrLine): boolean {
 }
 
 /**
- * A stretch of the line's box wider than 1.5 × its height with no character in it: script the model does
+ * A stretch of the line's box wider than 1.5 × its height with no character in it, or with one character
+ * drawn out across it: script the model does
  * not know, read as nothing or squeezed into one glyph (クーポン came back as "一" at 0.97, the Hangul of
  * "쿠폰 코드 VIP10" as nothing beside "VIP10"), which the line's confidence does not show. A space
  * between words is well under a character height.
@@ -106,7 +107,8 @@ function unreadStretch(line: PpOcrLine): boolean {
   const limit = 1.5 * line.box.height;
   let edge = line.box.x;
   for (const [from, to] of [...line.chars].sort((a, b) => a[0] - b[0])) {
-    if (from - edge > limit) return true;
+    // A gap with nothing read, or one glyph stretched over it (the CTC emitted "一" all along クーポン).
+    if (from - edge > limit || to - from > limit) return true;
     edge = Math.max(edge, to);
   }
   return line.box.x + line.box.width - edge > limit;
