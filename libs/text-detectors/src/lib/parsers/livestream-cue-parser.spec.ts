@@ -31,3 +31,10 @@ describe('parseLivestreamCues', () => {
     },
   );
 });
+
+describe('a follow button glued to the word before it', () => {
+  it('"856 watch inFollow" has a follow button; "unfollow" does not', () => {
+    expect(parseLivestreamCues('856 watch inFollow').map((c) => c.kind)).toContain('follow_button');
+    expect(parseLivestreamCues('unfollow').map((c) => c.kind)).not.toContain('follow_button');
+  });
+});

@@ -25,7 +25,8 @@ const PATTERNS: [LivestreamCueKind, RegExp][] = [
   ],
   ['buy_button', /buy\s?now|shop\s?now|add\s?to\s?cart|立即购买|马上购买|去购买|马上抢|立即抢购|去抢购|抢购|小黄车|点击购买|구매하기/giu],
   ['seller_rank', /带货榜\s?第?\s?\d+|人气榜\s?第?\s?\d+|小时榜\s?第?\s?\d+|热榜\s?第?\s?\d+|(?<![A-Za-z])top\s?\d+\s?(?:seller|host|streamer)s?(?![A-Za-z])/giu],
-  ['follow_button', /(?<![A-Za-z])\+?\s?follow(?:ing)?(?![A-Za-z])|\+\s?关注|关注主播|已关注|팔로우/giu],
+  // Whole words by atWordEdges, which also sees "inFollow" (a word glued before it) as two words.
+  ['follow_button', /\+?\s?follow(?:ing)?|\+\s?关注|关注主播|已关注|팔로우/giu],
 ];
 
 // "name: text" lines of a comment stream. Receipt and label keys ("TOTAL:", "DATE:", "Tel:") are not
