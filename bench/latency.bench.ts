@@ -3,7 +3,7 @@
  * 1-image and 10-image listings, on an idle worker and on a loaded one (another 10-image listing ingested
  * 0.5 s before the measured one, into the same worker: WORKER_CONCURRENCY is 2), p50 and p95; then the peak
  * RSS of the worker's process tree (the worker and its OCR processes) while it scans the hostile-image
- * drill's set.
+ * drill's set (first, on the freshly started worker), and over the whole run.
  *
  * The real path: the built api and worker (`dist/`) as separate processes with their default settings
  * (OCR pool = the cores, WORKER_CONCURRENCY 2, LOG_LEVEL info), a scratch database and queue prefix each,
@@ -22,7 +22,8 @@ import { startService, type Service } from './latency/service';
 import { findCorpusDir, loadCorpus } from './ocr/ocr-corpus';
 import { pidTreeRssMb } from './ocr/process-tree';
 
-const N = { oneIdle: 10, oneLoaded: 6, tenIdle: 6, tenLoaded: 4 };
+// Small counts (p95 of 4 is their maximum): a loaded 10-image pair takes ~100 s on a busy 2-core machine.
+const N = { oneIdle: 6, oneLoaded: 3, tenIdle: 4, tenLoaded: 2 };
 const scale = Number(process.env.LATENCY_SCALE ?? 1);
 
 let corpus: Buffer[] = [];
@@ -124,6 +125,9 @@ async function main(): Promise<void> {
     console.log(`bench:latency: ingest → scan.completed webhook; ${trees.map((t) => `${t.label} = ${t.tree}`).join(', ')}; ${corpus.length} corpus images; load average ${load()}`);
     // Warm-up: each worker loads its models and opens its connections on a first listing.
     for (const s of services) await (await ingest(s, `${s.label}-warm-up`, corpusUrls(29, 1)))();
+    for (const s of services) await hostileRss(s);
+    const peaks = new Map(services.map((s) => [s, 0]));
+    const sampler = setInterval(() => services.forEach((s) => peaks.set(s, Math.max(peaks.get(s) ?? 0, pidTreeRssMb(s.workerPid)))), 100);
     const rows = [
       await phase(services, '1 image, idle', 1, Math.ceil(N.oneIdle * scale), false),
       await phase(services, '1 image, loaded', 1, Math.ceil(N.oneLoaded * scale), true),
@@ -138,7 +142,8 @@ async function main(): Promise<void> {
         console.log(`| ${names[i]} | ${(pct(now, 50) / pct(before, 50)).toFixed(2)} × | ${(pct(now, 95) / pct(before, 95)).toFixed(2)} × |`);
       });
     }
-    for (const s of services) await hostileRss(s);
+    clearInterval(sampler);
+    for (const [s, mb] of peaks) console.log(`worker + OCR processes peak RSS over the corpus listings, ${s.label}: ${mb} MB`);
   } finally {
     for (const s of services) await s.stop();
   }
