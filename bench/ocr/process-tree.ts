@@ -2,8 +2,20 @@ import { readdirSync, readFileSync } from 'node:fs';
 
 /** Resident memory of this process and its direct children (the PP-OCR pool runs in children), MB. */
 export function treeRssMb(): number {
+  return rssMb([String(process.pid), ...childPids('self')]);
+}
+
+/** Resident memory of process `pid` and all its descendants (another process's tree, e.g. a worker and
+ * its OCR processes), MB. */
+export function pidTreeRssMb(pid: number): number {
+  const pids = [String(pid)];
+  for (let i = 0; i < pids.length; i++) pids.push(...childPids(pids[i]));
+  return rssMb(pids);
+}
+
+function rssMb(pids: string[]): number {
   let kb = 0;
-  for (const pid of [String(process.pid), ...childPids()]) {
+  for (const pid of pids) {
     try {
       const m = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
       kb += Number(m?.[1] ?? 0);
@@ -14,9 +26,9 @@ export function treeRssMb(): number {
   return Math.round(kb / 1024);
 }
 
-function childPids(): string[] {
+function childPids(pid: string): string[] {
   try {
-    return readdirSync('/proc/self/task').flatMap((tid) => readFileSync(`/proc/self/task/${tid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean));
+    return readdirSync(`/proc/${pid}/task`).flatMap((tid) => readFileSync(`/proc/${pid}/task/${tid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean));
   } catch {
     return [];
   }

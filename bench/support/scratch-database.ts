@@ -11,13 +11,14 @@ export interface ScratchDatabase {
   drop(): Promise<void>;
 }
 
-/** A migrated database of the benchmark's own on the same server, dropped afterwards. */
-export async function createScratchDatabase(label: string): Promise<ScratchDatabase> {
+/** A migrated database of the benchmark's own on the same server, dropped afterwards; `tree` is the
+ * checkout whose migrations it gets (another build's, for a before/after). */
+export async function createScratchDatabase(label: string, tree = process.cwd()): Promise<ScratchDatabase> {
   const name = `ll_bench_${label}_${randomBytes(3).toString('hex')}`;
   const url = new URL(BENCH_DATABASE_URL);
   url.pathname = `/${name}`;
   await admin(`CREATE DATABASE ${name}`);
-  await migrate(url.toString());
+  await migrate(url.toString(), tree);
   return { name, url: url.toString(), drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
 }
 
@@ -27,9 +28,10 @@ async function admin(sql: string): Promise<void> {
   await client.query(sql).finally(() => client.end());
 }
 
-function migrate(databaseUrl: string): Promise<void> {
+function migrate(databaseUrl: string, tree: string): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['tools/prisma.mjs', 'migrate', 'deploy'], {
+      cwd: tree,
       env: { ...process.env, DATABASE_URL: databaseUrl },
       stdio: ['ignore', 'ignore', 'inherit'],
     });

@@ -7,7 +7,8 @@
 import { type Box, type Finding, type FindingCode, type FindingOf, hasCode, type ListingFields } from '@listinglens/contracts';
 import { createTextReader, type ManagedTextReader, type OcrEngineName } from '@listinglens/ocr';
 import { type AnalyzedImage, CpuPool, RasterCache } from '@listinglens/pipeline';
-import { createTextDetectors, JsQrCodeReader } from '@listinglens/text-detectors';
+import { ZxingQrCodeReader } from '@listinglens/scanner';
+import { createTextDetectors } from '@listinglens/text-detectors';
 import { afterAll, beforeAll, describe, expect, it as itPasses } from 'vitest';
 import { qrRects, WHATSAPP_QR_PAYLOAD } from './support/qr-modules';
 import { analyzedImage, overlaps, type RenderSpec, renderOverlay, scanContext, type TextSpec, textBox } from './support/render-overlay';
@@ -95,7 +96,7 @@ const MISSES: Record<OcrEngineName, readonly string[]> = { ppocr: [], tesseract:
 describe.each(['ppocr', 'tesseract'] as const)('%s: overlays read by OCR give findings with boxes in place', (engine) => {
   let reader: ManagedTextReader;
   const cpu = new CpuPool(2);
-  const qrReader = new JsQrCodeReader({ rasters: new RasterCache({ maxPixels: 50_000_000, budgetBytes: 64 * 1024 * 1024 }), cpu });
+  const qrReader = new ZxingQrCodeReader({ rasters: new RasterCache({ maxPixels: 50_000_000, budgetBytes: 64 * 1024 * 1024 }), cpu });
   const images = new Map<CaseName, AnalyzedImage>();
   const findings = new Map<CaseName, Finding[]>();
 

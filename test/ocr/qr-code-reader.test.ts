@@ -2,7 +2,8 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CpuPool, RasterCache } from '@listinglens/pipeline';
-import { JsQrCodeReader, QR_MAX_BANDS, qrBands } from '@listinglens/text-detectors';
+import { ZxingQrCodeReader } from '@listinglens/scanner';
+import { QR_MAX_BANDS, qrBands } from '@listinglens/text-detectors';
 import { qrRects, WHATSAPP_QR_PAYLOAD } from './support/qr-modules';
 
 /** A white page with the test QR code (25 modules × 8 px) near its bottom edge. */
@@ -21,11 +22,11 @@ const cpu = new CpuPool(2);
 afterAll(() => cpu.close());
 const newReader = () => {
   const rasters = new RasterCache({ maxPixels: 50_000_000, budgetBytes: 192 * 1024 * 1024 });
-  return { rasters, reader: new JsQrCodeReader({ rasters, cpu }) };
+  return { rasters, reader: new ZxingQrCodeReader({ rasters, cpu }) };
 };
 const inAMinute = () => Date.now() + 60_000;
 
-describe('JsQrCodeReader bounds its work by the image shape', () => {
+describe('ZxingQrCodeReader bounds its work by the image shape', () => {
   it('a 1×100000 PNG (488 bytes) is not cut into 50,000 bands: read in well under a second', async () => {
     const bytes = await strip(1, 100_000);
     const started = performance.now();
@@ -59,9 +60,9 @@ describe('JsQrCodeReader bounds its work by the image shape', () => {
     expect(rasters.decodes).toBe(1);
   }, 60_000);
 
-  it('decodes in worker threads: the event loop (BullMQ lock renewal, HTTP) never waits on a jsQR pass', async () => {
-    // A noisy 2000×2000 photo: jsQR takes seconds a pass on it (8.8 s for a 1200 px pass of a 3000 px one,
-    // measured on the event loop); in threads the loop's worst delay stayed near 100 ms on a busy machine.
+  it('decodes in worker threads: the event loop (BullMQ lock renewal, HTTP) never waits on a decoding pass', async () => {
+    // A noisy 2000×2000 photo: jsQR took seconds a pass on it on the event loop (8.8 s for a 1200 px pass
+    // of a 3000 px one); in threads the loop's worst delay stayed near 100 ms on a busy machine.
     const noise = await sharp({ create: { width: 2000, height: 2000, channels: 3, background: '#888', noise: { type: 'gaussian', mean: 128, sigma: 60 } } }).png().toBuffer();
     const { reader } = newReader();
     const delay = monitorEventLoopDelay({ resolution: 5 });
@@ -72,7 +73,7 @@ describe('JsQrCodeReader bounds its work by the image shape', () => {
   }, 60_000);
 });
 
-describe('JsQrCodeReader within a time budget', () => {
+describe('ZxingQrCodeReader within a time budget', () => {
   it('stops a read past its deadline with image.time_budget_exceeded, and the threads keep working', async () => {
     const page = await pageWithQr(1200, 12_000);
     const { reader } = newReader();

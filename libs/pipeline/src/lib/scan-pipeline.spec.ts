@@ -116,3 +116,30 @@ describe('ScanPipeline detector boundary (issue 23)', () => {
     expect(outcome.findings).toHaveLength(1);
   });
 });
+
+describe('ScanPipeline text reads', () => {
+  it('asks for every image up front but keeps at most textConcurrency reads in flight, so a scan beside it gets the OCR pool too', async () => {
+    let inFlight = 0;
+    let most = 0;
+    let reads = 0;
+    const textReader = {
+      read: async () => {
+        most = Math.max(most, ++inFlight);
+        await new Promise((r) => setTimeout(r, 20));
+        inFlight--;
+        reads++;
+        return { text: '', words: [] };
+      },
+    };
+    // A text detector: the scan ends once every image's text is in.
+    const text: Detector = { id: 'text', version: 1, detect: async (ctx) => (await ctx.text(ctx.images[0]), []) };
+    const scan = (textConcurrency?: number) =>
+      new ScanPipeline({ loader: new ImageLoader(noFetch, 1e6, null), decoder: new SharpImageDecoder({ maxPixels: 1e6 }), detectors: [text], textReader, textConcurrency }).scan(LISTING, images);
+    const images = await inlineImages(6);
+    await scan(2);
+    expect([reads, most]).toEqual([6, 2]);
+    [reads, most] = [0, 0];
+    await scan();
+    expect([reads, most]).toEqual([6, 6]);
+  });
+});

@@ -1,5 +1,5 @@
 import { type AiSignalsSettings, createAiDetectors, type PhashIndex, ThreadedPixelStatistics } from '@listinglens/ai-signals';
-import { createTextReader, type CreateTextReaderOptions, type OcrCache, type OcrPoolUsage } from '@listinglens/ocr';
+import { createTextReader, type CreateTextReaderOptions, defaultOcrOptions, type OcrCache, type OcrPoolUsage } from '@listinglens/ocr';
 import { CpuPool, ImageLoader, RasterCache, SafeHttpFetcher, ScanPipeline, SharpImageDecoder } from '@listinglens/pipeline';
 import { createTextDetectors } from '@listinglens/text-detectors';
 import { PrefetchedQrReader } from './prefetched-qr-reader';
@@ -57,6 +57,7 @@ export async function createScanner(options: ScannerOptions, services: ScannerSe
     ],
     sources: textReader ? [qrReader] : [],
     textReader,
+    textConcurrency: (services.ocr && services.ocr.poolSize) || defaultOcrOptions().poolSize,
     concurrency: options.imageConcurrency,
     budgets: options.budgets,
   });

@@ -7,7 +7,8 @@ export interface ZxingQrCodeReaderOptions {
   rasters: RasterCache;
   /** Where zxing runs: worker threads, never the event loop. */
   cpu: CpuPool;
-  /** Long sides (px) each band is scanned at; default [1200, 600], as JsQrCodeReader. */
+  /** Long sides (px) each band is scanned at. A small code in a big photo needs the large size; a
+   * large, noisy code is found more easily once shrunk. Default [1200, 600]. */
   scanSizes?: number[];
 }
 
@@ -17,10 +18,10 @@ const QR_TASK: CpuTask = {
 };
 
 /**
- * zxing-cpp (zxing-wasm) over the same bands and sizes as JsQrCodeReader (qrBands). `npm run bench:qr`:
- * on the same band inputs it decodes ~15× faster than jsQR (13.5 against 207 ms per image) and found
- * every code jsQR found plus one on a brochure page. It replaces JsQrCodeReader in the scanner; the
- * band loop is the same, the decoder and its several codes per pass differ.
+ * zxing-cpp (zxing-wasm) over the shared raster, in square-ish bands (qrBands), each at every scan size,
+ * cut and scaled from the one decoded raster and decoded in a worker thread. Measured against jsQR on
+ * the same band inputs (issue 22, README Figures): 13.5 against 207 ms per image, every code jsQR found
+ * plus one on a brochure page, so jsQR was removed.
  */
 export class ZxingQrCodeReader implements QrCodeReader {
   private readonly scanSizes: number[];

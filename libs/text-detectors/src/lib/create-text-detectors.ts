@@ -10,7 +10,7 @@ import { promoCouponDetector } from './detectors/promo-coupon.detector';
 import type { QrCodeReader } from './qr-code-reader';
 
 export interface TextDetectorsOptions {
-  /** QR decoding for contact.off_platform (JsQrCodeReader in the scanner); null turns it off. */
+  /** QR decoding for contact.off_platform (ZxingQrCodeReader in the scanner); null turns it off. */
   qrReader: QrCodeReader | null;
 }
 

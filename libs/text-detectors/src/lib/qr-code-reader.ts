@@ -1,6 +1,4 @@
 import type { Box } from '@listinglens/contracts';
-import { compiledEntry, type CpuPool, type CpuTask, orientedSize, orientRaster, type RasterCache } from '@listinglens/pipeline';
-import type { QrDecodeInput, QrDecodeOutput } from './qr-decode.task';
 
 export interface QrCodeHit {
   payload: string;
@@ -16,73 +14,11 @@ export interface QrCodeReader {
   read(bytes: Buffer, deadline: number): Promise<QrCodeHit[]>;
 }
 
-export interface JsQrCodeReaderOptions {
-  /** The scan's shared decoded pixels: the image is decoded once for every band and size. */
-  rasters: RasterCache;
-  /** Where jsQR runs: worker threads, never the event loop. */
-  cpu: CpuPool;
-  /** Long sides (px) each band is scanned at. A small code in a big photo needs the large size; a
-   * large, noisy code is found more easily once shrunk. Default [1200, 600]. */
-  scanSizes?: number[];
-}
-
-const QR_TASK: CpuTask = {
-  file: compiledEntry(typeof __dirname === 'string' ? __dirname : undefined, 'libs/text-detectors/src/lib', 'qr-decode.task.js'),
-  name: 'decodeQr',
-};
-
-/**
- * jsQR over the shared raster. Tall pages are scanned in square-ish bands, each at every scan size; the
- * bands are cut and scaled from the one decoded raster and decoded by jsQR in a worker thread. jsQR
- * returns one code per pass: distinct payloads from all passes are collected.
- */
-export class JsQrCodeReader implements QrCodeReader {
-  private readonly scanSizes: number[];
-
-  constructor(private readonly options: JsQrCodeReaderOptions) {
-    this.scanSizes = options.scanSizes ?? [1200, 600];
-  }
-
-  async read(bytes: Buffer, deadline: number): Promise<QrCodeHit[]> {
-    const raster = await this.options.rasters.get(bytes);
-    const { width, height } = orientedSize(raster);
-    const hits: QrCodeHit[] = [];
-    for (const band of qrBands(width, height)) {
-      for (const size of this.scanSizes) {
-        const scale = Math.min(1, size / Math.max(band.height, width));
-        const { data, info } = await orientRaster(raster)
-          .extract({ left: 0, top: band.top, width, height: band.height })
-          .resize(Math.max(1, Math.round(width * scale)), Math.max(1, Math.round(band.height * scale)))
-          .flatten({ background: '#ffffff' })
-          .ensureAlpha()
-          .raw()
-          .toBuffer({ resolveWithObject: true });
-        // A copy the thread can own: sharp's buffers are not transferable.
-        const owned = new Uint8Array(data);
-        const input: QrDecodeInput = { data: owned, width: info.width, height: info.height };
-        const code = await this.options.cpu.run<QrDecodeOutput | null>(QR_TASK, input, { transfer: [owned.buffer], deadline });
-        if (code && !hits.some((h) => h.payload === code.payload)) hits.push(toHit(code, band.top, scale));
-      }
-    }
-    return hits;
-  }
-}
-
-function toHit(code: QrDecodeOutput, top: number, scale: number): QrCodeHit {
-  const x = Math.max(0, Math.floor(Math.min(...code.xs) / scale));
-  const y = Math.max(0, Math.floor(Math.min(...code.ys) / scale) + top);
-  return {
-    payload: code.payload,
-    box: { x, y, width: Math.ceil(Math.max(...code.xs) / scale) - x, height: Math.ceil(Math.max(...code.ys) / scale) + top - y },
-    scale,
-  };
-}
-
 /** The smallest QR code (version 1) is 21 modules across: a side shorter than that cannot hold one. */
 export const QR_MIN_SIDE_PX = 21;
 /** Longer side over shorter side beyond which an image is a strip, not a picture a code could be in. */
 export const QR_MAX_ASPECT = 100;
-/** Each band is scaled and decoded by jsQR once per scan size: this bounds the work per image. */
+/** Each band is scaled and decoded once per scan size: this bounds the work per image. */
 export const QR_MAX_BANDS = 24;
 
 /**
