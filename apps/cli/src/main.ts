@@ -89,8 +89,8 @@ async function scanOne(scanner: Scanner, record: InputRecord, options: CliOption
     externalId: record.listing.externalId,
     marketplace: record.listing.marketplace,
     line: record.line,
-    images: outcome.images.map(({ position, sha256, format, width, height, error, text }) => ({
-      position, sha256, format, width, height, error, ...(text !== undefined ? { text } : {}),
+    images: outcome.images.map(({ position, sha256, format, width, height, pdq, pdqQuality, error, text }) => ({
+      position, sha256, format, width, height, pdq, pdqQuality, error, ...(text !== undefined ? { text } : {}),
     })),
     findings: outcome.findings.map(toFindingView),
   };
