@@ -10,6 +10,7 @@ import { type CliOptions, EXIT, LOG_LEVELS, parseCliOptions, USAGE, UsageError }
 import { captureEngineOutput } from './engine-output';
 import { writeHtmlReport } from './html/write-html-report';
 import { checkOutputPath } from './output-path';
+import { loadMatchLists } from './match-lists';
 import { ProgressBar } from './progress';
 import { type InputRecord, InputError, readListings } from './read-listings';
 import { findingsAtOrAbove, type ListingReport, renderJson, renderTable, type ReportSummary, summarize, summaryLine } from './report';
@@ -47,6 +48,7 @@ async function main(argv: string[]): Promise<number> {
 }
 
 async function scanAll(records: InputRecord[], options: CliOptions, pathBase: string): Promise<ListingReport[]> {
+  const hashLists = options.matchLists.length ? await loadMatchLists(options.matchLists, (line) => console.error(`listinglens scan: ${line}`)) : undefined;
   const shown = LOG_LEVELS.indexOf(options.logLevel) >= LOG_LEVELS.indexOf('warn');
   // The bar writes through the real stderr, which the capture below keeps for it.
   const progress = new ProgressBar(records.length, (text) => output.stderr(text));
@@ -56,7 +58,7 @@ async function scanAll(records: InputRecord[], options: CliOptions, pathBase: st
   const scanner = await createScanner(
     { ...DEFAULT_SCANNER_OPTIONS, allowHosts: parseAllowHosts(options.allowHosts), pathBase },
     // Reuse across the input file: each listing's images are published, later ones are looked up against them.
-    { ocr: { engine: options.ocrEngine }, phashIndex: new InMemoryPhashIndex(), ai: loadAiSignalsSettings(process.env) },
+    { ocr: { engine: options.ocrEngine }, phashIndex: new InMemoryPhashIndex(), hashLists, ai: loadAiSignalsSettings(process.env) },
   );
   // Several listings at once (the OCR pool's size plus one, so a process is never idle while a listing
   // loads or runs its other checks); reports keep the input's order whatever order they finish in.
