@@ -168,6 +168,7 @@ export class HashListRepository {
 
   /** The enabled lists and their revisions: what a process's in-memory indexes are checked against. */
   async enabledRevisions(): Promise<Array<{ id: string; name: string; source: string; action: string; threshold: number; revision: number }>> {
+    // Asked before every image is matched (bench:pdq-lists times it beside the lookup).
     return this.prisma.hashList.findMany({ where: { enabled: true }, select: { id: true, name: true, source: true, action: true, threshold: true, revision: true } });
   }
 
