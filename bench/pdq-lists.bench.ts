@@ -10,6 +10,7 @@
  * Queries: a listed hash with 0–31 random bits flipped as the "original" variant, 7 random variants.
  */
 import { randomBytes } from 'node:crypto';
+import { loadavg } from 'node:os';
 import { Client } from 'pg';
 import { HashListRepository, PgHashLists, PrismaService, SqlPool } from '@listinglens/data-access';
 import { linearSearch, PdqMihIndex, type HashListItem } from '@listinglens/pdq';
@@ -67,12 +68,14 @@ async function inMemory(label: string, words: Uint32Array, qs: Query[], linearQu
 }
 
 async function main(): Promise<void> {
+  console.log(`load average at start (2 cores): ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
   console.log(`PDQ hash-list lookup, t = ${T}, ${QUERIES} queries (planted 0–31 bits from a listed hash, 8 variants each); median / p99`);
   console.log('\n| hashes | lookup | median / p99 | planted found | notes |\n| --- | --- | --- | --- | --- |');
   const words = randomWords(N);
   const qs = queries(words, QUERIES);
   await inMemory(N.toLocaleString('en'), words, qs, 20);
 
+  if (process.env.BENCH_PG === '0') return large();
   const db = await createScratchDatabase('pdq_lists');
   const prisma = new PrismaService(db.url, 4);
   const pool = new SqlPool(db.url, 4);
@@ -103,10 +106,15 @@ async function main(): Promise<void> {
     await db.drop();
   }
 
+  await large();
+}
+
+async function large(): Promise<void> {
   if (LARGE) {
-    const large = randomWords(LARGE);
-    await inMemory(LARGE.toLocaleString('en'), large, queries(large, QUERIES), 5);
+    const words = randomWords(LARGE);
+    await inMemory(LARGE.toLocaleString('en'), words, queries(words, QUERIES), 5);
   }
+  console.log(`\nload average during the run (2 cores): ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
 }
 
 /** The multi-index in PostgreSQL: 16 band columns, a btree each; per variant one query ORing the 16 bands. */
