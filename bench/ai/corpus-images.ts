@@ -40,6 +40,9 @@ export async function analyzedImage(bytes: Buffer, position = 0): Promise<Analyz
     width: info.width,
     height: info.height,
     phash: info.phash,
+    pdq: info.pdq,
+    pdqQuality: info.pdqQuality,
+    pdqVariants: info.pdqVariants,
   };
 }
 

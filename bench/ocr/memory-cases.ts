@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { createTextReader } from '@listinglens/ocr';
+import { NO_PDQ } from '@listinglens/pipeline';
 import sharp from 'sharp';
 import { treeRssMb } from './process-tree';
 
@@ -16,7 +17,7 @@ export async function peakRssReading(width: number, height: number): Promise<{ m
   const t0 = performance.now();
   try {
     const sha256 = createHash('sha256').update(bytes).digest('hex');
-    const result = await reader.read({ position: 0, bytes, sha256, format: 'jpeg', width, height, phash: '0' });
+    const result = await reader.read({ position: 0, bytes, sha256, format: 'jpeg', width, height, phash: '0', ...NO_PDQ });
     return { mb: Math.max(peak, treeRssMb()), lines: result.words.length, seconds: (performance.now() - t0) / 1000 };
   } finally {
     clearInterval(sampler);

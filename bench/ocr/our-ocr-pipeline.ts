@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { type CreateTextReaderOptions, createTextReader } from '@listinglens/ocr';
-import type { AnalyzedImage, OcrResult } from '@listinglens/pipeline';
+import { type AnalyzedImage, NO_PDQ, type OcrResult } from '@listinglens/pipeline';
 import sharp from 'sharp';
 import { reapedChildCpuSeconds, treeRssMb } from './process-tree';
 
@@ -27,6 +27,7 @@ async function analysed(path: string, position: number): Promise<AnalyzedImage> 
     width: meta.autoOrient?.width ?? meta.width ?? 0,
     height: meta.autoOrient?.height ?? meta.height ?? 0,
     phash: '0000000000000000',
+    ...NO_PDQ,
   };
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { type GreySource, ImageReusedDetector, InMemoryPhashIndex, REUSE_MAX_DISTANCE } from '@listinglens/ai-signals';
 import { hasCode } from '@listinglens/contracts';
-import type { AnalyzedImage } from '@listinglens/pipeline';
+import { type AnalyzedImage, NO_PDQ } from '@listinglens/pipeline';
 import { context } from './support/fixture-builders';
 
 const image = (phash: string, position = 0): AnalyzedImage => ({
@@ -12,6 +12,7 @@ const image = (phash: string, position = 0): AnalyzedImage => ({
   width: 1,
   height: 1,
   phash,
+  ...NO_PDQ,
 });
 
 /** These images are hashes without pixels: the centre hash reads a flat grey (stored rows here have none). */

@@ -31,6 +31,8 @@ describe('CLI on examples/', () => {
       format: 'jpeg',
       width: 800,
       height: 800,
+      pdq: expect.stringMatching(/^[0-9a-f]{64}$/),
+      pdqQuality: expect.any(Number),
       error: null,
     });
     const csv = JSON.parse((await cli('examples/listings.csv', '--format', 'json')).stdout);

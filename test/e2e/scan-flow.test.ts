@@ -41,8 +41,8 @@ describe('a listing end to end (built api + worker, real PostgreSQL and Redis)',
     const scan = scanViewSchema.parse(await stack.waitForScan(res.body.scanId));
     expect(scan.status).toBe('completed');
     expect(scan.images).toEqual([
-      { position: 0, sha256: sha256(inline), format: 'png', width: 320, height: 200, evidenceKept: false, error: null },
-      { position: 1, sha256: sha256(remote), format: 'jpeg', width: 640, height: 480, evidenceKept: false, error: null },
+      { position: 0, sha256: sha256(inline), format: 'png', width: 320, height: 200, pdq: expect.stringMatching(/^[0-9a-f]{64}$/), pdqQuality: expect.any(Number), evidenceKept: false, error: null },
+      { position: 1, sha256: sha256(remote), format: 'jpeg', width: 640, height: 480, pdq: expect.stringMatching(/^[0-9a-f]{64}$/), pdqQuality: expect.any(Number), evidenceKept: false, error: null },
     ]);
     expect(scan.findings).toEqual([]);
     expect(server.hits('/img/remote.jpg')).toBe(1);

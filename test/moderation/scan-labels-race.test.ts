@@ -68,7 +68,7 @@ describe('a scan whose listing is labelled while its results are written', () =>
     ruleVersion: 1,
   };
   const outcome = {
-    images: [{ position: 0, sha256: 'a'.repeat(64), format: 'png' as const, width: 8, height: 8, byteSize: 100, phash: '0123456789abcdef', error: null }],
+    images: [{ position: 0, sha256: 'a'.repeat(64), format: 'png' as const, width: 8, height: 8, byteSize: 100, phash: '0123456789abcdef', pdq: null, pdqQuality: null, error: null }],
     findings: [undisclosedAi],
     timings: { loadMs: 1, detectMs: 1, totalMs: 2 },
     breakdown: { ocrMs: 0, detectorMs: {} },

@@ -10,6 +10,7 @@ import { WellFormedTextPipe } from './common/well-formed-text.pipe';
 import { createApiLogger } from './common/request-logging';
 import { API_CONFIG, type ApiConfig } from './config';
 import { HealthController } from './health/health.controller';
+import { HashListsController } from './hash-lists/hash-lists.controller';
 import { IngestService } from './listings/ingest.service';
 import { ListingsController } from './listings/listings.controller';
 import { WebhooksApiModule } from './webhooks/webhooks-api.module';
@@ -64,6 +65,7 @@ export class AppModule {
         ReviewQueueController,
         MeController,
         TransparencyDbController,
+        HashListsController,
       ],
       providers: [
         { provide: API_CONFIG, useValue: config },

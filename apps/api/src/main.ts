@@ -12,6 +12,7 @@ import { buildOpenApiDocument, controllersOf } from './openapi/openapi-document'
 import { ApiLogController, createApiLogger } from './common/request-logging';
 import { clientErrorHandler, frameworkErrors } from './common/framework-errors';
 import { mountOpsRoutes } from './ops/ops-routes';
+import { streamTextBodies } from './hash-lists/streamed-text';
 
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
 
@@ -37,6 +38,7 @@ async function bootstrap(): Promise<void> {
   const app = await NestFactory.create<NestFastifyApplication>(appModule, adapter, { bufferLogs: true });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
+  streamTextBodies(app);
   mountDocs(app, buildOpenApiDocument(controllersOf(appModule)));
   await mountConsole(app);
   await mountOpsRoutes(app);

@@ -16,6 +16,9 @@ export const USAGE = `usage: npm run scan -- <listings.jsonl|listings.csv|-> [op
   --out FILE             write the report to FILE instead of stdout (its folder must exist)
   --html FILE            also write a self-contained HTML report (images and boxes drawn, opens offline)
   --fail-on SEVERITY     exit 1 when a finding is at or above SEVERITY (${SEVERITIES.join('|')}; default: never)
+  --match-list FILE      match every image (and its rotations and flips) against a PDQ hash list: one
+                         64-hex-digit hash per line, # comments, or CSV with pdq[,id,note] columns
+                         (ThreatExchange/HMA form); repeatable; a match is image.listed_match (31 bits)
   --include-text         add each image's recognised text (images[].text)
   --allow-hosts a,b      hosts that may resolve to private addresses (default: none)
   --ocr-engine ENGINE    ppocr (default: PaddleOCR PP-OCRv4, scene text) | tesseract (tesseract.js)
@@ -35,6 +38,7 @@ export interface CliOptions {
   allowHosts: string;
   logLevel: LogLevel;
   ocrEngine: OcrEngineName;
+  matchLists: string[];
 }
 
 export class UsageError extends Error {}
@@ -50,6 +54,7 @@ export function parseCliOptions(argv: string[]): CliOptions | null {
       html: { type: 'string' },
       'fail-on': { type: 'string' },
       'include-text': { type: 'boolean', default: false },
+      'match-list': { type: 'string', multiple: true, default: [] },
       'allow-hosts': { type: 'string', default: '' },
       'log-level': { type: 'string', default: 'error' },
       'ocr-engine': { type: 'string', default: 'ppocr' },
@@ -76,6 +81,7 @@ export function parseCliOptions(argv: string[]): CliOptions | null {
     includeText: values['include-text'] ?? false,
     allowHosts: values['allow-hosts'] ?? '',
     logLevel,
+    matchLists: values['match-list'] ?? [],
   };
 }
 

@@ -11,6 +11,7 @@ import { captureEngineOutput } from './engine-output';
 import { writeHtmlReport } from './html/write-html-report';
 import { InputOrderPhashIndex } from './input-order-index';
 import { checkOutputPath } from './output-path';
+import { loadMatchLists } from './match-lists';
 import { ProgressBar } from './progress';
 import { type InputRecord, InputError, readListings } from './read-listings';
 import { findingsAtOrAbove, type ListingReport, renderJson, renderTable, type ReportSummary, summarize, summaryLine } from './report';
@@ -48,6 +49,7 @@ async function main(argv: string[]): Promise<number> {
 }
 
 async function scanAll(records: InputRecord[], options: CliOptions, pathBase: string): Promise<ListingReport[]> {
+  const hashLists = options.matchLists.length ? await loadMatchLists(options.matchLists, (line) => console.error(`listinglens scan: ${line}`)) : undefined;
   const shown = LOG_LEVELS.indexOf(options.logLevel) >= LOG_LEVELS.indexOf('warn');
   // The bar writes through the real stderr, which the capture below keeps for it.
   const progress = new ProgressBar(records.length, (text) => output.stderr(text));
@@ -64,7 +66,7 @@ async function scanAll(records: InputRecord[], options: CliOptions, pathBase: st
   const reuseIndex = new InputOrderPhashIndex(new InMemoryPhashIndex(), order, records.length);
   const scanner = await createScanner(
     { ...DEFAULT_SCANNER_OPTIONS, allowHosts: parseAllowHosts(options.allowHosts), pathBase },
-    { ocr: { engine: options.ocrEngine }, phashIndex: reuseIndex, ai: loadAiSignalsSettings(process.env) },
+    { ocr: { engine: options.ocrEngine }, phashIndex: reuseIndex, hashLists, ai: loadAiSignalsSettings(process.env) },
   );
   // Several listings at once (the OCR pool's size plus one, so a process is never idle while a listing
   // loads or runs its other checks); reports keep the input's order whatever order they finish in.
@@ -101,8 +103,8 @@ async function scanOne(scanner: Scanner, record: InputRecord, options: CliOption
     externalId: record.listing.externalId,
     marketplace: record.listing.marketplace,
     line: record.line,
-    images: outcome.images.map(({ position, sha256, format, width, height, error, text }) => ({
-      position, sha256, format, width, height, error, ...(text !== undefined ? { text } : {}),
+    images: outcome.images.map(({ position, sha256, format, width, height, pdq, pdqQuality, error, text }) => ({
+      position, sha256, format, width, height, pdq, pdqQuality, error, ...(text !== undefined ? { text } : {}),
     })),
     findings: outcome.findings.map(toFindingView),
   };

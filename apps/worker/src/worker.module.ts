@@ -2,7 +2,7 @@ import { type DynamicModule, Inject, Module, type OnModuleDestroy } from '@nestj
 import { DiscoveryModule, DiscoveryService } from '@nestjs/core';
 import { WorkerHost } from '@nestjs/bullmq';
 import { LoggerModule } from 'nestjs-pino';
-import { DataAccessModule, PgPhashIndex, PrismaService } from '@listinglens/data-access';
+import { DataAccessModule, HashListRepository, PgHashLists, PgPhashIndex, PrismaService } from '@listinglens/data-access';
 import { QueueModule, redisOptions } from '@listinglens/queue';
 import { createScanner, DEFAULT_SCANNER_OPTIONS, type Scanner } from '@listinglens/scanner';
 import { parseAllowHosts } from '@listinglens/pipeline';
@@ -29,8 +29,8 @@ const OCR_REDIS = Symbol('OCR_REDIS');
 /** The scanner the scan jobs use, built from the injected configuration. */
 const SCANNER_PROVIDER = {
   provide: SCANNER,
-  inject: [WORKER_CONFIG, OCR_REDIS, PrismaService, WorkerMetrics],
-  useFactory: (config: WorkerConfig, redis: Redis, prisma: PrismaService, metrics: WorkerMetrics) =>
+  inject: [WORKER_CONFIG, OCR_REDIS, PrismaService, WorkerMetrics, HashListRepository],
+  useFactory: (config: WorkerConfig, redis: Redis, prisma: PrismaService, metrics: WorkerMetrics, hashLists: HashListRepository) =>
     createScanner(
       {
         ...DEFAULT_SCANNER_OPTIONS,
@@ -43,6 +43,8 @@ const SCANNER_PROVIDER = {
       },
       {
         phashIndex: new PgPhashIndex(prisma),
+        // Each worker holds the enabled hash lists in memory, reloaded from PostgreSQL when one changes.
+        hashLists: new PgHashLists(hashLists),
         ocr: config.OCR_ENABLED && { engine: config.OCR_ENGINE, profile: config.OCR_PROFILE, languages: config.OCR_LANGUAGES, poolSize: config.OCR_POOL_SIZE, timeoutMs: config.OCR_TIMEOUT_MS },
         // Shared by every worker: an image read once is never read again, here or elsewhere.
         ocrCache: metrics.countingOcrCache(

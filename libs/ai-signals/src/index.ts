@@ -5,6 +5,7 @@ export * from './lib/detectors/ai-watermark.detector';
 export * from './lib/detectors/ai-forensic.detector';
 export * from './lib/detectors/ai-undisclosed.detector';
 export * from './lib/detectors/image-reused.detector';
+export * from './lib/detectors/image-listed-match.detector';
 // Per-image assessment (band, likelihood, signals), used by the detectors and bench/eval-ai.ts.
 export * from './lib/image-ai-assessor';
 export * from './lib/decision/ai-likelihood';

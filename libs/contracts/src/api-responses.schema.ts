@@ -41,6 +41,10 @@ export const imageViewSchema = z
     format: z.string().nullable(),
     width: z.number().int().nullable(),
     height: z.number().int().nullable(),
+    pdq: z.string().regex(/^[0-9a-f]{64}$/).nullable().meta({
+      description: "PDQ (Meta's 256-bit perceptual hash) as 64 lowercase hex digits, the form ThreatExchange and HMA hash lists use; null when the image could not be decoded",
+    }),
+    pdqQuality: z.number().int().min(0).max(100).nullable().meta({ description: "PDQ's quality, 0–100 (≤ 49: too featureless to match reliably)" }),
     evidenceKept: z.boolean().meta({
       description: 'true: the scanned bytes (sha256) are kept as evidence (GET /v1/scans/{scanId}/images/{position}/evidence); false: only the hashes and metadata (no finding, or past EVIDENCE_RETENTION_DAYS)',
     }),

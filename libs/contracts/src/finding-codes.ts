@@ -18,5 +18,6 @@ export const FINDING_CODES = [
   'ai.undisclosed',
   'image.reused',
   'provenance.unverified',
+  'image.listed_match',
 ] as const;
 export type FindingCode = (typeof FINDING_CODES)[number];

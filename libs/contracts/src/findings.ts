@@ -5,6 +5,7 @@ import {
   aiProvenanceEvidenceSchema,
   aiUndisclosedEvidenceSchema,
   aiWatermarkEvidenceSchema,
+  imageListedMatchEvidenceSchema,
   imageReusedEvidenceSchema,
   provenanceUnverifiedEvidenceSchema,
 } from './evidence/ai-evidence.schema';
@@ -45,6 +46,7 @@ export const EVIDENCE_SCHEMAS = {
   'ai.undisclosed': aiUndisclosedEvidenceSchema,
   'image.reused': imageReusedEvidenceSchema,
   'provenance.unverified': provenanceUnverifiedEvidenceSchema,
+  'image.listed_match': imageListedMatchEvidenceSchema,
 } as const satisfies Record<FindingCode, z.ZodType>;
 
 export type EvidenceOf<C extends FindingCode> = z.infer<(typeof EVIDENCE_SCHEMAS)[C]>;
@@ -80,6 +82,7 @@ export const findingSchema = z.discriminatedUnion('code', [
   findingOfCode('ai.undisclosed'),
   findingOfCode('image.reused'),
   findingOfCode('provenance.unverified'),
+  findingOfCode('image.listed_match'),
 ]);
 
 /** A finding; `f.code === 'contact.off_platform'` narrows `f.evidence` to that code's evidence. */

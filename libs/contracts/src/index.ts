@@ -16,3 +16,4 @@ export * from './transparency-db';
 export * from './api-scopes';
 export * from './api-errors';
 export * from './settings';
+export * from './hash-lists';

@@ -24,6 +24,10 @@ export interface ImageResult {
   height: number | null;
   byteSize: number | null;
   phash: string | null;
+  /** PDQ (Meta's 256-bit perceptual hash), 64 lowercase hex digits: the form hash lists exchange. */
+  pdq: string | null;
+  /** PDQ's quality, 0–100. */
+  pdqQuality: number | null;
   error: ImageErrorView | null;
   /** Recognised text, only when asked for. */
   text?: string;

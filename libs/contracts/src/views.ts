@@ -13,6 +13,9 @@ export interface ImageView {
   format: string | null;
   width: number | null;
   height: number | null;
+  /** PDQ, 64 lowercase hex digits, and its quality 0–100 (null when the image could not be decoded). */
+  pdq: string | null;
+  pdqQuality: number | null;
   /** The service keeps the scanned bytes as evidence (absent in the CLI's report, which keeps nothing). */
   evidenceKept?: boolean;
   error: ImageErrorView | null;

@@ -23,3 +23,5 @@ export { decodeCursor, reviewCursorSchema, timeCursorSchema } from './lib/cursor
 export * from './lib/evidence/blob-store';
 export * from './lib/evidence/evidence.repository';
 export * from './lib/review-preview.repository';
+export * from './lib/hash-list.repository';
+export * from './lib/pg-hash-lists';

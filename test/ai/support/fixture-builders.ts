@@ -3,7 +3,7 @@ import { deflateSync } from 'node:zlib';
 import sharp from 'sharp';
 import type { ListingFields } from '@listinglens/contracts';
 import type { AnalyzedImage, DetectorContext } from '@listinglens/pipeline';
-import { sniffFormat } from '@listinglens/pipeline';
+import { NO_PDQ, sniffFormat } from '@listinglens/pipeline';
 import { pngChunk } from '../../support/images';
 import { tiff } from './tiff-builder';
 
@@ -84,6 +84,7 @@ export async function analyzed(bytes: Buffer, position = 0): Promise<AnalyzedIma
     width: meta.width ?? 0,
     height: meta.height ?? 0,
     phash: '0000000000000000',
+    ...NO_PDQ,
   };
 }
 

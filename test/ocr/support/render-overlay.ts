@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Box, ListingFields } from '@listinglens/contracts';
-import type { AnalyzedImage, DetectorContext, OcrResult, TextReader } from '@listinglens/pipeline';
+import { type AnalyzedImage, type DetectorContext, NO_PDQ, type OcrResult, type TextReader } from '@listinglens/pipeline';
 import sharp from 'sharp';
 
 /** A line of text to draw; (x, y) is the top-left of the text's em box. */
@@ -58,6 +58,7 @@ export async function analyzedImage(bytes: Buffer, position = 0): Promise<Analyz
     width: meta.width ?? 0,
     height: meta.height ?? 0,
     phash: '0000000000000000',
+    ...NO_PDQ,
   };
 }
 

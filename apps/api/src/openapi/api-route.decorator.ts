@@ -17,6 +17,8 @@ export interface ApiRouteSpec {
   params?: ZodObject;
   query?: ZodObject;
   body?: ZodType;
+  /** A body in other media types than JSON, read by the handler as a stream (hash-list imports). */
+  bodyContent?: Record<string, { schema: ZodType; description: string }>;
   /** The handler treats a missing body as `{}`. */
   bodyOptional?: boolean;
   /** The success body as JSON; leave out for 204. */

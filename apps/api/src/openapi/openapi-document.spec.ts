@@ -51,6 +51,10 @@ describe('the OpenAPI document', () => {
         'POST /v1/policies',
         'POST /v1/api-keys',
         'POST /v1/webhook-endpoints',
+        'POST /v1/hash-lists',
+        'PATCH /v1/hash-lists/{id}',
+        'POST /v1/hash-lists/{id}/hashes',
+        'POST /v1/hash-lists/{id}/hashes/remove',
       ].sort(),
     );
   });
@@ -59,9 +63,11 @@ describe('the OpenAPI document', () => {
     for (const { route, op } of operations()) {
       const [success, ...more] = Object.keys(op.responses).filter((s) => s.startsWith('2'));
       expect(more, route).toEqual([]);
-      // The evidence route answers the image itself (a schema per image type), every other route JSON.
+      // The evidence route answers the image itself (a schema per image type), hash-list exports text,
+      // every other route JSON.
       const content = op.responses[success].content;
-      if (success !== '204') expect(content?.['application/json']?.schema ?? (route.endsWith('/evidence') ? content?.['image/png']?.schema : undefined), route).toBeDefined();
+      const other = route.endsWith('/evidence') ? content?.['image/png']?.schema : route.endsWith('/hashes') ? content?.['text/plain']?.schema : undefined;
+      if (success !== '204') expect(content?.['application/json']?.schema ?? other, route).toBeDefined();
       const errors = Object.keys(op.responses).filter((s) => s === 'default' || /^[45]/.test(s));
       expect(errors, route).toContain('default');
       const readiness = route === 'GET /readyz';

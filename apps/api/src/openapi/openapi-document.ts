@@ -91,7 +91,9 @@ function routesOf(controller: Type): RouteConfig[] {
       request: {
         params: pathParamsSchema(`${controller.name}.${name}`, pathParams, spec.params),
         query: spec.query,
-        body: spec.body && { required: !spec.bodyOptional, content: { 'application/json': { schema: spec.body } } },
+        body: spec.bodyContent
+          ? { required: true, content: Object.fromEntries(Object.entries(spec.bodyContent).map(([type, c]) => [type, { schema: c.schema.meta({ description: c.description }) }])) }
+          : spec.body && { required: !spec.bodyOptional, content: { 'application/json': { schema: spec.body } } },
       },
       responses: responsesOf(spec, status, { isPublic, hasPathParams: pathParams.length > 0 }),
     });

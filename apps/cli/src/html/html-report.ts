@@ -67,6 +67,7 @@ function renderListing(l: HtmlListing, index: number): string {
       return `<figure class="image" data-position="${image.position}">
 ${thumb ? renderThumb(thumb, findings, index) : '<div class="noimage">no preview</div>'}
 <figcaption>Image ${image.position + 1}: ${caption}</figcaption>
+${image.pdq ? `<details class="hashes"><summary>Hashes</summary><dl><dt>PDQ</dt><dd><code class="pdq">${esc(image.pdq)}</code> (quality ${image.pdqQuality ?? '?'})</dd><dt>SHA-256</dt><dd><code>${esc(image.sha256 ?? '')}</code></dd></dl></details>` : ''}
 </figure>`;
     })
     .join('\n');

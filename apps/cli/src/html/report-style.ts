@@ -10,6 +10,7 @@ table{border-collapse:collapse}caption{text-align:left;font-weight:600;padding-b
 th,td{border-top:1px solid #eaeef2;padding:3px 10px;text-align:left}
 .images{display:flex;flex-wrap:wrap;gap:12px;margin:8px 0}
 figure{margin:0}figcaption{font-size:.85rem;color:#57606a}
+.hashes{font-size:.75rem;max-width:320px}.hashes code{word-break:break-all}
 .frame{position:relative;line-height:0}
 .frame img{display:block}
 .boxes{position:absolute;left:0;top:0;overflow:visible;pointer-events:none}

@@ -161,3 +161,35 @@ export const imageReusedSellerEvidenceSchema = z.strictObject({
   /** Which hash the closest match is by (null without matches). */
   closestHash: reuseHash.nullable(),
 });
+
+/** The policy actions a hash list's matches may take: a policy action type, or "label:<slug>". */
+export const HASH_LIST_ACTION = /^(review|notify_seller|none|label:[a-z0-9][a-z0-9-]{1,62})$/;
+
+/** image.listed_match: the image, or one of its rotations or flips, is on an enabled hash list (PDQ). */
+export const imageListedMatchEvidenceSchema = z.strictObject({
+  summary: z.string(),
+  /** The scanned image's PDQ (64 hex digits) and quality. */
+  pdq: z.string(),
+  pdqQuality: z.number().int(),
+  /** Every listed hash within its list's threshold, closest first (at most 10). */
+  matches: z.array(
+    z.strictObject({
+      list: z.string(),
+      listId: z.string(),
+      source: z.string(),
+      /** The list's action (HASH_LIST_ACTION). */
+      action: z.string(),
+      threshold: z.number().int(),
+      /** Our id of the listed hash (hash_list_entries.id). */
+      hashId: z.string(),
+      /** The list owner's id for the hash, and its note, as imported. */
+      externalId: z.string().nullable(),
+      note: z.string().nullable(),
+      /** The listed hash. */
+      pdq: z.string(),
+      distance: z.number().int(),
+      /** Which rotation or flip of the scanned image matched (PDQ's dihedral names: original, rotate90, flipX, …). */
+      variant: z.string(),
+    }),
+  ),
+});

@@ -13,6 +13,7 @@ import { WebhookSecretBox } from './webhook-secret-box';
 import { BLOB_STORE, type BlobStore, PostgresBlobStore } from './evidence/blob-store';
 import { EvidenceRepository } from './evidence/evidence.repository';
 import { ReviewPreviewRepository } from './review-preview.repository';
+import { HashListRepository } from './hash-list.repository';
 
 export interface DataAccessOptions {
   databaseUrl: string;
@@ -36,6 +37,7 @@ export class DataAccessModule {
         { provide: BLOB_STORE, inject: [PrismaService], useFactory: (prisma: PrismaService) => (options.blobStore ?? ((p) => new PostgresBlobStore(p)))(prisma) },
         EvidenceRepository,
         ReviewPreviewRepository,
+        HashListRepository,
         ListingRepository,
         ScanRepository,
         ApiKeyRepository,
@@ -45,7 +47,7 @@ export class DataAccessModule {
         NoticeRepository,
         AuditRepository,
       ],
-      exports: [PrismaService, EvidenceRepository, ReviewPreviewRepository, SqlPool, WebhookSecretBox, ListingRepository, ScanRepository, ApiKeyRepository, PolicyRepository, ReviewRepository, ReviewStatsRepository, NoticeRepository, AuditRepository],
+      exports: [PrismaService, EvidenceRepository, ReviewPreviewRepository, HashListRepository, SqlPool, WebhookSecretBox, ListingRepository, ScanRepository, ApiKeyRepository, PolicyRepository, ReviewRepository, ReviewStatsRepository, NoticeRepository, AuditRepository],
     };
   }
 }

@@ -116,6 +116,8 @@ export class ScanRepository {
             byteSize: image.byteSize,
             phash: image.phash,
             ...phashColumns(image.phash),
+            pdq: image.pdq,
+            pdqQuality: image.pdqQuality,
             sellerId: scan.listing.sellerId,
             errorCode: image.error?.code ?? null,
             errorMessage: image.error?.message ?? null,
@@ -230,6 +232,8 @@ export class ScanRepository {
         format: image.format,
         width: image.width,
         height: image.height,
+        pdq: image.pdq,
+        pdqQuality: image.pdqQuality,
         evidenceKept: image.evidenceSha256 !== null,
         error: image.errorCode
           ? { code: image.errorCode as ImageErrorCode, message: image.errorMessage ?? '', ...(image.errorDetector ? { detector: image.errorDetector } : {}) }

@@ -1,4 +1,5 @@
 import sharp from 'sharp';
+import { type DihedralVariant, PDQ_MAX_SIDE, pdqDihedral } from '@listinglens/pdq';
 import { ImageError } from './image-error';
 import { phashFromGrey32 } from './perceptual-hash';
 
@@ -6,6 +7,12 @@ export interface DecodedInfo {
   width: number;
   height: number;
   phash: string;
+  /** PDQ (256 bits, 64 lowercase hex digits) of the image as a viewer sees it. */
+  pdq: string;
+  /** PDQ's quality, 0–100 (the reference calls ≤ 49 too featureless to match). */
+  pdqQuality: number;
+  /** The PDQ hash of each rotation and flip of the image (from the same DCT): what a hash list is matched with. */
+  pdqVariants: Record<DihedralVariant, string>;
 }
 
 /** The one place the pipeline decodes pixels; tests of other parts can replace it. */
@@ -41,17 +48,26 @@ export class SharpImageDecoder implements ImageDecoder {
       );
     }
     try {
-      // Decoding the whole image (to a 32×32 thumbnail) is what proves it is readable: a truncated
-      // JPEG has a fine header and fails here ('error' also fails on truncation).
-      const grey = await sharp(bytes, { limitInputPixels: maxPixels, failOn: 'error' })
+      // Decoding the whole image is what proves it is readable: a truncated JPEG has a fine header and
+      // fails here ('error' also fails on truncation). One decode, at most PDQ_MAX_SIDE a side (JPEGs
+      // shrink on load), serves both hashes: PDQ from it, the pHash from its 32×32 grey thumbnail.
+      const { data, info } = await sharp(bytes, { limitInputPixels: maxPixels, failOn: 'error' })
         .autoOrient()
-        // Transparent pixels hide arbitrary colours; flatten so the hash sees what a viewer sees.
+        // Transparent pixels hide arbitrary colours; flatten so the hashes see what a viewer sees.
         .flatten({ background: '#ffffff' })
+        .resize(PDQ_MAX_SIDE, PDQ_MAX_SIDE, { fit: 'inside', withoutEnlargement: true })
+        .toColourspace('srgb')
+        .removeAlpha()
+        .raw()
+        .toBuffer({ resolveWithObject: true });
+      const channels = info.channels as 3;
+      const pdq = pdqDihedral({ width: info.width, height: info.height, channels, data });
+      const grey = await sharp(data, { raw: { width: info.width, height: info.height, channels } })
         .greyscale()
         .resize(32, 32, { fit: 'fill' })
         .raw()
         .toBuffer();
-      return { width, height, phash: phashFromGrey32(grey) };
+      return { width, height, phash: phashFromGrey32(grey), pdq: pdq.hashes.original, pdqQuality: pdq.quality, pdqVariants: pdq.hashes };
     } catch (err) {
       throw new ImageError('image.unreadable', `cannot decode image: ${messageOf(err)}`);
     }

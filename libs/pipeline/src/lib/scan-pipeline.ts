@@ -150,6 +150,8 @@ export class ScanPipeline {
       height: null,
       byteSize: null,
       phash: null,
+      pdq: null,
+      pdqQuality: null,
       error: null,
     };
     try {
@@ -162,8 +164,9 @@ export class ScanPipeline {
       }
       result.format = format;
       const info = await this.deps.decoder.inspect(bytes);
-      Object.assign(result, info);
-      return { result, image: { position, bytes, sha256: result.sha256, format, ...info } };
+      const { pdqVariants, ...identity } = info;
+      Object.assign(result, identity);
+      return { result, image: { position, bytes, sha256: result.sha256, format, ...identity, pdqVariants } };
     } catch (err) {
       if (!(err instanceof ImageError)) throw err;
       result.error = err.toView();

@@ -1,3 +1,4 @@
+import type { DihedralVariant } from '@listinglens/pdq';
 import type { Box, Finding, ImageErrorView, ImageFormat, ListingFields } from '@listinglens/contracts';
 
 /** An image that loaded and decoded: what every detector sees. */
@@ -10,6 +11,11 @@ export interface AnalyzedImage {
   height: number;
   /** 64-bit DCT perceptual hash, 16 hex digits. */
   phash: string;
+  /** PDQ, 64 lowercase hex digits, and its quality (0–100). */
+  pdq: string;
+  pdqQuality: number;
+  /** PDQ of each of the 8 rotations and flips (original included), for hash-list matching. */
+  pdqVariants: Record<DihedralVariant, string>;
 }
 
 export interface OcrWord {
@@ -79,3 +85,10 @@ export interface SignalSource {
   /** @param deadline epoch ms the work must end by (the image's step budget). */
   prepare(image: AnalyzedImage, deadline: number): Promise<unknown>;
 }
+
+/** For images made up by tests and benches without decoding: a PDQ of zeros, quality 0 (never matched). */
+export const NO_PDQ: Pick<AnalyzedImage, 'pdq' | 'pdqQuality' | 'pdqVariants'> = {
+  pdq: '0'.repeat(64),
+  pdqQuality: 0,
+  pdqVariants: { original: '0'.repeat(64), rotate90: '0'.repeat(64), rotate180: '0'.repeat(64), rotate270: '0'.repeat(64), flipX: '0'.repeat(64), flipY: '0'.repeat(64), flipPlus1: '0'.repeat(64), flipMinus1: '0'.repeat(64) },
+};

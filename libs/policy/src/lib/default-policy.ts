@@ -28,5 +28,15 @@ export const DEFAULT_POLICY: PolicyVersion = {
       ground: 'Terms of sale §4: listings must describe the product and its price truthfully.',
       groundZh: '销售条款第 4 条：商品信息必须如实描述商品及其价格。',
     },
+    {
+      // A match on a shared hash list is another platform's (or our reviewers') judgement, not ours yet.
+      id: 'default.listed-match.review',
+      code: 'image.listed_match',
+      minConfidence: 0,
+      minSeverity: 'info',
+      actions: [{ type: 'review' }],
+      ground: 'Terms of sale §4.3: product images known to be used in fraud or counterfeit listings are not allowed.',
+      groundZh: '销售条款第 4.3 条：不得使用已知用于欺诈或假冒商品的图片。',
+    },
   ],
 };

@@ -71,6 +71,8 @@ export function describeFinding(f: FindingView, aiDisclosure: AiDisclosure): { e
       return { en: `${W} shows banknote imagery.`, zh: `${where.zh}含有纸币图像。` };
     case 'provenance.unverified':
       return { en: `${W} carries content credentials (C2PA) that could not be verified.`, zh: `${where.zh}带有无法验证的内容凭证。` };
+    case 'image.listed_match':
+      return { en: `${W} is on a list of known images (${q(f.evidence.matches[0]?.list ?? '').en}).`, zh: `${where.zh}在已知图片名单上（${q(f.evidence.matches[0]?.list ?? '').zh}）。` };
     case 'image.reused':
       return { en: `${W} is the same as an image in another seller's listing.`, zh: `${where.zh}与其他卖家商品中的图片相同。` };
   }

@@ -15,6 +15,7 @@ const BY_CODE: Record<FindingCode, { category: TdbCategory; keywords: TdbKeyword
   'promo.coupon': { category: 'STATEMENT_CATEGORY_CONSUMER_INFORMATION', keywords: ['KEYWORD_NONCOMPLIANCE_PRICING'] },
   'badge.claim': { category: 'STATEMENT_CATEGORY_CONSUMER_INFORMATION', keywords: ['KEYWORD_MISLEADING_INFO_GOODS_SERVICES'] },
   'livestream.overlay': { category: 'STATEMENT_CATEGORY_SCAMS_AND_FRAUD', keywords: ['KEYWORD_INAUTHENTIC_LISTINGS'] },
+  'image.listed_match': { category: 'STATEMENT_CATEGORY_SCAMS_AND_FRAUD', keywords: ['KEYWORD_INAUTHENTIC_LISTINGS'] },
   'image.reused': { category: 'STATEMENT_CATEGORY_SCAMS_AND_FRAUD', keywords: ['KEYWORD_INAUTHENTIC_LISTINGS'] },
   'currency.banknote': { category: 'STATEMENT_CATEGORY_UNSAFE_AND_PROHIBITED_PRODUCTS', keywords: ['KEYWORD_PROHIBITED_PRODUCTS'] },
   'contact.off_platform': { category: 'STATEMENT_CATEGORY_OTHER_VIOLATION_TC', keywords: [] },

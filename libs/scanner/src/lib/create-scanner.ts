@@ -2,6 +2,7 @@ import { type AiSignalsSettings, createAiDetectors, type PhashIndex, ThreadedPix
 import { createTextReader, type CreateTextReaderOptions, defaultOcrOptions, type OcrCache, type OcrPoolUsage } from '@listinglens/ocr';
 import { CpuPool, ImageLoader, RasterCache, SafeHttpFetcher, ScanPipeline, SharpImageDecoder } from '@listinglens/pipeline';
 import { createTextDetectors } from '@listinglens/text-detectors';
+import type { HashListMatcher } from '@listinglens/contracts';
 import { PrefetchedQrReader } from './prefetched-qr-reader';
 import type { ScannerOptions } from './scanner-options';
 import { ZxingQrCodeReader } from './zxing-qr-code-reader';
@@ -21,6 +22,8 @@ export interface Scanner {
 export interface ScannerServices {
   /** Stored images of other listings (service only): enables `image.reused`. */
   phashIndex?: PhashIndex;
+  /** The enabled hash lists (service: loaded from PostgreSQL; CLI: --match-list files): enables `image.listed_match`. */
+  hashLists?: HashListMatcher;
   /** Where OCR results are cached (the service shares one in Redis); default: in memory. */
   ocrCache?: OcrCache;
   /** OCR settings (languages, pool size, timeout…); false turns OCR and the text detectors off. */
@@ -49,6 +52,7 @@ export async function createScanner(options: ScannerOptions, services: ScannerSe
       ...(textReader ? createTextDetectors({ qrReader }) : []),
       ...createAiDetectors({
         phashIndex: services.phashIndex,
+        hashLists: services.hashLists,
         reuseGrey: new SharedRasterGrey(rasters),
         pixelDecoder: new SharedRasterPixels(rasters),
         pixelStatistics: new ThreadedPixelStatistics(cpu),

@@ -85,6 +85,14 @@ export function sampleEvidence(text: string): { [C in FindingCode]: EvidenceOf<C
       matches: [{ listingId: 'other', sellerId: 'seller-b', imagePosition: 0, phash: 'ffff0000ffff0000', hash: 'phash', distance: 0 }],
       totalListings: 1,
     },
+    'image.listed_match': {
+      summary: 'This image is on the hash list "partner-counterfeits" (partner:acme), 4 bits from a listed hash.',
+      pdq: 'f'.repeat(64),
+      pdqQuality: 100,
+      matches: [
+        { list: 'partner-counterfeits', listId: 'list-1', source: 'partner:acme', action: 'review', threshold: 31, hashId: '1', externalId: 'case-7', note: 'counterfeit', pdq: 'f'.repeat(60) + '0000', distance: 4, variant: 'original' },
+      ],
+    },
     'provenance.unverified': { summary: 'The image carries a C2PA manifest that did not validate.', c2pa, c2paError: null },
   };
 }

@@ -11,7 +11,7 @@ describe('text findings and their evidence schemas', () => {
   it('every finding the text detectors write, stored as JSON and read back, parses with its code’s schema unchanged', async () => {
     const ctx = { ...contextWithText([]), text: async () => ({ ...ocrFromLines(LINES), engine: 'test:engine-1' }) };
     const findings = (await Promise.all(createTextDetectors({ qrReader: qr }).map((d) => d.detect(ctx)))).flat();
-    const textCodes = FINDING_CODES.filter((c) => !c.startsWith('ai.') && c !== 'image.reused' && c !== 'provenance.unverified');
+    const textCodes = FINDING_CODES.filter((c) => !c.startsWith('ai.') && c !== 'image.reused' && c !== 'image.listed_match' && c !== 'provenance.unverified');
     expect(new Set(findings.map((f) => f.code))).toEqual(new Set(textCodes));
     expect(findings.filter((f) => f.code === 'contact.off_platform').map((f) => f.evidence.source).sort()).toEqual(['ocr', 'qr']);
     for (const f of findings) {

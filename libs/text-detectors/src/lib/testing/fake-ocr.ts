@@ -1,5 +1,5 @@
 import type { ListingFields } from '@listinglens/contracts';
-import type { AnalyzedImage, DetectorContext, OcrResult, OcrWord } from '@listinglens/pipeline';
+import { type AnalyzedImage, type DetectorContext, NO_PDQ, type OcrResult, type OcrWord } from '@listinglens/pipeline';
 
 /**
  * Test helper: OCR output as if each string were a printed line. Words are split on spaces, 20 px per
@@ -28,7 +28,7 @@ export const LISTING: ListingFields = {
 };
 
 export function fakeImage(position = 0): AnalyzedImage {
-  return { position, bytes: Buffer.alloc(0), sha256: `sha${position}`, format: 'png', width: 1000, height: 1000, phash: '0' };
+  return { position, bytes: Buffer.alloc(0), sha256: `sha${position}`, format: 'png', width: 1000, height: 1000, phash: '0', ...NO_PDQ };
 }
 
 /** A scan context with one image whose OCR reads `lines`. */
