@@ -1,3 +1,4 @@
+import type { ListedHashMatch } from '@listinglens/contracts';
 import { pdqWords } from './hash256';
 import { PdqMihIndex, PdqWordsBuilder } from './mih-index';
 
@@ -17,20 +18,8 @@ export interface ListedHashRecord {
   note: string | null;
 }
 
-/** The same fields as contracts' ListedHashMatch (this lib imports nothing). */
-export interface HashListHit {
-  list: string;
-  listId: string;
-  source: string;
-  action: string;
-  threshold: number;
-  hashId: string;
-  externalId: string | null;
-  note: string | null;
-  pdq: string;
-  distance: number;
-  variant: string;
-}
+/** One listed hash an image matched: the image.listed_match evidence's fields. */
+export type HashListHit = ListedHashMatch;
 
 /** One list's hashes in a multi-index, with what a match reports about each. */
 export class IndexedHashList {
