@@ -72,6 +72,23 @@ describe('hash lists: a partner list imported through the API flags listings end
     expect(listed((await ingest('different', await photo(22))).scan)).toEqual([]);
   });
 
+  it("takes the list's own action: label:<slug> labels the listing; none (a watch list) only records", async () => {
+    expect((await stack.request('PATCH', `/v1/hash-lists/${listId}`, { action: 'label:known-counterfeit' })).body.action).toBe('label:known-counterfeit');
+    const labelled = await ingest('labelled', known);
+    expect(listed(labelled.scan)[0].evidence.matches[0].action).toBe('label:known-counterfeit');
+    expect((await stack.request('GET', `/v1/listings/${labelled.listingId}`)).body.labels).toEqual(['known-counterfeit']);
+    const [applied] = await stack.db.query<{ ruleId: string }>(`SELECT "ruleId" FROM listing_labels WHERE "listingId" = $1`, [labelled.listingId]);
+    expect(applied.ruleId).toBe('hash-list:partner-acme');
+
+    expect((await stack.request('PATCH', `/v1/hash-lists/${listId}`, { action: 'none' })).status).toBe(200);
+    const watched = await ingest('watched', known);
+    expect(listed(watched.scan)[0]).toMatchObject({ severity: 'info' });
+    expect((await stack.request('GET', `/v1/listings/${watched.listingId}`)).body.labels).toEqual([]);
+    const items = (await stack.request('GET', '/v1/review/items?marketplace=lists-shop')).body.items;
+    expect(items.map((i: { listingId: string }) => i.listingId)).not.toContain(watched.listingId);
+    expect((await stack.request('PATCH', `/v1/hash-lists/${listId}`, { action: 'review' })).body.action).toBe('review');
+  });
+
   it('stops matching a list once it is disabled', async () => {
     expect((await stack.request('PATCH', `/v1/hash-lists/${listId}`, { enabled: false })).status).toBe(200);
     expect(listed((await ingest('while-disabled', known)).scan)).toEqual([]);

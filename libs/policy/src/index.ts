@@ -4,6 +4,7 @@ export * from './lib/evaluate-policy';
 export * from './lib/statement-of-reasons';
 export * from './lib/review-decision';
 export * from './lib/policy-grounds';
+export * from './lib/hash-list-rules';
 export * from './lib/decision-effects';
 export * from './lib/appeal-text';
 export { type AiDisclosure, describeFinding } from './lib/finding-descriptions';

@@ -1,3 +1,4 @@
+import { LISTED_IMAGE_GROUND, LISTED_IMAGE_GROUND_ZH } from './hash-list-rules';
 import type { PolicyVersion } from './policy-schema';
 
 /**
@@ -30,13 +31,15 @@ export const DEFAULT_POLICY: PolicyVersion = {
     },
     {
       // A match on a shared hash list is another platform's (or our reviewers') judgement, not ours yet.
+      // Matches only on watch lists (action "none") are info findings: recorded, not reviewed. A list's
+      // own action is applied beside this rule (hash-list-rules.ts).
       id: 'default.listed-match.review',
       code: 'image.listed_match',
       minConfidence: 0,
-      minSeverity: 'info',
+      minSeverity: 'low',
       actions: [{ type: 'review' }],
-      ground: 'Terms of sale §4.3: product images known to be used in fraud or counterfeit listings are not allowed.',
-      groundZh: '销售条款第 4.3 条：不得使用已知用于欺诈或假冒商品的图片。',
+      ground: LISTED_IMAGE_GROUND,
+      groundZh: LISTED_IMAGE_GROUND_ZH,
     },
   ],
 };

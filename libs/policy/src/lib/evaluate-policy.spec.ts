@@ -76,4 +76,45 @@ describe('evaluatePolicy', () => {
     expect(a.notices[0].puid).toBe(b.notices[0].puid);
     expect(evaluatePolicy(input([findingOf('ai.undisclosed')], { scanId: 'scan-2' })).notices[0].puid).not.toBe(a.notices[0].puid);
   });
+
+  describe('a hash list\'s own action', () => {
+    // An image.listed_match finding whose one match is on a list with this action; 'none' matches are info.
+    const listed = (action: string, list = 'partner-acme'): Finding => {
+      const f = findingOf('image.listed_match');
+      const matches = f.evidence.matches.map((m) => ({ ...m, list, action }));
+      return { ...f, severity: action === 'none' ? 'info' : 'high', evidence: { ...f.evidence, matches } };
+    };
+    const NO_RULES: PolicyVersion = { marketplace: '*', version: 4, shadow: false, rules: [{ id: 'only-ai', code: 'ai.undisclosed', actions: [{ type: 'review' }], minConfidence: 0, minSeverity: 'info' }] };
+
+    it('labels the listing and tells the seller for a list whose action is label:<slug>, under any policy', () => {
+      const effects = evaluatePolicy(input([listed('label:known-counterfeit')], { policy: NO_RULES }));
+      expect(effects.labelsToApply).toEqual([{ label: 'known-counterfeit', ruleId: 'hash-list:partner-acme', policyVersion: 4 }]);
+      expect(effects.notices).toHaveLength(1);
+      expect(effects.notices[0].statement.decision_ground_reference_url ?? effects.notices[0].statement.incompatible_content_ground).toMatch(/4\.3/);
+      expect(effects.review).toBeNull();
+    });
+
+    it('sends a match to review, or notifies the seller, as its list says', () => {
+      expect(evaluatePolicy(input([listed('review')], { policy: NO_RULES })).review).toMatchObject({ ruleIds: ['hash-list:partner-acme'], codes: ['image.listed_match'] });
+      const notified = evaluatePolicy(input([listed('notify_seller')], { policy: NO_RULES }));
+      expect(notified.review).toBeNull();
+      expect(notified.notices).toHaveLength(1);
+      expect(notified.labelsToApply).toEqual([]);
+    });
+
+    it('only records a match on a watch list (action none), under the default policy too', () => {
+      for (const policy of [NO_RULES, DEFAULT_POLICY]) {
+        const effects = evaluatePolicy(input([listed('none')], { policy }));
+        expect(effects).toMatchObject({ review: null, labelsToApply: [], notices: [] });
+      }
+    });
+
+    it('takes each matched list\'s action once, naming the list in the audit', () => {
+      const both = { ...listed('review'), evidence: { ...listed('review').evidence, matches: [...listed('review').evidence.matches, ...listed('label:known-counterfeit', 'own-confirmed').evidence.matches] } };
+      const effects = evaluatePolicy(input([both, listed('review')], { policy: NO_RULES }));
+      expect(effects.review?.ruleIds).toEqual(['hash-list:partner-acme']);
+      expect(effects.labelsToApply.map((l) => l.ruleId)).toEqual(['hash-list:own-confirmed']);
+      expect(effects.audit.map((a) => [a.action, a.ruleId])).toEqual(expect.arrayContaining([['review.flagged', 'hash-list:partner-acme'], ['label.applied', 'hash-list:own-confirmed']]));
+    });
+  });
 });

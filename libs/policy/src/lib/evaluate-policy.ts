@@ -2,6 +2,7 @@ import { type AuditEntry, type Finding, type ModerationEffects, type ReviewFlag,
 import { type PolicyRule, type PolicyVersion } from './policy-schema';
 import { sellerEffectOf } from './decision-effects';
 import type { AiDisclosure } from './finding-descriptions';
+import { hashListRules } from './hash-list-rules';
 import { buildNotice } from './statement-of-reasons';
 
 export interface PolicyInput {
@@ -42,7 +43,8 @@ export function matchRules(rules: PolicyRule[], findings: Finding[]): RuleMatch[
  */
 export function evaluatePolicy(input: PolicyInput): ModerationEffects {
   const { policy, listing } = input;
-  const matches = matchRules(policy.rules, input.findings);
+  // The policy's rules, then each matched hash list's own action (hash-list-rules.ts).
+  const matches = [...matchRules(policy.rules, input.findings), ...hashListRules(input.findings)];
   const audit: AuditEntry[] = [];
   const entry = (action: string, ruleId: string | null, data: Record<string, unknown>, shadow = false, version = policy.version): AuditEntry => ({
     actorType: 'system',

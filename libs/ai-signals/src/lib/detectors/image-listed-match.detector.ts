@@ -27,7 +27,8 @@ export class ImageListedMatchDetector implements Detector {
       const closest = matches[0];
       findings.push({
         code: 'image.listed_match',
-        severity: 'high',
+        // Only watch lists (action "none") matched: recorded for the record, nothing asked of anyone.
+        severity: matches.every((m) => m.action === 'none') ? 'info' : 'high',
         // 0 bits apart is certain; at the threshold (31 of 256) still far below chance (~128).
         confidence: Math.round((1 - closest.distance / 64) * 100) / 100,
         imagePosition: image.position,
