@@ -31,5 +31,5 @@ export async function loadMatchLists(paths: string[], warn: (line: string) => vo
     lists.push(await IndexedHashList.build(info, records()));
     if (rejected > SHOWN_REJECTS) warn(`--match-list ${path}: ${rejected} malformed lines in all (skipped)`);
   }
-  return { match: async (variants) => matchLists(lists, variants) };
+  return { match: async (images) => images.map((variants) => matchLists(lists, variants)) };
 }

@@ -15,12 +15,13 @@ export interface ListedHashMatch {
 }
 
 /**
- * Matches an image's PDQ variants against every enabled hash list, each at its own threshold, nearest
+ * Matches images' PDQ variants against every enabled hash list, each at its own threshold, nearest
  * first, one match per listed hash (its closest variant). The service's keeps an in-memory index of each
  * enabled list loaded from PostgreSQL (libs/data-access); the CLI's reads --match-list files.
  */
 export interface HashListMatcher {
-  match(variants: Readonly<Record<string, string>>): Promise<ListedHashMatch[]>;
+  /** One scan's images at once (one set of lists for the whole scan): the matches of each, in order. */
+  match(images: ReadonlyArray<Readonly<Record<string, string>>>): Promise<ListedHashMatch[][]>;
 }
 
 /** HMA's PDQ match threshold, and the most multi-index hashing over 16 bands of 16 bits finds exactly. */

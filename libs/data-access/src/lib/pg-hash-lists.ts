@@ -9,8 +9,8 @@ interface Held {
 
 /**
  * The enabled hash lists, each held as an in-memory multi-index (libs/pdq) loaded from PostgreSQL, the
- * store and source of truth. Every match first reads the lists' revisions (one small query) and reloads
- * a list whose revision moved, so a scan after an import sees it. Why in memory: at 1,000,000 hashes the
+ * store and source of truth. Every scan's match first reads the lists' revisions (one small query, once
+ * per scan, not per image) and reloads a list whose revision moved, so a scan after an import sees it. Why in memory: at 1,000,000 hashes the
  * same multi-index over 16 band columns in PostgreSQL measured 98 ms median / 216 ms p99, in memory
  * 3.3 / 13.1 ms (same run, README "Figures", npm run bench:pdq-lists).
  */
@@ -20,8 +20,10 @@ export class PgHashLists implements HashListMatcher {
 
   constructor(private readonly repository: HashListRepository) {}
 
-  async match(variants: Readonly<Record<string, string>>): Promise<ListedHashMatch[]> {
-    return matchLists(await this.current(), variants);
+  async match(images: ReadonlyArray<Readonly<Record<string, string>>>): Promise<ListedHashMatch[][]> {
+    if (images.length === 0) return [];
+    const lists = await this.current();
+    return images.map((variants) => matchLists(lists, variants));
   }
 
   /** The enabled lists, reloading those that changed (loads of one list and revision are shared). */

@@ -1,5 +1,7 @@
 import sharp from 'sharp';
-import { type DihedralVariant, PDQ_MAX_SIDE, pdqDihedral } from '@listinglens/pdq';
+import { type DihedralVariant, PDQ_MAX_SIDE, type PdqDihedralResult, type PdqPixels, pdqDihedral } from '@listinglens/pdq';
+import { compiledEntry } from './compiled-entry';
+import type { CpuPool, CpuTask } from './cpu-pool';
 import { ImageError } from './image-error';
 import { phashFromGrey32 } from './perceptual-hash';
 
@@ -20,9 +22,24 @@ export interface ImageDecoder {
   inspect(bytes: Buffer): Promise<DecodedInfo>;
 }
 
+/** Computes PDQ and its dihedral variants of decoded pixels (inline, or in the scan's worker threads). */
+export type PdqHasher = (pixels: PdqPixels) => Promise<PdqDihedralResult>;
+
+export const inlinePdq: PdqHasher = async (pixels) => pdqDihedral(pixels);
+
+const PDQ_TASK: CpuTask = { file: compiledEntry(typeof __dirname === 'string' ? __dirname : undefined, 'libs/pipeline/src/lib', 'pdq.task.js'), name: 'pdq' };
+
+/** PDQ in the CPU pool, stopped (image.time_budget_exceeded) after `budgetMs`. */
+export function threadedPdq(cpu: CpuPool, budgetMs: number): PdqHasher {
+  // The decode (≤ 1024 a side, ≤ 3 MB) is copied to the thread: the pHash thumbnail is made from it too.
+  return (pixels) => cpu.run(PDQ_TASK, pixels, { deadline: Date.now() + budgetMs });
+}
+
 export interface SharpDecoderOptions {
   /** Images with more pixels than this are refused before any pixel is decoded. */
   maxPixels: number;
+  /** Where PDQ is computed; inline by default (the scanner passes its CPU pool's). */
+  pdq?: PdqHasher;
 }
 
 export class SharpImageDecoder implements ImageDecoder {
@@ -47,6 +64,8 @@ export class SharpImageDecoder implements ImageDecoder {
         `${width}×${height} is ${width * height} pixels, over the limit of ${maxPixels}`,
       );
     }
+    let pixels: PdqPixels;
+    let phash: string;
     try {
       // Decoding the whole image is what proves it is readable: a truncated JPEG has a fine header and
       // fails here ('error' also fails on truncation). One decode, at most PDQ_MAX_SIDE a side (JPEGs
@@ -61,16 +80,21 @@ export class SharpImageDecoder implements ImageDecoder {
         .raw()
         .toBuffer({ resolveWithObject: true });
       const channels = info.channels as 3;
-      const pdq = pdqDihedral({ width: info.width, height: info.height, channels, data });
+      pixels = { width: info.width, height: info.height, channels, data };
       const grey = await sharp(data, { raw: { width: info.width, height: info.height, channels } })
         .greyscale()
         .resize(32, 32, { fit: 'fill' })
         .raw()
         .toBuffer();
-      return { width, height, phash: phashFromGrey32(grey), pdq: pdq.hashes.original, pdqQuality: pdq.quality, pdqVariants: pdq.hashes };
+      phash = phashFromGrey32(grey);
     } catch (err) {
       throw new ImageError('image.unreadable', `cannot decode image: ${messageOf(err)}`);
     }
+    const pdq = await (this.options.pdq ?? inlinePdq)(pixels).catch((err: unknown) => {
+      // Past its budget the pool's ImageError says so; a thread that died is this image's error too.
+      throw err instanceof ImageError ? err : new ImageError('image.detector_failed', `PDQ hashing failed: ${messageOf(err)}`);
+    });
+    return { width, height, phash, pdq: pdq.hashes.original, pdqQuality: pdq.quality, pdqVariants: pdq.hashes };
   }
 }
 

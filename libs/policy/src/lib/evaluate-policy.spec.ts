@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Finding } from '@listinglens/contracts';
+import type { Finding, FindingOf } from '@listinglens/contracts';
 import { DEFAULT_POLICY } from './default-policy';
 import { evaluatePolicy, type PolicyInput } from './evaluate-policy';
 import type { PolicyVersion } from './policy-schema';
@@ -79,7 +79,7 @@ describe('evaluatePolicy', () => {
 
   describe('a hash list\'s own action', () => {
     // An image.listed_match finding whose one match is on a list with this action; 'none' matches are info.
-    const listed = (action: string, list = 'partner-acme'): Finding => {
+    const listed = (action: string, list = 'partner-acme'): FindingOf<'image.listed_match'> => {
       const f = findingOf('image.listed_match');
       const matches = f.evidence.matches.map((m) => ({ ...m, list, action }));
       return { ...f, severity: action === 'none' ? 'info' : 'high', evidence: { ...f.evidence, matches } };
@@ -90,7 +90,7 @@ describe('evaluatePolicy', () => {
       const effects = evaluatePolicy(input([listed('label:known-counterfeit')], { policy: NO_RULES }));
       expect(effects.labelsToApply).toEqual([{ label: 'known-counterfeit', ruleId: 'hash-list:partner-acme', policyVersion: 4 }]);
       expect(effects.notices).toHaveLength(1);
-      expect(effects.notices[0].statement.decision_ground_reference_url ?? effects.notices[0].statement.incompatible_content_ground).toMatch(/4\.3/);
+      expect(effects.notices[0].statement.incompatible_content_ground).toMatch(/§4\.3/);
       expect(effects.review).toBeNull();
     });
 

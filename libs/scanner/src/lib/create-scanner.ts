@@ -1,6 +1,6 @@
 import { type AiSignalsSettings, createAiDetectors, type PhashIndex, ThreadedPixelStatistics } from '@listinglens/ai-signals';
 import { createTextReader, type CreateTextReaderOptions, defaultOcrOptions, type OcrCache, type OcrPoolUsage } from '@listinglens/ocr';
-import { CpuPool, ImageLoader, RasterCache, SafeHttpFetcher, ScanPipeline, SharpImageDecoder } from '@listinglens/pipeline';
+import { CpuPool, DEFAULT_SCAN_BUDGETS, ImageLoader, RasterCache, SafeHttpFetcher, ScanPipeline, SharpImageDecoder, threadedPdq } from '@listinglens/pipeline';
 import { createTextDetectors } from '@listinglens/text-detectors';
 import type { HashListMatcher } from '@listinglens/contracts';
 import { PrefetchedQrReader } from './prefetched-qr-reader';
@@ -47,7 +47,7 @@ export async function createScanner(options: ScannerOptions, services: ScannerSe
   const qrReader = new PrefetchedQrReader(new ZxingQrCodeReader({ rasters, cpu }));
   const pipeline = new ScanPipeline({
     loader: new ImageLoader(fetcher, options.maxImageBytes, options.pathBase),
-    decoder: new SharpImageDecoder({ maxPixels: options.maxImagePixels }),
+    decoder: new SharpImageDecoder({ maxPixels: options.maxImagePixels, pdq: threadedPdq(cpu, (options.budgets ?? DEFAULT_SCAN_BUDGETS).stepMs) }),
     detectors: [
       ...(textReader ? createTextDetectors({ qrReader }) : []),
       ...createAiDetectors({

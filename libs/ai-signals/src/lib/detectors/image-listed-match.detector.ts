@@ -20,9 +20,10 @@ export class ImageListedMatchDetector implements Detector {
 
   async detect(ctx: DetectorContext): Promise<Finding[]> {
     const findings: Finding[] = [];
-    for (const image of ctx.images) {
-      if (image.pdqQuality < LISTED_MATCH_MIN_QUALITY) continue;
-      const matches = await this.matcher.match(image.pdqVariants);
+    const images = ctx.images.filter((image) => image.pdqQuality >= LISTED_MATCH_MIN_QUALITY);
+    const matched = await this.matcher.match(images.map((image) => image.pdqVariants));
+    for (const [i, image] of images.entries()) {
+      const matches = matched[i];
       if (matches.length === 0) continue;
       const closest = matches[0];
       findings.push({
