@@ -30,3 +30,29 @@ export function scene(seed: number, width = 800, height = 600): Promise<Buffer> 
     <stop offset="0" stop-color="${colour()}"/><stop offset="1" stop-color="${colour()}"/></linearGradient></defs><rect width="${width}" height="${height}" fill="url(#g)"/>${shapes}</svg>`;
   return sharp(Buffer.from(svg)).jpeg({ quality: 90 }).toBuffer();
 }
+
+/**
+ * Test helper: a photo-like RGB image from integer arithmetic alone (a seeded gradient, rectangles and
+ * discs; `shapes` of them), so the same seed gives the same bytes on every machine and library version: what the
+ * reference-hash vectors in pdq-reference-vectors.spec.ts were computed from.
+ */
+export function syntheticRgb(seed: number, width: number, height: number, shapes = 30): PdqPixels {
+  let s = seed >>> 0;
+  const next = (n: number) => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) >>> 8) % n;
+  const data = new Uint8Array(width * height * 3);
+  const [gx, gy, base] = [1 + next(5), 1 + next(5), [next(256), next(256), next(256)]];
+  for (let y = 0; y < height; y++)
+    for (let x = 0; x < width; x++)
+      for (let c = 0; c < 3; c++) data[(y * width + x) * 3 + c] = (base[c] + ((x * gx + y * gy) >> (c + 1))) & 255;
+  for (let i = 0; i < shapes; i++) {
+    const [cx, cy, w, h] = [next(width), next(height), 1 + next(Math.max(2, width >> 2)), 1 + next(Math.max(2, height >> 2))];
+    const colour = [next(256), next(256), next(256)];
+    const disc = next(2) === 0;
+    for (let y = Math.max(0, cy - h); y < Math.min(height, cy + h); y++)
+      for (let x = Math.max(0, cx - w); x < Math.min(width, cx + w); x++) {
+        if (disc && (x - cx) * (x - cx) * h * h + (y - cy) * (y - cy) * w * w > w * w * h * h) continue;
+        data.set(colour, (y * width + x) * 3);
+      }
+  }
+  return { width, height, channels: 3, data };
+}
