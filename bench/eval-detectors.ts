@@ -20,7 +20,7 @@ import { buildEvalCases, type EvalCase, READER_LANGUAGES, readerGroup } from './
 import { TEXT_CODES, type TextCode } from './detectors/eval-phrases';
 import { type CaseResult, readText, report } from './detectors/eval-report';
 import { FileOcrCache, RecordingOcrCache } from './detectors/ocr-file-cache';
-import { renderEvalCase } from './detectors/render-eval-case';
+import { renderEvalCase, requireEvalFonts } from './detectors/render-eval-case';
 
 interface Job {
   c: EvalCase;
@@ -47,6 +47,7 @@ async function main(): Promise<void> {
     console.log('eval:detectors skipped: ../shared/corpus not found (set LISTINGLENS_CORPUS to point at it).');
     return;
   }
+  requireEvalFonts();
   const dir = join(corpus, 'products');
   const [header, ...manifest] = readFileSync(join(dir, 'manifest.tsv'), 'utf8').trim().split('\n').map((l) => l.split('\t'));
   const described = header.indexOf('description');

@@ -3,12 +3,31 @@
  * does, same CJK font), then degrades it as the case says (2× down/up, JPEG quality). Deterministic: the
  * same case and photo give the same bytes.
  */
+import { execFileSync } from 'node:child_process';
 import sharp from 'sharp';
 import type { CaseStyle, EvalCase } from './eval-cases';
 
 /** The CJK font .ci/run installs (fonts-wqy-zenhei); DejaVu Sans for some Latin-only lines. */
 const ZENHEI = 'WenQuanYi Zen Hei';
 const DEJAVU = 'DejaVu Sans';
+
+/**
+ * Refuses to evaluate without the CJK font: librsvg draws nothing for glyphs no installed font has, so
+ * every Chinese, Japanese and Korean case would silently become a miss (seen on a fresh machine: zh
+ * recall 0 %, the eval still "ran").
+ */
+export function requireEvalFonts(): void {
+  let families = '';
+  try {
+    families = execFileSync('fc-list', [':', 'family'], { encoding: 'utf8' });
+  } catch {
+    // No fontconfig tool to ask: sharp may still find the fonts; the figures will show it if not.
+    return;
+  }
+  if (!families.includes(ZENHEI)) {
+    throw new Error(`eval:detectors draws its cases in "${ZENHEI}", which is not installed (Debian: apt-get install fonts-wqy-zenhei; .ci/run installs it). Without it no CJK text is drawn and every zh/ja/ko case is a miss.`);
+  }
+}
 /** Photos are brought to at most this long side before drawing (the reader detects at 960 px anyway). */
 const BASE_LONG_SIDE = 1200;
 const MAX_LONG_SIDE = 2400;
