@@ -93,6 +93,24 @@ const sharp = require('sharp');
     expect(read).toContain('NOW1299');
   });
 
+  it('writes in the € and £ its dictionary lacks (read again by tesseract.js), and only where a mark was drawn', async () => {
+    const texts = [
+      { text: '€24', x: 40, y: 30, size: 72, weight: 'bold' as const },
+      { text: 'NOW £120', x: 330, y: 30, size: 72, weight: 'bold' as const },
+      { text: 'ONLY 35', x: 40, y: 150, size: 72, weight: 'bold' as const },
+    ];
+    const image = await analyzedImage(await renderOverlay({ width: 760, height: 260, background: '#d62828', texts: texts.map((t) => ({ ...t, color: '#ffffff' })) }));
+    const result = await reader().read(image);
+    const read = fold(result.text);
+    expect(read).toContain('€24');
+    expect(read).toContain('£120');
+    expect(read).toMatch(/ONLY35/i);
+    // The mark is boxed where it was drawn: before its digits, inside the line.
+    const euro = result.words.find((w) => w.text.includes('€24'));
+    const at = euro?.text.indexOf('€') ?? -1;
+    expect(euro?.charX?.[at][1]).toBeLessThanOrEqual(euro?.charX?.[at + 1][0] ?? 0);
+  });
+
   it('reads lines photographed at a slant, each cropped along its slant without its neighbours', async () => {
     const texts = [
       { text: 'CARD SAVINGS 3.79', x: 60, y: 60, size: 34 },

@@ -29,7 +29,7 @@ export interface ManagedTextReader extends TextReader {
 }
 
 // Bump when a code change alters OCR output, so cached results from older code are not served.
-const PPOCR_READER_VERSION = `ppocr:${PPOCR_MODEL_VERSION}/reader@6`;
+const PPOCR_READER_VERSION = `ppocr:${PPOCR_MODEL_VERSION}/reader@7`;
 /** Languages PP-OCR's Chinese model cannot read: handed to tesseract.js line by line. */
 const TESSERACT_ONLY: readonly OcrLanguage[] = ['kor', 'jpn'];
 
@@ -70,25 +70,31 @@ function createPpOcrReader(options: OcrOptions, cache: OcrCache): PaddleTextRead
   };
   const pool = new PpOcrPool(ppOcrModelFiles(), options.poolSize, settings);
   // One line per page (PSM 7): the rereader hands tesseract single line crops.
-  const rereader = rereads
+  const unsure = rereads
     ? new TesseractLineRereader(tesseractPool(options, rereadLanguages, '7'), ppocr.rereadBelow, options.timeoutMs)
     : undefined;
+  // €, £… are not in PP-OCR's dictionary: lines with an unread mark before a number are re-read in
+  // English (threads start on the first such line; most images have none).
+  const marks = new TesseractLineRereader(tesseractPool(options, ['eng'], '7', MARK_REREAD_THREADS), 0, options.timeoutMs);
   return new PaddleTextReader(pool, cache, {
     timeoutMs: options.timeoutMs,
     minLineConfidence: PPOCR_DEFAULTS.minLineConfidence,
     fingerprint: ocrSettingsFingerprint(options, PPOCR_READER_VERSION),
     engineLabel: PPOCR_READER_VERSION,
-  }, rereader);
+  }, { unsure, marks });
 }
 
+/** Threads re-reading unread-mark lines: a few short lines on some images, one thread is plenty. */
+const MARK_REREAD_THREADS = 1;
+
 /** tesseract.js workers over offline language data gathered into one folder, with the network taken away. */
-function tesseractPool(options: OcrOptions, languages: readonly OcrLanguage[], pageSegMode: string): TesseractWorkerPool {
+function tesseractPool(options: OcrOptions, languages: readonly OcrLanguage[], pageSegMode: string, size = options.poolSize): TesseractWorkerPool {
   const langPath = assembleLanguageFolder(languages, options.languageSource, options.languageDir);
   return new TesseractWorkerPool({
     languages,
     langPath,
     workerPath: writeOfflineWorkerScript(langPath),
-    size: options.poolSize,
+    size,
     parameters: { tessedit_pageseg_mode: pageSegMode },
   });
 }

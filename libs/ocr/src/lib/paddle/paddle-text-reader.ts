@@ -4,6 +4,7 @@ import { CachedReads, type OcrCache, ocrCacheKey } from '../ocr-cache';
 import { OcrClosedError } from '../ocr-errors';
 import type { PpOcrLine } from './ppocr-settings';
 import type { PpOcrPool } from './ppocr-pool';
+import { unreadMarkBefore, withUnreadMark } from './unread-currency-mark';
 
 /** Re-reads a line crop with another engine (tesseract.js with kor/jpn data). */
 export interface LineRereader {
@@ -24,9 +25,17 @@ export interface PaddleReaderOptions {
   engineLabel: string;
 }
 
+/** Other engines reading what PP-OCR's Chinese model cannot write. */
+export interface PaddleRereaders {
+  /** Lines PP-OCR read unsurely or sparsely: Korean, Japanese (configured with kor/jpn). */
+  unsure?: LineRereader;
+  /** Lines with an unread mark before a number: €, £… (unread-currency-mark.ts). */
+  marks?: LineRereader;
+}
+
 /**
  * The pipeline's TextReader on PP-OCR: cache first (sha256 + settings), then the thread pool, then
- * optionally a second engine for the lines PP-OCR cannot read (Korean, Japanese). Each line becomes one
+ * optionally other engines for what PP-OCR cannot write (Korean, Japanese; €, £…). Each line becomes one
  * OcrWord with per-character x ranges, its text NFKC-folded (PP-OCR writes ￥ and full-width digits).
  */
 export class PaddleTextReader implements TextReader {
@@ -37,7 +46,7 @@ export class PaddleTextReader implements TextReader {
     private readonly pool: PpOcrPool,
     cache: OcrCache,
     private readonly options: PaddleReaderOptions,
-    private readonly rereader?: LineRereader,
+    private readonly rereaders: PaddleRereaders = {},
   ) {
     this.reads = new CachedReads(cache);
   }
@@ -54,19 +63,22 @@ export class PaddleTextReader implements TextReader {
   /** The PP-OCR processes, and the tesseract.js threads re-reading lines when there are any. */
   poolUsage(): OcrPoolUsage[] {
     const usage: OcrPoolUsage[] = [{ pool: 'ppocr', ...this.pool.usage() }];
-    if (this.rereader) usage.push({ pool: 'tesseract', ...this.rereader.usage() });
+    if (this.rereaders.unsure) usage.push({ pool: 'tesseract', ...this.rereaders.unsure.usage() });
+    if (this.rereaders.marks) usage.push({ pool: 'tesseract-marks', ...this.rereaders.marks.usage() });
     return usage;
   }
 
   async close(): Promise<void> {
     this.closed = true;
-    await Promise.all([this.pool.close(), this.rereader?.close()]);
+    await Promise.all([this.pool.close(), this.rereaders.unsure?.close(), this.rereaders.marks?.close()]);
   }
 
   private async recognise(bytes: Buffer): Promise<OcrResult> {
     let lines = await this.pool.read(bytes, this.options.timeoutMs);
-    if (this.rereader) lines = await this.rereadUnsure(bytes, lines, this.rereader);
-    const words = lines.filter((l) => l.confidence >= this.options.minLineConfidence).map(toWord).filter((w) => w.text);
+    if (this.rereaders.unsure) lines = await this.rereadUnsure(bytes, lines, this.rereaders.unsure);
+    lines = lines.filter((l) => l.confidence >= this.options.minLineConfidence);
+    if (this.rereaders.marks) lines = await readUnreadMarks(bytes, lines, this.rereaders.marks);
+    const words = lines.map(toWord).filter((w) => w.text);
     return { text: words.map((w) => w.text).join('\n'), words, engine: this.options.engineLabel };
   }
 
@@ -87,6 +99,20 @@ export class PaddleTextReader implements TextReader {
     });
     return result;
   }
+}
+
+/** Re-reads lines with an unread mark before a number and writes the mark in when the other engine read one. */
+async function readUnreadMarks(bytes: Buffer, lines: PpOcrLine[], rereader: LineRereader): Promise<PpOcrLine[]> {
+  const marked = lines.map((line, index) => ({ line, index, at: unreadMarkBefore(line) })).filter((m) => m.at >= 0);
+  if (marked.length === 0) return lines;
+  const reads = await rereader.reread(bytes, marked.map((m) => m.line));
+  const result = [...lines];
+  marked.forEach(({ line, index, at }, k) => {
+    const read = reads[k];
+    const withMark = read && withUnreadMark(line, at, read);
+    if (withMark) result[index] = withMark;
+  });
+  return result;
 }
 
 /** A line box holds roughly width/height characters; far fewer read means the script was not the
