@@ -26,6 +26,13 @@ describe('contact detector', () => {
     expect(await contactOffPlatformDetector(qr).detect(contextWithText(['Model X200']))).toEqual([]);
   });
 
+  it('reads an app name over its handle (a seal\'s two lines) as one contact, and lines far apart as two', async () => {
+    const [f] = (await contactOffPlatformDetector(noQr).detect(contextWithText(['Telegram', '@vip1988']))).filter(hasCode('contact.off_platform'));
+    expect(f.evidence).toMatchObject({ kind: 'telegram', value: 'vip1988' });
+    expect(f.evidence.text).toBe('Telegram @vip1988');
+    expect(await contactOffPlatformDetector(noQr).detect(contextWithText(['Telegram', '', '', '@vip1988']))).toEqual([]);
+  });
+
   it('finds nothing in product copy with numbers', async () => {
     const ctx = contextWithText(['Battery 5000mAh', 'Size 120x80 cm', '2024-05-06', 'Price 1299.00']);
     expect(await contactOffPlatformDetector(noQr).detect(ctx)).toEqual([]);

@@ -15,16 +15,17 @@ export interface CouponMention {
 }
 
 // Case-insensitive keyword, as PP-OCR reads it: often without spaces ("UsecodeSAVE20atcheckou"), so the
-// keyword may follow a verb glued to it. The code itself is checked as read below (capitals and digits).
-// Case-insensitive keyword, as PP-OCR reads it: often without spaces ("UsecodeSAVE20atcheckou"), so the
-// keyword may follow a verb glued to it. A zip, product or QR code is not a promo code.
+// keyword may follow a verb glued to it. A zip, product or QR code is not a promo code; in Japanese and
+// Korean any "code" (コード, 코드) followed by a code is one (the word before it is often misread:
+// "クーボジシコードEXTRA2025"), except a QR code, barcode, product or colour code.
 const CODE =
-  /(?<![A-Za-z])(?<!(?:zip|postal|post|product|item|qr|bar|area|country|colou?r|style|model|sku|hs|tax|article)\s?)(?:(?:use|enter|apply|with|your)\s?)?(?:promo(?:tion)?\s?code|coupon\s?code|discount\s?code|voucher\s?code|code|gutscheincode|rabattcode)\s*[:：]?\s*([A-Za-z0-9][A-Za-z0-9-]*)|(?:优惠码|折扣码|兑换码|券码|口令|クーポンコード|割引コード|プロモコード|쿠폰\s?코드|할인\s?코드|프로모션\s?코드)\s*[:：]?\s*([A-Za-z0-9][A-Za-z0-9-]*)/giu;
+  /(?<![A-Za-z])(?<!(?:zip|postal|post|product|item|qr|bar|area|country|colou?r|style|model|sku|hs|tax|article)\s?)(?:(?:use|enter|apply|with|your)\s?)?(?:promo(?:tion)?\s?code|coupon\s?code|discount\s?code|voucher\s?code|code|gutscheincode|rabattcode)\s*[:：]?\s*([A-Za-z0-9][A-Za-z0-9-]*)|(?:优惠码|折扣码|兑换码|券码|口令|クーポンコード|割引コード|プロモコード|쿠폰\s?코드|할인\s?코드|프로모션\s?코드|(?<!(?:QR|JAN|EAN|バー|商品|品番|型番|郵便|カラー|認証|確認|セキュリティ)\s?)コード|(?<!(?:QR|바|상품|제품|우편|색상|인증|보안)\s?)코드)\s*[:：]?\s*([A-Za-z0-9][A-Za-z0-9-]*)/giu;
 const SPEND_SAVE = /(?:每?满)\s?(\d+(?:\.\d+)?)\s?元?\s?[减-]\s?(\d+(?:\.\d+)?)\s?元?/gu;
 const SPEND_SAVE_EN = /(?<![A-Za-z])(?:spend|buy)\s?[$€£¥]?(\d+(?:\.\d+)?)\s?,?\s?(?:save|get)\s?[$€£¥]?(\d+(?:\.\d+)?)(?:\s?off)?/giu;
 const INSTANT = /立减|券后|直减|下单立省|即時割引|즉시\s?할인/gu;
+// The same glued words: "withvoucher", "Getcoupon" (PP-OCR drops the space between them).
 const COUPON_WORDS =
-  /(?<![A-Za-z])(?:coupons?|vouchers?|promo\s?code|gutschein(?:e)?|clip\s?coupon)(?![A-Za-z])|领券|优惠券|抵用券|代金券|红包|领取优惠|店铺券|平台券|クーポン|割引券|쿠폰|할인권|적립금/giu;
+  /(?<![A-Za-z])(?:(?:use|with|your|get|apply|clip|extra|our|a|the)\s?)?(?:coupons?|vouchers?|promo\s?code|gutschein(?:e)?|clip\s?coupon)(?![A-Za-z])|领券|优惠券|抵用券|代金券|红包|领取优惠|店铺券|平台券|クーポン|割引券|쿠폰|할인권|적립금/giu;
 
 /** Finds coupon and voucher language: promo codes, 领券, 优惠券, 满200减30, 立减, 券后, "spend $50 save $10". */
 export function parseCoupons(read: string): CouponMention[] {
