@@ -6,6 +6,7 @@ import { centreDistance, edgeDistance, matchEvidence, round2 } from '../match-ev
 import { toNumber } from '../parsers/decimal';
 import { parseReferenceClaims } from '../parsers/reference-claim-parser';
 import { RULE_SEVERITY } from '../rule-severity';
+import { stackedLines } from '../text-lines';
 
 const RULE_ID = 'text.price-discount-math';
 const VERSION = 2;
@@ -31,10 +32,16 @@ export function priceDiscountMathDetector(): Detector {
         const lines = await imageTextLines(ctx, image);
         if (!lines) continue;
         const prices = imagePrices(lines).filter((p) => p.role !== 'saving' && p.role !== 'threshold' && p.role !== 'multi_unit' && p.role !== 'total');
-        for (const line of lines) {
+        // Each line, then stacked pairs: some claims are claims only beside the line under them ("60%"
+        // over "$149 → $104.30"). A claim already checked (same place, same percentage) is not again.
+        const checked = new Set<string>();
+        for (const line of [...lines, ...stackedLines(lines).map((s) => s.line)]) {
           for (const claim of parseReferenceClaims(line.text)) {
             if (claim.percentOff === null || claim.upTo) continue;
             const where = matchEvidence(line, claim.start, claim.end);
+            const key = `${claim.percentOff}@${where.box.x},${where.box.y}`;
+            if (checked.has(key)) continue;
+            checked.add(key);
             const near = prices
               .filter((p) => edgeDistance(p.box, where.box) <= PAIRING_RADIUS * Math.max(where.box.height, p.box.height))
               .sort((a, b) => centreDistance(a.box, where.box) - centreDistance(b.box, where.box));

@@ -234,3 +234,25 @@ describe('from the evaluation set, second pass', () => {
     expect(await codes([box('手机壳', 10, 10)])).toEqual([]);
   });
 });
+
+describe('from the evaluation set, third pass', () => {
+  it('an arrow markdown with a bare percentage over it whose minus was lost ("60%" over "$149 → $104.30")', async () => {
+    const tag = [box('60%', 10, 10), box('$149 → $104.30', 10, 45)];
+    const found = await codes(tag, { amount: '104.30', currency: 'USD' });
+    expect(found).toContain('price.discount_math');
+    expect(found).toContain('price.reference_claim');
+    // The same percentage that the prices do give is no finding; a bare "70%" with no markdown is no claim.
+    expect(await codes([box('30%', 10, 10), box('$149 → $104.30', 10, 45)], { amount: '104.30', currency: 'USD' })).not.toContain('price.discount_math');
+    expect(await codes([box('70%', 10, 10), box('$149', 10, 45), box('$104.30', 10, 80)], { amount: '104.30', currency: 'USD' })).toEqual([]);
+  });
+
+  it('coupon words and codes PP-OCR glued or half-read ("withvoucher", "クーボジシコードEXTRA2025")', async () => {
+    expect(await codes([box('Extra savings', 10, 10), box('withvoucher', 10, 45)])).toContain('promo.coupon');
+    expect(await codes([box('クーボジシコードEXTRA2025', 10, 10)])).toContain('promo.coupon');
+    expect(await codes([box('QRコードABC123', 10, 10)])).toEqual([]);
+  });
+
+  it('a marketplace ranking read in simplified kanji ("乐天1位")', async () => {
+    expect(await codes([box('乐天1位', 10, 10)])).toContain('badge.claim');
+  });
+});

@@ -24,12 +24,23 @@ describe('parseReferenceClaims', () => {
     },
   );
 
+  it('reads an arrow from the old price to the new as was/now, and a bare percentage beside it as its claim', () => {
+    expect(parseReferenceClaims('$149 → $104.30').map((c) => [c.kind, c.raw])).toEqual([['was_now', '$149 → $104.30']]);
+    expect(parseReferenceClaims('60% $149 → $104.30')).toEqual([
+      expect.objectContaining({ kind: 'percent_off', percentOff: 60, raw: '60%' }),
+      expect.objectContaining({ kind: 'was_now' }),
+    ]);
+    expect(parseReferenceClaims('¥299->¥199 (33%)').map((c) => c.percentOff)).toEqual([null, 33]);
+    // A claim with its minus is read once.
+    expect(parseReferenceClaims('-60% $149 → $104.30').filter((c) => c.kind === 'percent_off')).toHaveLength(1);
+  });
+
   it('marks "up to" ceilings', () => {
     expect(parseReferenceClaims('Up to 70% OFF')[0]).toMatchObject({ percentOff: 70, upTo: true });
     expect(parseReferenceClaims('低至3折')[0]).toMatchObject({ percentOff: 70, upTo: true });
   });
 
-  it.each(['Buy Now', 'It was great', '100% cotton', '折叠椅', 'humidity 45%', 'GST @ 6%', 'Wasserflasche 1L', '3-5 days'])(
+  it.each(['Buy Now', 'It was great', '100% cotton', '折叠椅', 'humidity 45%', 'GST @ 6%', 'Wasserflasche 1L', '3-5 days', '70% cocoa', '60% 149g', 'Step 1 → Step 2', '2 → 4 cups'])(
     'finds no claim in %s',
     (text) => {
       expect(parseReferenceClaims(text)).toEqual([]);

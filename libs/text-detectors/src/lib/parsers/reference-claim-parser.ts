@@ -32,6 +32,17 @@ const ZHE = /(?<![\d.])(\d(?:\.\d)?|[一二三四五六七八九])\s?折(?!叠)/
 // Latin words are checked whole by atWordEdges, which sees glued words ("60%OFFWas", "HalfPriceSale").
 const HALF = /half[ -]?price|半价/giu;
 
+// A markdown drawn as an arrow from the old price to the new ("$149 → $104.30"): a was/now claim. A bare
+// percentage right before or after such a pair ("60% $149 → $104.30", its minus lost) is its claimed
+// reduction; a bare percentage anywhere else is not a claim ("70%" cocoa, "100% cotton").
+const AMOUNT = String.raw`[$€£¥￥]?\d[\d.,]*`;
+const ARROW = String.raw`\s?(?:→|->|⇒|➔|➜|►|▶)\s?`;
+const ARROW_PAIR = new RegExp(`(?<![\\d.,])${AMOUNT}${ARROW}${AMOUNT}`, 'gu');
+const PERCENT_BY_ARROW = new RegExp(
+  String.raw`(?<![\d.,%\-−–])(\d{1,2})\s?%\s?(?=${AMOUNT}${ARROW}[$€£¥￥]?\d)|(?<=${AMOUNT}${ARROW}${AMOUNT}\s?\(?)(\d{1,2})\s?%`,
+  'gu',
+);
+
 const CN_DIGIT: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 
 /** Finds reference-price claims: WAS/NOW, RRP/UVP/MSRP, 原价/日常价/券后价/到手价, -70%, 70% OFF, 3折, half price. */
@@ -56,9 +67,27 @@ export function parseReferenceClaims(read: string): ReferenceClaim[] {
     if (!atWordEdges(read, m.index, m.index + m[0].length)) continue;
     claims.push({ kind: 'half_price', raw: m[0], start: m.index, end: m.index + m[0].length, percentOff: 50, upTo: false });
   }
+  for (const m of text.matchAll(ARROW_PAIR)) {
+    if (!isMarkdown(m[0])) continue;
+    claims.push({ kind: 'was_now', raw: m[0], start: m.index, end: m.index + m[0].length, percentOff: null, upTo: false });
+  }
+  for (const m of text.matchAll(PERCENT_BY_ARROW)) {
+    const value = Number(m[1] ?? m[2]);
+    const start = m.index;
+    const pair = claims.find((c) => c.kind === 'was_now' && /→|->|⇒|➔|➜|►|▶/u.test(c.raw));
+    if (!pair || value <= 0 || claims.some((c) => c.start <= start && c.end > start)) continue;
+    claims.push({ kind: 'percent_off', raw: m[0].trim(), start, end: start + m[0].trim().length, percentOff: value, upTo: false });
+  }
   for (const m of text.matchAll(WAS_NOW)) {
     if (!atWordEdges(read, m.index, m.index + m[0].length)) continue;
     claims.push({ kind: 'was_now', raw: m[0], start: m.index, end: m.index + m[0].length, percentOff: null, upTo: false });
   }
   return claims.sort((a, b) => a.start - b.start);
+}
+
+/** An arrow pair is a markdown when it reads as money going down: "$149 → $104.30", not "2 → 4 cups". */
+function isMarkdown(pair: string): boolean {
+  const [from, to] = pair.split(/\s?(?:→|->|⇒|➔|➜|►|▶)\s?/u).map((a) => Number(a.replace(/[^\d.]/gu, '')));
+  const money = /[$€£¥￥]/u.test(pair) || /\d[.,]\d\d(?!\d)/u.test(pair);
+  return money && from > to && to > 0;
 }
