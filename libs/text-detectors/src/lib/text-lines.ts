@@ -113,7 +113,8 @@ function repeatedGlyphs(prev: OcrWord, next: OcrWord, text: string): number {
 
 /**
  * Lines stacked one under the other that read as one claim: a seal's "TRUSTED" over "SELLER", a banner's
- * "Amazon's" over "Choice", "官方" over "旗舰店". Two lines are stacked when the gap between them is under
+ * "Amazon's" over "Choice", "官方" over "旗舰店"; or one after the other along a slant (see slanted). Two
+ * lines are stacked when the gap between them is under
  * one line height, their heights are alike (within 1.7×) and they overlap horizontally. Each pair comes
  * back as one line (reading order, joined as joinLine joins words) with `seam`, the offset where the
  * lower line starts, so a caller keeps only matches that cross it (the rest were found on each line).
@@ -122,7 +123,7 @@ export function stackedLines(lines: readonly TextLine[]): Array<{ line: TextLine
   const out: Array<{ line: TextLine; seam: number }> = [];
   for (const upper of lines) {
     for (const lower of lines) {
-      if (lower === upper || !stacked(upper.box, lower.box)) continue;
+      if (lower === upper || !(stacked(upper.box, lower.box) || slanted(upper.box, lower.box))) continue;
       const joined = joinLine([...upper.spans, ...lower.spans].map((s) => s.word));
       const seam = joined.spans.findIndex((s) => lower.spans.some((l) => l.word === s.word));
       if (seam <= 0) continue;
@@ -130,6 +131,20 @@ export function stackedLines(lines: readonly TextLine[]): Array<{ line: TextLine
     }
   }
   return out;
+}
+
+/**
+ * Two boxes one after the other along a slant: a rotated sticker's one line "HALF PRICE" came back as
+ * "HALF" and, up and to the right, "PRICE"; a seal's "Telegram" and, down and to the right, "@vip1988".
+ * The second starts where the first ends (within a third of a height of overlap, under a height of
+ * gap), their heights are alike, and it sits up or down by a third to one height: less is one row
+ * (buildTextLines joins those), more is another line.
+ */
+function slanted(a: Box, b: Box): boolean {
+  const h = Math.min(a.height, b.height);
+  const gap = b.x - (a.x + a.width);
+  const offset = Math.abs(b.y + b.height / 2 - (a.y + a.height / 2));
+  return gap >= -0.3 * h && gap < h && Math.max(a.height, b.height) <= 1.7 * h && offset > h / 3 && offset <= h;
 }
 
 function stacked(a: Box, b: Box): boolean {

@@ -252,6 +252,19 @@ describe('from the evaluation set, third pass', () => {
     expect(await codes([box('QRコードABC123', 10, 10)])).toEqual([]);
   });
 
+  it('one line on a rotated sticker or seal read as two boxes along the slant ("HALF" then, up-right, "PRICE")', async () => {
+    // Boxes as PP-OCR gave them on the evaluation images (axis-aligned around rotated words).
+    const half = { ...box('HALF', 313, 698, undefined, 154), box: { x: 313, y: 698, width: 254, height: 154 } };
+    const price = { ...box('PRICE', 546, 590, undefined, 170), box: { x: 546, y: 590, width: 299, height: 170 } };
+    expect(await codes([price, half])).toContain('price.reference_claim');
+    const app = { ...box('Telegram', 63, 191, undefined, 97), box: { x: 63, y: 191, width: 148, height: 97 } };
+    const handle = { ...box('@vip1988', 191, 253, undefined, 88), box: { x: 191, y: 253, width: 149, height: 88 } };
+    expect(await codes([app, handle])).toContain('contact.off_platform');
+    // Two lines one under the other, far apart sideways, are not one line.
+    const far = { ...handle, box: { ...handle.box, x: 600 } };
+    expect(await codes([app, far])).toEqual([]);
+  });
+
   it('a marketplace ranking read in simplified kanji ("乐天1位")', async () => {
     expect(await codes([box('乐天1位', 10, 10)])).toContain('badge.claim');
   });
