@@ -215,7 +215,15 @@ function centreY(w: OcrWord): number {
 }
 
 /** Same row when their vertical extents overlap by half of the shorter word. */
+/**
+ * Words on one printed row: they overlap vertically by half the smaller one's height, and are of a size
+ * (within 3×): fine print beside a rotated sticker's big "HALF" lies inside its tall box but is not its
+ * line ("HALF frt that puts…" kept "HALF" from its "PRICE").
+ */
 function sameRow(a: OcrWord, b: OcrWord): boolean {
   const overlap = Math.min(a.box.y + a.box.height, b.box.y + b.box.height) - Math.max(a.box.y, b.box.y);
-  return overlap >= 0.5 * Math.min(a.box.height, b.box.height);
+  const [small, large] = [Math.min(a.box.height, b.box.height), Math.max(a.box.height, b.box.height)];
+  return overlap >= 0.5 * small && large <= ROW_HEIGHT_RATIO * small;
 }
+
+const ROW_HEIGHT_RATIO = 3;

@@ -257,6 +257,9 @@ describe('from the evaluation set, third pass', () => {
     const half = { ...box('HALF', 313, 698, undefined, 154), box: { x: 313, y: 698, width: 254, height: 154 } };
     const price = { ...box('PRICE', 546, 590, undefined, 170), box: { x: 546, y: 590, width: 299, height: 170 } };
     expect(await codes([price, half])).toContain('price.reference_claim');
+    // Fine print of the photo beside the sticker, inside "HALF"'s tall box, is not on its line.
+    const fine = ['The commeteAR', 'that putsdeutm'].map((t, i) => ({ ...box(t, 640, 805 + 13 * i, undefined, 15), box: { x: 640, y: 805 + 13 * i, width: 61, height: 15 } }));
+    expect(await codes([price, half, ...fine])).toContain('price.reference_claim');
     const app = { ...box('Telegram', 63, 191, undefined, 97), box: { x: 63, y: 191, width: 148, height: 97 } };
     const handle = { ...box('@vip1988', 191, 253, undefined, 88), box: { x: 191, y: 253, width: 149, height: 88 } };
     expect(await codes([app, handle])).toContain('contact.off_platform');
