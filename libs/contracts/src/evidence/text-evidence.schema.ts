@@ -15,7 +15,8 @@ export const CONTACT_KINDS = ['phone', 'email', 'url', 'wechat', 'whatsapp', 'te
 export type ContactKind = (typeof CONTACT_KINDS)[number];
 export const COUPON_KINDS = ['coupon_word', 'promo_code', 'spend_save', 'instant_discount'] as const;
 export type CouponKind = (typeof COUPON_KINDS)[number];
-export const LIVESTREAM_CUE_KINDS = ['live_badge', 'audience_count', 'buy_button', 'seller_rank', 'follow_button', 'comment_line'] as const;
+/** order_comment: a comment-stream line about buying ("阿杰: 已下单"), a cue of its own in a stream of comments. */
+export const LIVESTREAM_CUE_KINDS = ['live_badge', 'audience_count', 'buy_button', 'seller_rank', 'follow_button', 'comment_line', 'order_comment'] as const;
 export type LivestreamCueKind = (typeof LIVESTREAM_CUE_KINDS)[number];
 export const BANKNOTE_CUE_KINDS = ['issuer_text', 'denomination', 'serial'] as const;
 export type BanknoteCueKind = (typeof BANKNOTE_CUE_KINDS)[number];

@@ -268,6 +268,14 @@ describe('from the evaluation set, third pass', () => {
     expect(await codes([app, far])).toEqual([]);
   });
 
+  it('an unsure line ending in all of a CJK badge phrase but its last glyph ("医師推" for 医師推奨)', async () => {
+    expect(await codes([box('医師推', 10, 10, [0.88, 0.9, 0.65])])).toContain('badge.claim');
+    // Read surely, or not at the line's end, or a phrase of 3 characters cut to 2: no claim.
+    expect(await codes([box('医師推', 10, 10)])).toEqual([]);
+    expect(await codes([box('医師推の話', 10, 10, [0.88, 0.9, 0.65, 0.9, 0.9])])).toEqual([]);
+    expect(await codes([box('正規', 10, 10, [0.6, 0.6])])).toEqual([]);
+  });
+
   it('a marketplace ranking read in simplified kanji ("乐天1位")', async () => {
     expect(await codes([box('乐天1位', 10, 10)])).toContain('badge.claim');
   });

@@ -49,6 +49,13 @@ describe('livestream detector', () => {
     const [f] = (await livestreamOverlayDetector().detect(contextWithText(['Buy Now', 'amy: so pretty', 'bo_99: want one']))).filter(hasCode('livestream.overlay'));
     expect(f.evidence.cueKinds).toEqual(expect.arrayContaining(['buy_button', 'comment_line']));
   });
+  it('a stream of comments where viewers say they bought is a shopping stream; a spec sheet\'s "key: value" lines are not', async () => {
+    const [f] = (await livestreamOverlayDetector().detect(contextWithText(['小美:好看吗', '阿杰:已下单']))).filter(hasCode('livestream.overlay'));
+    expect(f.evidence.cueKinds).toEqual(['comment_line', 'order_comment']);
+    expect(await livestreamOverlayDetector().detect(contextWithText(['小美:好看吗', '阿杰:好看']))).toEqual([]);
+    expect(await livestreamOverlayDetector().detect(contextWithText(['阿杰:已下单']))).toEqual([]);
+    expect(await livestreamOverlayDetector().detect(contextWithText(['面料:纯棉', '产地:广东', '洗涤:手洗']))).toEqual([]);
+  });
 });
 
 describe('badge detector', () => {

@@ -63,6 +63,8 @@ const maxCost = (phrase: string): number => (phrase.length >= 12 ? 1.4 : 1);
  * weighted edit distance. Only for unsure lines: on a clean read an exact match is the test.
  */
 export function parseConfusableBadges(read: string): BadgeClaim[] {
+  const cut = cutTailBadges(read);
+  if (cut.length > 0) return cut;
   const letters: { ch: string; at: number }[] = [];
   for (const [at, ch] of [...read].entries()) if (/[A-Za-z0-9]/.test(ch)) letters.push({ ch: ch.toLowerCase(), at });
   // Badge lettering is short; a long unsure line is a paragraph, where near misses are chance.
@@ -83,6 +85,50 @@ export function parseConfusableBadges(read: string): BadgeClaim[] {
     }
   }
   return found.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * The vocabulary's CJK phrases of 4 characters or more, as written at the top level of an entry's
+ * pattern (not inside a group, where an alternative needs the group's context).
+ */
+const CJK_PHRASES = BADGE_VOCABULARY.flatMap((entry) =>
+  topLevelAlternatives(entry.pattern.source)
+    .filter((alt) => /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}ー]{4,}$/u.test(alt))
+    .map((phrase) => ({ entry, phrase })),
+);
+
+/**
+ * An unsure line that ends in all of a CJK badge phrase but its last character: the reader lost the last
+ * glyph of a sticker ("医師推奨" read "医師推"). Only at the line's end, where glyphs get lost, and only for
+ * phrases of 4 characters or more, whose first 3 already say it.
+ */
+function cutTailBadges(read: string): BadgeClaim[] {
+  const line = foldCjkVariants(read).trimEnd();
+  for (const { entry, phrase } of CJK_PHRASES) {
+    const head = phrase.slice(0, -1);
+    if (!line.endsWith(head)) continue;
+    const start = line.length - head.length;
+    return [claimOf(entry, read.slice(start, line.length), start, 'confusable')];
+  }
+  return [];
+}
+
+function topLevelAlternatives(source: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let from = 0;
+  for (let i = 0; i < source.length; i++) {
+    const ch = source[i];
+    if (ch === '\\') i++;
+    else if (ch === '(') depth++;
+    else if (ch === ')') depth--;
+    else if (ch === '|' && depth === 0) {
+      out.push(source.slice(from, i));
+      from = i + 1;
+    }
+  }
+  out.push(source.slice(from));
+  return out;
 }
 
 function utf16Offsets(text: string): number[] {

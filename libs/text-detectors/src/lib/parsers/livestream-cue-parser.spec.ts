@@ -20,6 +20,8 @@ describe('parseLivestreamCues', () => {
     ['+关注', 'follow_button'],
     ['小美: 这个颜色好看吗', 'comment_line'],
     ['lily_88: does it come in blue?', 'comment_line'],
+    ['阿杰: 已下单', 'order_comment'],
+    ['tom_k: just ordered 2!', 'order_comment'],
   ])('%s is a %s cue', (text, kind) => {
     expect(kinds(text)).toContain(kind);
   });

@@ -35,6 +35,10 @@ const COMMENT = /^\s*([\p{L}\p{N}_.-]{2,16})\s?[:：]\s?(\S.{1,60})$/u;
 const NOT_A_VIEWER =
   /^(?:total|subtotal|date|time|tel|fax|phone|email|cashier|amount|qty|price|tax|gst|cash|change|invoice|receipt|no|doc|code|member|address|www|http|https|url|size|color|colour|model|brand|sku|weight|material|note|item|order|auth|tid|mid|aid|tvr|iad|tsi|电话|地址|时间|日期|价格|品牌|型号|尺寸|颜色|材质|规格|重量|产地|货号|微信|qq|wechat|whatsapp|line|telegram)$/iu;
 
+// What viewers of a shopping stream write: they bought, or ask how to ("已下单", "上链接", "just ordered").
+const ORDER_TALK =
+  /已下单|下单了|已拍|拍了|已买|买了|已付款|付款了|上链接|求链接|多少钱|怎么买|还有货|(?<![A-Za-z])(?:just\s?(?:ordered|bought)|ordered|bought\s?(?:it|one|two|2)|link\s?pl(?:ease|s|z)|how\s?much)(?![A-Za-z])|購入しました|買いました|ポチった|구매했|샀어요|주문했/iu;
+
 /** Livestream-shopping UI cues in one line of text. */
 export function parseLivestreamCues(read: string): LivestreamCue[] {
   // Matched on the folded line (same length, so positions and boxes hold); see foldOcrConfusions.
@@ -49,6 +53,7 @@ export function parseLivestreamCues(read: string): LivestreamCue[] {
   const comment = COMMENT.exec(text);
   if (comment && isCommentLine(comment[1], comment[2])) {
     cues.push({ kind: 'comment_line', raw: text.trim(), start: 0, end: text.length });
+    if (ORDER_TALK.test(comment[2])) cues.push({ kind: 'order_comment', raw: text.trim(), start: 0, end: text.length });
   }
   return cues.sort((a, b) => a.start - b.start);
 }
