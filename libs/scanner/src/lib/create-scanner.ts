@@ -32,6 +32,13 @@ export interface ScannerServices {
   ai?: AiSignalsSettings;
 }
 
+/**
+ * PDQ's input is at most 1024 px a side, so it cannot run long on any image (45 ms typical); its budget
+ * only guards against a stuck thread, and a step budget set tight for the pixel statistics (which scale
+ * with the image) must not stop it while its thread is still starting.
+ */
+const PDQ_MIN_BUDGET_MS = 10_000;
+
 /** The one place the pipeline is assembled, so the worker and the CLI scan exactly alike. */
 export async function createScanner(options: ScannerOptions, services: ScannerServices = {}): Promise<Scanner> {
   const fetcher = new SafeHttpFetcher({
@@ -47,7 +54,7 @@ export async function createScanner(options: ScannerOptions, services: ScannerSe
   const qrReader = new PrefetchedQrReader(new ZxingQrCodeReader({ rasters, cpu }));
   const pipeline = new ScanPipeline({
     loader: new ImageLoader(fetcher, options.maxImageBytes, options.pathBase),
-    decoder: new SharpImageDecoder({ maxPixels: options.maxImagePixels, pdq: threadedPdq(cpu, (options.budgets ?? DEFAULT_SCAN_BUDGETS).stepMs) }),
+    decoder: new SharpImageDecoder({ maxPixels: options.maxImagePixels, pdq: threadedPdq(cpu, Math.max(PDQ_MIN_BUDGET_MS, (options.budgets ?? DEFAULT_SCAN_BUDGETS).stepMs)) }),
     detectors: [
       ...(textReader ? createTextDetectors({ qrReader }) : []),
       ...createAiDetectors({

@@ -19,13 +19,15 @@ describe('parseBadges', () => {
     // A marketplace's own ranking, in any writing of its name (PP-OCR reads 楽天 as 乐天).
     ['楽天ランキング1位', 'best_seller'],
     ['乐天1位', 'best_seller'],
+    ['楽天デイリーランキング1位', 'best_seller'],
+    ['乐天ミタジジ凍ジジ1位', 'best_seller'],
     ['天猫排行榜第1位', 'best_seller'],
     ['쿠팡 랭킹 1위', 'best_seller'],
   ])('%s is a %s badge', (text, badge) => {
     expect(parseBadges(text)).toEqual([expect.objectContaining({ badge })]);
   });
 
-  it.each(['Seller notes', 'Choice of colours', 'Store in a cool place', 'Official rules apply', '1 pc', '品牌故事', '楽天市場店', '楽天ポイント10倍'])(
+  it.each(['Seller notes', 'Choice of colours', 'Store in a cool place', 'Official rules apply', '1 pc', '品牌故事', '楽天市場店', '楽天ポイント10倍', '楽天ポイント10倍 1位'])(
     '%s is no badge',
     (text) => {
       expect(parseBadges(text)).toEqual([]);

@@ -43,11 +43,13 @@ export const BADGE_VOCABULARY: readonly BadgeEntry[] = [
     fuzzy: ['amazonschoice', 'overallpick'],
   },
   {
+    // A marketplace's ranking may name its list between the two ("楽天デイリーランキング1位",
+    // "楽天市場 週間ランキング 第1位"): up to 12 characters that are not digits.
     badge: 'best_seller',
     reason: 'a sales rank claims what only the marketplace measures',
     severity: 'medium',
     pattern: re(
-      `${W0}(?:#\\s?1\\s?)?best[ -]?sell(?:er|ing)s?${W1}|销量第一|销量冠军|热销第一|销冠|人気\\s?(?:No\\.?\\s?1|1位)|売れ筋\\s?(?:No\\.?\\s?1|1位)|売上\\s?(?:No\\.?\\s?1|1位)|ランキング\\s?1位|(?:楽天|アマゾン|ヤフー|天猫|京东|淘宝|쿠팡|네이버)\\s?(?:ランキング|排行榜?|랭킹)?\\s?(?:第\\s?1位|1位|第一|1위)|판매\\s?1위|판매량\\s?1위|베스트셀러`,
+      `${W0}(?:#\\s?1\\s?)?best[ -]?sell(?:er|ing)s?${W1}|销量第一|销量冠军|热销第一|销冠|人気\\s?(?:No\\.?\\s?1|1位)|売れ筋\\s?(?:No\\.?\\s?1|1位)|売上\\s?(?:No\\.?\\s?1|1位)|ランキング\\s?1位|(?:楽天|アマゾン|ヤフー|天猫|京东|淘宝|쿠팡|네이버)[^\\d]{0,12}?(?:第\\s?1位|1位|第一|1위)|판매\\s?1위|판매량\\s?1위|베스트셀러`,
     ),
     fuzzy: ['bestseller', 'bestselling'],
   },

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import type { PpOcrLine } from './ppocr-settings';
+import { spliceStretch, stretchLine, unreadStretchOf } from './unread-stretch';
+
+// "쿠폰 코드 VIP10" as PP-OCR read it: the Hangul left unread, "VIP10" at the line's end.
+const VIP = (): PpOcrLine => ({
+  text: 'VIP10',
+  confidence: 0.91,
+  box: { x: 171, y: 707, width: 371, height: 51 },
+  chars: [[420, 440], [445, 465], [470, 490], [495, 515], [520, 540]],
+  charConfidence: [0.9, 0.9, 0.9, 0.9, 0.74],
+});
+
+describe('unreadStretchOf', () => {
+  it('finds the gap before the first read glyph, a glyph drawn out over unread script, and a gap at the end', () => {
+    expect(unreadStretchOf(VIP())).toEqual({ from: 171, to: 420, index: 0, covers: 0 });
+    const squeezed: PpOcrLine = { ...VIP(), text: '一EXTRA15', chars: [[75, 400], ...[0, 1, 2, 3, 4, 5, 6].map((k): [number, number] => [420 + 20 * k, 435 + 20 * k])] };
+    expect(unreadStretchOf(squeezed)).toMatchObject({ from: 75, to: 400, index: 0, covers: 1 });
+    expect(unreadStretchOf({ ...VIP(), chars: [[175, 190], [195, 210]], text: 'VI' })).toMatchObject({ from: 210, to: 542, index: 2 });
+  });
+
+  it('finds none in a line read end to end, or without character positions', () => {
+    const full: PpOcrLine = { ...VIP(), box: { x: 410, y: 707, width: 135, height: 51 } };
+    expect(unreadStretchOf(full)).toBeNull();
+    expect(unreadStretchOf({ ...VIP(), chars: null })).toBeNull();
+  });
+});
+
+describe('spliceStretch', () => {
+  it('writes the other read into the stretch, keeps PP-OCR\'s read of the rest, and boxes each new glyph inside it', () => {
+    const line = VIP();
+    const stretch = unreadStretchOf(line);
+    if (!stretch) throw new Error('no stretch');
+    expect(stretchLine(line, stretch).box).toEqual({ x: 171, y: 707, width: 249, height: 51 });
+    const spliced = spliceStretch(line, stretch, { text: '쿠폰 (툰트', confidence: 0.44 });
+    expect(spliced.text).toBe('쿠폰(툰트VIP10');
+    expect(spliced.chars?.slice(0, 5).every(([a, b]) => a >= 171 && b <= 420)).toBe(true);
+    expect(spliced.chars?.slice(5)).toEqual(line.chars);
+    expect(spliced.charConfidence).toEqual([0.44, 0.44, 0.44, 0.44, 0.44, 0.9, 0.9, 0.9, 0.9, 0.74]);
+  });
+
+  it('replaces the glyph drawn over the stretch', () => {
+    const line: PpOcrLine = { ...VIP(), text: '一EX', chars: [[75, 400], [420, 435], [440, 455]], charConfidence: [0.97, 0.9, 0.9] };
+    const stretch = unreadStretchOf(line);
+    if (!stretch) throw new Error('no stretch');
+    expect(spliceStretch(line, stretch, { text: 'クーポンコード', confidence: 0.4 }).text).toBe('クーポンコードEX');
+  });
+});
