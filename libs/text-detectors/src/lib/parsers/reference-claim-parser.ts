@@ -36,7 +36,8 @@ const HALF = /half[ -]?price|半价/giu;
 // percentage right before or after such a pair ("60% $149 → $104.30", its minus lost) is its claimed
 // reduction; a bare percentage anywhere else is not a claim ("70%" cocoa, "100% cotton").
 const AMOUNT = String.raw`[$€£¥￥]?\d[\d.,]*`;
-const ARROW = String.raw`\s?(?:→|->|⇒|➔|➜|►|▶)\s?`;
+const ARROWS = '→|->|⇒|➔|➜|►|▶';
+const ARROW = String.raw`\s?(?:${ARROWS})\s?`;
 const ARROW_PAIR = new RegExp(`(?<![\\d.,])${AMOUNT}${ARROW}${AMOUNT}`, 'gu');
 const PERCENT_BY_ARROW = new RegExp(
   String.raw`(?<![\d.,%\-−–])(\d{1,2})\s?%\s?(?=${AMOUNT}${ARROW}[$€£¥￥]?\d)|(?<=${AMOUNT}${ARROW}${AMOUNT}\s?\(?)(\d{1,2})\s?%`,
@@ -74,8 +75,8 @@ export function parseReferenceClaims(read: string): ReferenceClaim[] {
   for (const m of text.matchAll(PERCENT_BY_ARROW)) {
     const value = Number(m[1] ?? m[2]);
     const start = m.index;
-    const pair = claims.find((c) => c.kind === 'was_now' && /→|->|⇒|➔|➜|►|▶/u.test(c.raw));
-    if (!pair || value <= 0 || claims.some((c) => c.start <= start && c.end > start)) continue;
+    const markdown = claims.some((c) => c.kind === 'was_now' && new RegExp(ARROWS, 'u').test(c.raw));
+    if (!markdown || value <= 0 || claims.some((c) => c.start <= start && c.end > start)) continue;
     claims.push({ kind: 'percent_off', raw: m[0].trim(), start, end: start + m[0].trim().length, percentOff: value, upTo: false });
   }
   for (const m of text.matchAll(WAS_NOW)) {
@@ -87,7 +88,7 @@ export function parseReferenceClaims(read: string): ReferenceClaim[] {
 
 /** An arrow pair is a markdown when it reads as money going down: "$149 → $104.30", not "2 → 4 cups". */
 function isMarkdown(pair: string): boolean {
-  const [from, to] = pair.split(/\s?(?:→|->|⇒|➔|➜|►|▶)\s?/u).map((a) => Number(a.replace(/[^\d.]/gu, '')));
+  const [from, to] = pair.split(new RegExp(ARROW, 'u')).map((a) => Number(a.replace(/[^\d.]/gu, '')));
   const money = /[$€£¥￥]/u.test(pair) || /\d[.,]\d\d(?!\d)/u.test(pair);
   return money && from > to && to > 0;
 }
