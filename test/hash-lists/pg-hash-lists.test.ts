@@ -29,6 +29,17 @@ afterAll(async () => {
   await db?.drop();
 });
 
+describe('HashListRepository.entries', () => {
+  it('pages through a list in the order it was added, every hash once, past ids of more digits', async () => {
+    const list = await repo.create({ name: 'paged', source: 'own', threshold: 31, action: 'review', enabled: true }, 'test');
+    const pdqs = Array.from({ length: 125 }, (_, i) => i.toString(16).padStart(4, '0').repeat(16));
+    await repo.importHashes(list.id, items(...pdqs), 'test');
+    const seen: string[] = [];
+    for await (const row of repo.entries(list.id, 10)) seen.push(row.pdq);
+    expect(seen).toEqual(pdqs);
+  });
+});
+
 describe('PgHashLists', () => {
   it('reads the lists\' revisions once per scan, whatever its number of images', async () => {
     const list = await repo.create({ name: 'once', source: 'own', threshold: 31, action: 'review', enabled: true }, 'test');

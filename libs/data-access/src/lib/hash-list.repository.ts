@@ -137,13 +137,15 @@ export class HashListRepository {
     // took 49 s (bench:pdq-lists, a loaded machine); this path is not measured yet.
     let after = '0';
     for (;;) {
-      const res = await this.pool.query<{ id: string; pdq: string; externalId: string | null; note: string | null }>(
-        `SELECT id::text AS id, pdq, "externalId", note FROM hash_list_entries WHERE "listId" = $1::uuid AND id > $2::bigint ORDER BY id LIMIT $3`,
+      // Ordered by the bigint column itself: ordered by its text ("10" before "9") the keyset skipped rows
+      // past the first page, and every page sorted the whole rest of the list.
+      const res = await this.pool.query<{ hashId: string; pdq: string; externalId: string | null; note: string | null }>(
+        `SELECT id::text AS "hashId", pdq, "externalId", note FROM hash_list_entries WHERE "listId" = $1::uuid AND id > $2::bigint ORDER BY id LIMIT $3`,
         [listId, after, pageSize],
       );
-      for (const r of res.rows) yield { hashId: r.id, pdq: r.pdq, externalId: r.externalId, note: r.note };
+      for (const r of res.rows) yield { hashId: r.hashId, pdq: r.pdq, externalId: r.externalId, note: r.note };
       if (res.rows.length < pageSize) return;
-      after = res.rows[res.rows.length - 1].id;
+      after = res.rows[res.rows.length - 1].hashId;
     }
   }
 
