@@ -13,7 +13,7 @@ import { randomBytes } from 'node:crypto';
 import { loadavg } from 'node:os';
 import { Client } from 'pg';
 import { HashListRepository, PgHashLists, PrismaService, SqlPool } from '@listinglens/data-access';
-import { linearSearch, PdqMihIndex, type HashListItem } from '@listinglens/pdq';
+import { linearSearch, pdqBandAt, pdqHexAt, PdqMihIndex, type HashListItem } from '@listinglens/pdq';
 import { createScratchDatabase } from './support/scratch-database';
 
 const N = Number(process.env.BENCH_HASHES ?? 1_000_000);
@@ -23,7 +23,6 @@ const T = 31;
 const VARIANTS = ['original', 'rotate90', 'rotate180', 'rotate270', 'flipX', 'flipY', 'flipPlus1', 'flipMinus1'];
 
 const randomWords = (n: number) => new Uint32Array(randomBytes(n * 32).buffer.slice(0, n * 32));
-const hex = (w: Uint32Array, i: number) => Array.from(w.subarray(i * 8, i * 8 + 8), (x) => x.toString(16).padStart(8, '0')).join('');
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))];
 const stats = (xs: number[]) => `${pct(xs, 0.5).toFixed(2)} / ${pct(xs, 0.99).toFixed(2)} ms (n=${xs.length})`;
 
@@ -84,20 +83,20 @@ async function main(): Promise<void> {
     const repo = new HashListRepository(prisma, pool);
     const list = await repo.create({ name: 'bench', source: 'bench', threshold: T, action: 'review', enabled: true }, 'bench');
     async function* items(): AsyncGenerator<HashListItem> {
-      for (let i = 0; i < N; i++) yield { ok: true, line: i + 1, pdq: hex(words, i), externalId: null, note: null };
+      for (let i = 0; i < N; i++) yield { ok: true, line: i + 1, pdq: pdqHexAt(words, i), externalId: null, note: null };
     }
     const [importMs, report] = await time(() => repo.importHashes(list.id, items(), 'bench'));
     console.log(`| ${N.toLocaleString('en')} | import (HashListRepository, batches of 5,000, one transaction) | ${(importMs / 1000).toFixed(1)} s | | ${report.added} added, ${Math.round(report.added / (importMs / 1000))} hashes/s |`);
     const lists = new PgHashLists(repo);
     const [loadMs] = await time(() => lists.current());
-    const probes = qs.map((q) => Object.fromEntries(q.variants.map((v, i) => [VARIANTS[i], hex(v, 0)])));
+    const probes = qs.map((q) => Object.fromEntries(q.variants.map((v, i) => [VARIANTS[i], pdqHexAt(v, 0)])));
     const product: number[] = [];
     let productFound = 0;
     for (const [i, variants] of probes.entries()) {
       const [ms, [hits]] = await time(() => lists.match([variants]));
       product.push(ms);
       // Every listed hash must have been loaded: the planted one is found by its PDQ.
-      if (hits.some((h) => h.pdq === hex(words, qs[i].target))) productFound++;
+      if (hits.some((h) => h.pdq === pdqHexAt(words, qs[i].target))) productFound++;
     }
     // A 10-image listing: one revision query for the scan, then the index per image.
     const tenImages: number[] = [];
@@ -133,11 +132,10 @@ async function postgresMih(url: string, words: Uint32Array, qs: Query[]): Promis
   const bandCols = Array.from({ length: 16 }, (_, b) => `b${b}`);
   await c.query(`CREATE TABLE bench_pdq (id int, w0 bigint, w1 bigint, w2 bigint, w3 bigint, ${bandCols.map((b) => `${b} int`).join(', ')})`);
   const w64 = (i: number, k: number) => BigInt.asIntN(64, (BigInt(words[i * 8 + 2 * k]) << 32n) | BigInt(words[i * 8 + 2 * k + 1])).toString();
-  const band = (w: Uint32Array, i: number, b: number) => (b & 1 ? w[i * 8 + (b >> 1)] & 0xffff : w[i * 8 + (b >> 1)] >>> 16);
   const [loadMs] = await time(async () => {
     for (let start = 0; start < n; start += 20_000) {
       const ids = Array.from({ length: Math.min(20_000, n - start) }, (_, k) => start + k);
-      const cols = [ids, ...[0, 1, 2, 3].map((k) => ids.map((i) => w64(i, k))), ...bandCols.map((_, b) => ids.map((i) => band(words, i, b)))];
+      const cols = [ids, ...[0, 1, 2, 3].map((k) => ids.map((i) => w64(i, k))), ...bandCols.map((_, b) => ids.map((i) => pdqBandAt(words, i, b)))];
       await c.query(
         `INSERT INTO bench_pdq SELECT * FROM unnest($1::int[], $2::bigint[], $3::bigint[], $4::bigint[], $5::bigint[], ${bandCols.map((_, b) => `$${b + 6}::int[]`).join(', ')})`,
         cols,
@@ -155,7 +153,7 @@ async function postgresMih(url: string, words: Uint32Array, qs: Query[]): Promis
       const out: number[] = [];
       for (const v of q.variants) {
         const probes = bandCols.map((_, b) => {
-          const value = band(v, 0, b);
+          const value = pdqBandAt(v, 0, b);
           return [value, ...Array.from({ length: 16 }, (_, f) => value ^ (1 << f))];
         });
         const ws = [0, 1, 2, 3].map((k) => BigInt.asIntN(64, (BigInt(v[2 * k]) << 32n) | BigInt(v[2 * k + 1])).toString());

@@ -16,6 +16,11 @@ export function pdqWords(hex: string): Uint32Array {
   return words;
 }
 
+/** The hash at position i of a packed word array (8 words per hash) as 64 hex digits: pdqWords' inverse. */
+export function pdqHexAt(words: Uint32Array, i: number): string {
+  return Array.from(words.subarray(i * 8, i * 8 + 8), (w) => w.toString(16).padStart(8, '0')).join('');
+}
+
 export function popcount32(x: number): number {
   x -= (x >>> 1) & 0x55555555;
   x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);

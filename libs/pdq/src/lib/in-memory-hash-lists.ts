@@ -1,5 +1,5 @@
 import type { ListedHashMatch } from '@listinglens/contracts';
-import { pdqWords } from './hash256';
+import { pdqHexAt, pdqWords } from './hash256';
 import { PdqMihIndex, PdqWordsBuilder } from './mih-index';
 
 export interface HashListInfo {
@@ -68,8 +68,7 @@ export class IndexedHashList {
     return [...best].map(([i, { distance, variant }]) => {
       const label = this.labels.get(i);
       const { id: listId, name: list, source, action, threshold } = this.info;
-      const pdq = Array.from(this.words.subarray(i * 8, i * 8 + 8), (w) => w.toString(16).padStart(8, '0')).join('');
-      return { list, listId, source, action, threshold, hashId: String(this.hashIds[i]), externalId: label?.externalId ?? null, note: label?.note ?? null, pdq, distance, variant };
+      return { list, listId, source, action, threshold, hashId: String(this.hashIds[i]), externalId: label?.externalId ?? null, note: label?.note ?? null, pdq: pdqHexAt(this.words, i), distance, variant };
     });
   }
 }

@@ -29,11 +29,11 @@ export class PdqMihIndex {
     this.seen = new Uint32Array(n);
     for (let band = 0; band < 16; band++) {
       const counts = new Uint32Array(65537);
-      for (let i = 0; i < n; i++) counts[bandOf(words, i, band) + 1]++;
+      for (let i = 0; i < n; i++) counts[pdqBandAt(words, i, band) + 1]++;
       for (let v = 1; v <= 65536; v++) counts[v] += counts[v - 1];
       const next = counts.slice(0, 65536);
       const positions = new Uint32Array(n);
-      for (let i = 0; i < n; i++) positions[next[bandOf(words, i, band)]++] = i;
+      for (let i = 0; i < n; i++) positions[next[pdqBandAt(words, i, band)]++] = i;
       this.offsets.push(counts);
       this.positions.push(positions);
     }
@@ -54,7 +54,7 @@ export class PdqMihIndex {
     // Below 16 bits some band is equal, so the flips are not needed.
     const flips = maxDistance >= 16 ? 16 : 0;
     for (let band = 0; band < 16; band++) {
-      const value = bandOf(probe, 0, band);
+      const value = pdqBandAt(probe, 0, band);
       const offsets = this.offsets[band];
       const positions = this.positions[band];
       for (let f = -1; f < flips; f++) {
@@ -103,8 +103,9 @@ export class PdqWordsBuilder {
   }
 }
 
-// Band 2w is the high half of word w (the hex's first 4 digits are band 0).
-function bandOf(words: Uint32Array, i: number, band: number): number {
+/** Band `band` (0–15) of the hash at position i of a packed word array: band 2w is the high half of
+ * word w (the hex's first 4 digits are band 0). */
+export function pdqBandAt(words: Uint32Array, i: number, band: number): number {
   const word = words[i * 8 + (band >> 1)];
   return band & 1 ? word & 0xffff : word >>> 16;
 }
