@@ -4,8 +4,8 @@ import { Body, Controller, Get, HttpCode, Patch, Post, Query, Req, Res } from '@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { ApiErrorCode } from '@listinglens/contracts';
-import { type ApiKeyPrincipal, HashListRepository, type HashListView, type ListedHashRow } from '@listinglens/data-access';
-import { commentLine, csvField, parseHashList } from '@listinglens/pdq';
+import { type ApiKeyPrincipal, HashListRepository, type HashListView } from '@listinglens/data-access';
+import { commentLine, csvField, type ListedHashRecord, parseHashList } from '@listinglens/pdq';
 import { ApiError, NotFoundError, ValidationError } from '../common/api-error';
 import { uuidParams, UuidParam } from '../common/uuid-param';
 import { ZodPipe } from '../common/zod.pipe';
@@ -117,7 +117,7 @@ function notFound(id: string): never {
   throw new NotFoundError('hash list', id);
 }
 
-function sendList(reply: FastifyReply, format: 'text' | 'csv', name: string, about: string, rows: AsyncIterable<ListedHashRow>) {
+function sendList(reply: FastifyReply, format: 'text' | 'csv', name: string, about: string, rows: AsyncIterable<ListedHashRecord>) {
   const body = Readable.from(format === 'csv' ? csvLines(rows) : textLines(name, about, rows));
   return reply
     .type(format === 'csv' ? 'text/csv; charset=utf-8' : 'text/plain; charset=utf-8')
@@ -125,12 +125,12 @@ function sendList(reply: FastifyReply, format: 'text' | 'csv', name: string, abo
     .send(body);
 }
 
-async function* textLines(name: string, about: string, rows: AsyncIterable<ListedHashRow>): AsyncGenerator<string> {
+async function* textLines(name: string, about: string, rows: AsyncIterable<ListedHashRecord>): AsyncGenerator<string> {
   yield commentLine(`ListingLens hash list "${name}": PDQ, one hash per line (${about})`);
   for await (const row of rows) yield `${row.pdq}\n`;
 }
 
-async function* csvLines(rows: AsyncIterable<ListedHashRow>): AsyncGenerator<string> {
+async function* csvLines(rows: AsyncIterable<ListedHashRecord>): AsyncGenerator<string> {
   yield 'pdq,id,note\n';
   for await (const row of rows) yield `${row.pdq},${csvField(row.externalId)},${csvField(row.note)}\n`;
 }
