@@ -3,7 +3,7 @@ import type { Detector, DetectorContext } from '@listinglens/pipeline';
 import { imageTextLines } from './image-text-lines';
 import { matchEvidence, type MatchEvidence, mostProminent, round2 } from './match-evidence';
 import { RULE_SEVERITY } from './rule-severity';
-import { stackedLines, type TextLine, unionBox } from './text-lines';
+import { acrossSeam, linesAndStackedPairs, type TextLine, unionBox } from './text-lines';
 
 /** The codes whose evidence is the lead match, every match, and what the rule adds. */
 export type PerImageMatchCode = 'price.reference_claim' | 'promo.coupon' | 'livestream.overlay' | 'badge.claim' | 'currency.banknote';
@@ -41,13 +41,13 @@ export interface MatchRule<C extends PerImageMatchCode> {
  * already found on that line.
  */
 function findMatches<C extends PerImageMatchCode>(rule: MatchRule<C>, lines: readonly TextLine[]): FoundMatch<C>[] {
-  const found = (line: TextLine, m: LineMatch<C>): FoundMatch<C> => ({ ...matchEvidence(line, m.start, m.end), normalised: m.normalised });
-  const matches = lines.flatMap((line) => rule.find(line).map((m) => found(line, m)));
-  if (rule.acrossLines === false) return matches;
-  for (const { line, seam } of stackedLines(lines)) {
-    for (const m of rule.find(line)) if (m.start < seam && m.end > seam) matches.push(found(line, m));
-  }
-  return matches;
+  const read = rule.acrossLines === false ? lines.map((line) => ({ line, seam: null })) : linesAndStackedPairs(lines);
+  return read.flatMap(({ line, seam }) =>
+    rule
+      .find(line)
+      .filter((m) => acrossSeam(seam, m.start, m.end))
+      .map((m) => ({ ...matchEvidence(line, m.start, m.end), normalised: m.normalised })),
+  );
 }
 
 /**

@@ -147,6 +147,20 @@ function slanted(a: Box, b: Box): boolean {
   return gap >= -0.3 * h && gap < h && Math.max(a.height, b.height) <= 1.7 * h && offset > h / 3 && offset <= h;
 }
 
+/**
+ * Each line (seam null), then each stacked pair with its seam: where a rule reads one claim across two
+ * lines. A match on a pair is new only where it crosses the seam (acrossSeam); the rest was found on one
+ * of its lines.
+ */
+export function linesAndStackedPairs(lines: readonly TextLine[]): Array<{ line: TextLine; seam: number | null }> {
+  return [...lines.map((line) => ({ line, seam: null })), ...stackedLines(lines)];
+}
+
+/** True for a match on a single line, or one on a stacked pair that reaches across its seam. */
+export function acrossSeam(seam: number | null, start: number, end: number): boolean {
+  return seam === null || (start < seam && end > seam);
+}
+
 function stacked(a: Box, b: Box): boolean {
   const gap = b.y - (a.y + a.height);
   const h = Math.min(a.height, b.height);

@@ -6,7 +6,7 @@ import { matchEvidence, round2 } from '../match-evidence';
 import { type ContactKind, parseContacts } from '../parsers/contact-parser';
 import type { QrCodeHit, QrCodeReader } from '../qr-code-reader';
 import { RULE_SEVERITY } from '../rule-severity';
-import { stackedLines, type TextLine } from '../text-lines';
+import { acrossSeam, linesAndStackedPairs } from '../text-lines';
 
 const RULE_ID = 'text.contact-off-platform';
 const VERSION = 1;
@@ -40,9 +40,10 @@ export function contactOffPlatformDetector(qr: QrCodeReader | null): Detector {
         };
 
         const lines = (await imageTextLines(ctx, image)) ?? [];
-        for (const { line, seam } of contactLines(lines)) {
+        // An app's name over its handle ("Telegram" above "@vip1988" on a seal) is one contact.
+        for (const { line, seam } of linesAndStackedPairs(lines)) {
           for (const c of parseContacts(line.text)) {
-            if (seam !== null && !(c.start < seam && c.end > seam)) continue;
+            if (!acrossSeam(seam, c.start, c.end)) continue;
             const where = matchEvidence(line, c.start, c.end);
             // An invitation without the handle ("加微信") is a weaker signal than the handle itself.
             emit(where.ocrConfidence * (c.value ? 0.95 : 0.6), { ...contact(c.kind, c.value), source: 'ocr', ...where });
@@ -57,15 +58,6 @@ export function contactOffPlatformDetector(qr: QrCodeReader | null): Detector {
       return findings;
     },
   };
-}
-
-/**
- * Each line, then each pair of stacked lines with the offset where the lower starts: an app's name over
- * its handle ("Telegram" above "@vip1988" on a seal) is one contact; only matches that cross the seam
- * are new there. A bare handle under an app name is reached only this way.
- */
-function contactLines(lines: readonly TextLine[]): Array<{ line: TextLine; seam: number | null }> {
-  return [...lines.map((line) => ({ line, seam: null })), ...stackedLines(lines)];
 }
 
 /** The full value is for reviewers; the masked one is what a seller may be shown. */

@@ -6,7 +6,7 @@ import { centreDistance, edgeDistance, matchEvidence, round2 } from '../match-ev
 import { toNumber } from '../parsers/decimal';
 import { parseReferenceClaims } from '../parsers/reference-claim-parser';
 import { RULE_SEVERITY } from '../rule-severity';
-import { stackedLines } from '../text-lines';
+import { linesAndStackedPairs } from '../text-lines';
 
 const RULE_ID = 'text.price-discount-math';
 const VERSION = 2;
@@ -35,7 +35,7 @@ export function priceDiscountMathDetector(): Detector {
         // Each line, then stacked pairs: some claims are claims only beside the line under them ("60%"
         // over "$149 → $104.30"). A claim already checked (same place, same percentage) is not again.
         const checked = new Set<string>();
-        for (const line of [...lines, ...stackedLines(lines).map((s) => s.line)]) {
+        for (const { line } of linesAndStackedPairs(lines)) {
           for (const claim of parseReferenceClaims(line.text)) {
             if (claim.percentOff === null || claim.upTo) continue;
             const where = matchEvidence(line, claim.start, claim.end);
