@@ -1,8 +1,6 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
 import { Redis } from 'ioredis';
-import { freePort } from '../../test/support/processes';
+import { freePort, type RunningProcess, startApp } from '../../test/support/processes';
 import { createScratchDatabase } from '../support/scratch-database';
 
 const ADMIN_KEY = 'bench-admin-key-0123456789';
@@ -30,15 +28,17 @@ export async function startService(label: string, tree: string, webhookUrl: stri
     IMAGE_FETCH_ALLOW_HOSTS: 'localhost',
     WEBHOOK_SECRET_KEYS: `bench:${randomBytes(32).toString('base64')}`,
   };
-  const children: ChildProcess[] = [];
+  const children: RunningProcess[] = [];
   const stop = async () => {
-    await Promise.all(children.map(stopChild));
+    await Promise.all(children.map((c) => c.stop()));
     await deleteKeys(`${prefix}*`);
     await db.drop();
   };
+  // Started as production starts it (LOG_LEVEL info), from `tree`'s own build.
+  const start = { cwd: tree, startTimeoutMs: 60_000 };
   try {
-    children.push(await startApp(tree, 'api', { ...common, PORT: String(port), HOST: '127.0.0.1', BOOTSTRAP_ADMIN_KEY: ADMIN_KEY }, /api listening/));
-    const worker = await startApp(tree, 'worker', common, /worker started/);
+    children.push(await startApp('api', { ...common, PORT: String(port), HOST: '127.0.0.1', BOOTSTRAP_ADMIN_KEY: ADMIN_KEY }, /api listening/, start));
+    const worker = await startApp('worker', common, /worker started/, start);
     children.push(worker);
     const post: Service['post'] = async (path, body) => {
       const res = await fetch(`http://127.0.0.1:${port}${path}`, {
@@ -50,37 +50,15 @@ export async function startService(label: string, tree: string, webhookUrl: stri
     };
     const hook = await post('/v1/webhook-endpoints', { url: webhookUrl, events: ['scan.completed'] });
     if (hook.status !== 201) throw new Error(`${label}: webhook endpoint not registered: ${JSON.stringify(hook.body)}`);
-    return { label, workerPid: worker.pid ?? 0, post, stop };
+    return { label, workerPid: worker.child.pid ?? 0, post, stop };
   } catch (err) {
     await stop();
     throw err;
   }
 }
 
-/** `dist/apps/<app>/src/main.js` of `tree`, started as production starts it (LOG_LEVEL info, output drained). */
-async function startApp(tree: string, app: 'api' | 'worker', env: Record<string, string>, ready: RegExp): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [join(tree, `dist/apps/${app}/src/main.js`)], { cwd: tree, env: { ...process.env, LOG_LEVEL: 'info', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let tail = '';
-  const keep = (d: Buffer) => (tail = (tail + d.toString()).slice(-4000));
-  child.stdout?.on('data', keep);
-  child.stderr?.on('data', keep);
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${tree} ${app} did not start in 60 s:\n${tail}`)), 60_000);
-    child.stdout?.on('data', () => ready.test(tail) && (clearTimeout(timer), resolve()));
-    child.once('exit', (code) => (clearTimeout(timer), reject(new Error(`${tree} ${app} exited with ${code}:\n${tail}`))));
-  });
-  return child;
-}
-
-function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const kill = setTimeout(() => child.kill('SIGKILL'), 30_000);
-    child.once('exit', () => (clearTimeout(kill), resolve()));
-    child.kill('SIGTERM');
-  });
-}
-
+// Not test/support/redis-keys: it reads the tests' TEST_REDIS_URL through tools/test-services.mjs, which
+// the built bench cannot load; the service here uses REDIS_URL.
 async function deleteKeys(pattern: string): Promise<void> {
   const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: 1 });
   try {

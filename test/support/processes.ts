@@ -20,10 +20,18 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** Starts a built app (`dist/apps/<app>/src/main.js`) as its own process, as in production. */
-export async function startApp(app: 'api' | 'worker', env: Record<string, string>, ready: RegExp): Promise<RunningProcess> {
+/**
+ * Starts a built app (`dist/apps/<app>/src/main.js`) as its own process, as in production. `cwd`: the
+ * checkout whose build runs (bench:latency starts an older build beside this one).
+ */
+export async function startApp(
+  app: 'api' | 'worker',
+  env: Record<string, string>,
+  ready: RegExp,
+  { cwd = root, startTimeoutMs = 30_000 }: { cwd?: string; startTimeoutMs?: number } = {},
+): Promise<RunningProcess> {
   const child = spawn(process.execPath, [`dist/apps/${app}/src/main.js`], {
-    cwd: root,
+    cwd,
     env: { ...process.env, LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -32,7 +40,7 @@ export async function startApp(app: 'api' | 'worker', env: Record<string, string
   child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
   const exited = new Promise<void>((res) => child.once('exit', () => res()));
   await new Promise<void>((res, rej) => {
-    const timer = setTimeout(() => rej(new Error(`${app} did not start in 30 s:\n${output}`)), 30_000);
+    const timer = setTimeout(() => rej(new Error(`${cwd} ${app} did not start in ${startTimeoutMs / 1000} s:\n${output}`)), startTimeoutMs);
     const check = () => {
       if (ready.test(output)) {
         clearTimeout(timer);
