@@ -160,6 +160,20 @@ const sharp = require('sharp');
     expect(fold(withKorJpn.text)).toMatch(/タイムセ.ル/);
   });
 
+  it('a light Korean line on a dark banner over a light photo is inverted for tesseract.js', async () => {
+    // The crop's own grey level decides: the whole image is mostly white, the banner's crop mostly black.
+    const image = await analyzedImage(
+      await renderOverlay({
+        width: 800,
+        height: 600,
+        rects: [{ x: 0, y: 0, width: 800, height: 115, color: '#111' }],
+        texts: [{ text: '정품 인증', x: 370, y: 30, size: 48, color: '#fff' }],
+      }),
+    );
+    const read = await reader({ languages: ['eng', 'chi_sim', 'kor'] }).read(image);
+    expect(fold(read.text)).toContain('정품인증');
+  });
+
   it('a Japanese line PP-OCR reads confidently with its katakana squeezed into one glyph is read again', async () => {
     // "割引クーポン配布中" comes back from the Chinese model as "割引一配布中" at 0.97: the stretch of the box with
     // no character in it, not the confidence, says the script was not the model's.

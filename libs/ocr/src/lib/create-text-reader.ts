@@ -29,7 +29,7 @@ export interface ManagedTextReader extends TextReader {
 }
 
 // Bump when a code change alters OCR output, so cached results from older code are not served.
-const PPOCR_READER_VERSION = `ppocr:${PPOCR_MODEL_VERSION}/reader@8`;
+const PPOCR_READER_VERSION = `ppocr:${PPOCR_MODEL_VERSION}/reader@9`;
 /** Languages PP-OCR's Chinese model cannot read: handed to tesseract.js line by line. */
 const TESSERACT_ONLY: readonly OcrLanguage[] = ['kor', 'jpn'];
 

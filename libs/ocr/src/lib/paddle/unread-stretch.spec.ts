@@ -45,4 +45,20 @@ describe('spliceStretch', () => {
     if (!stretch) throw new Error('no stretch');
     expect(spliceStretch(line, stretch, { text: 'クーポンコード', confidence: 0.4 }).text).toBe('クーポンコードEX');
   });
+
+  it('drops the other engine\'s digits: they are misread script or the edge of PP-OCR\'s next digit', () => {
+    // "楽天ランキング1位" on a navy bag: PP-OCR read 乐天 … 1位; tesseract read the katakana between as
+    // "ミ有用征ジグ3", the 3 being the left of the "1" the stretch ends inside.
+    const line: PpOcrLine = {
+      text: '乐天1位',
+      confidence: 0.83,
+      box: { x: 197, y: 342, width: 407, height: 50 },
+      chars: [[215, 223], [265, 274], [536, 545], [579, 587]],
+      charConfidence: [0.9, 0.9, 0.99, 0.95],
+    };
+    const stretch = unreadStretchOf(line);
+    if (!stretch) throw new Error('no stretch');
+    expect(spliceStretch(line, stretch, { text: 'ミ有用征ジグ3', confidence: 0.53 }).text).toBe('乐天ミ有用征ジグ1位');
+    expect(spliceStretch(line, stretch, { text: '3 1', confidence: 0.53 })).toBe(line);
+  });
 });

@@ -40,10 +40,15 @@ export function stretchLine(line: PpOcrLine, stretch: UnreadStretch): PpOcrLine 
  * The line with what another engine read in the stretch written in its place, and PP-OCR's read of the
  * rest kept as it was ("쿠폰(트트" + "VIP10"): the other engine reads the unknown script, PP-OCR the
  * Latin and digits it reads better. The new characters share the stretch's x range evenly.
+ * Digits in the other engine's read are dropped: PP-OCR reads digits anywhere, so a stretch it left
+ * unread holds none, and the digits there are misread kana or Hangul, or the edge of PP-OCR's own next
+ * digit (the stretch ends at that character's step, inside its glyph). Kept, they rewrite the numbers
+ * beside them: "楽天ランキング1位" came back as "乐天ミ有用征ジグ31位", first place read as 31st.
  */
 export function spliceStretch(line: PpOcrLine, stretch: UnreadStretch, read: { text: string; confidence: number }): PpOcrLine {
   const units = [...line.text];
-  const inserted = [...read.text.replace(/\s+/gu, '')];
+  const inserted = [...read.text.replace(/[\s0-9]+/gu, '')];
+  if (inserted.length === 0) return line;
   const width = (stretch.to - stretch.from) / Math.max(1, inserted.length);
   const ranges = inserted.map((_, k): [number, number] => [Math.round(stretch.from + k * width), Math.round(stretch.from + (k + 1) * width)]);
   const cut = (list: readonly unknown[]) => [list.slice(0, stretch.index), list.slice(stretch.index + stretch.covers)];
