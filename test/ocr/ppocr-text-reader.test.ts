@@ -174,6 +174,23 @@ const sharp = require('sharp');
     expect(fold(read.text)).toContain('정품인증');
   });
 
+  it('a Korean line on a sticker turned 15° is re-read along its slant, not in its axis-aligned box', async () => {
+    // The box around a turned line holds it diagonally with the ground around it: tesseract read it as nothing.
+    const sticker = await renderOverlay({
+      width: 470,
+      height: 90,
+      background: '#e8365d',
+      texts: [{ text: '즉시 할인 쿠폰 적용', x: 15, y: 15, size: 56, color: '#fff' }],
+    });
+    const turned = await sharp(sticker).rotate(-15, { background: '#fff' }).png().toBuffer();
+    const bytes = await sharp({ create: { width: 900, height: 600, channels: 3, background: '#fff' } })
+      .composite([{ input: turned, left: 120, top: 180 }])
+      .png()
+      .toBuffer();
+    const read = await reader({ languages: ['eng', 'chi_sim', 'kor'] }).read(await analyzedImage(bytes));
+    expect(fold(read.text)).toContain('할인쿠폰');
+  });
+
   it('a Japanese line PP-OCR reads confidently with its katakana squeezed into one glyph is read again', async () => {
     // "割引クーポン配布中" comes back from the Chinese model as "割引一配布中" at 0.97: the stretch of the box with
     // no character in it, not the confidence, says the script was not the model's.

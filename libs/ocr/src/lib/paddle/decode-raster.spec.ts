@@ -29,6 +29,18 @@ describe('decodeRaster / toOriginal', () => {
     expect(back.chars).toEqual([[0, 3]]);
   });
 
+  it('maps a slanted line\'s frame back with its box, per axis', () => {
+    const slant = { cx: 100, cy: 50, along: 80, across: 10, angle: 0.3 };
+    const line = { text: 'x', confidence: 1, box: { x: 60, y: 30, width: 80, height: 40 }, chars: null, charConfidence: null, slant };
+    const back = toOriginal(line, 0.5, 0.25);
+    expect(back.slant?.cx).toBeCloseTo(200);
+    expect(back.slant?.cy).toBeCloseTo(200);
+    // Stretched 4× down and 2× across, the line runs steeper.
+    expect(back.slant?.angle).toBeCloseTo(Math.atan2(4 * Math.sin(0.3), 2 * Math.cos(0.3)));
+    const { slant: _, ...level } = line;
+    expect(toOriginal(level, 0.5, 0.25)).not.toHaveProperty('slant');
+  });
+
   it('keeps an image under the cap as it is', async () => {
     const { raster, scaleX, scaleY } = await decodeRaster(await stripWithBand(40, 30, 10, 12), 12_000_000);
     expect([raster.width, raster.height, scaleX, scaleY]).toEqual([40, 30, 1, 1]);

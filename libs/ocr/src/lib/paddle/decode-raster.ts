@@ -1,5 +1,6 @@
 import sharp from 'sharp';
 import type { RgbRaster } from './raster';
+import { scaleFrame } from './text-frame';
 import type { PpOcrLine } from './ppocr-settings';
 
 /** A decoded image and, per axis, raster pixels per original pixel (rounding makes the two differ). */
@@ -42,5 +43,6 @@ export function toOriginal(line: PpOcrLine, scaleX: number, scaleY: number): PpO
     ...line,
     box: { x: x(line.box.x), y: y(line.box.y), width: x(line.box.width), height: y(line.box.height) },
     chars: line.chars?.map(([a, b]): [number, number] => [x(a), x(b)]) ?? null,
+    ...(line.slant ? { slant: scaleFrame(line.slant, 1 / scaleX, 1 / scaleY) } : {}),
   };
 }

@@ -111,7 +111,7 @@ export class PpOcrEngine {
       probe?.reads.push(...read.map((l) => l.text));
       // The padding is for the recogniser only: boxes (evidence, raised cents, the Korean re-read's crop)
       // are the detected line's.
-      const lines = read.map((l, i) => withBox(l, frameBounds(detected[i], raster.width, raster.height)));
+      const lines = read.map((l, i) => withSlant(withBox(l, frameBounds(detected[i], raster.width, raster.height)), detected[i]));
       const joined = settings.raisedCents ? joinRaisedCents(lines.map((l, i) => (frames[i].angle === 0 ? markRaisedCents(l, raster) : l))) : lines;
       const kept = joined
         .filter((l) => (l.text.trim() || settings.keepUnreadLines) && l.confidence >= settings.minLineConfidence)
@@ -257,6 +257,11 @@ export class PpOcrEngine {
 function withBox(line: PpOcrLine, box: Rect): PpOcrLine {
   const clamp = (x: number) => Math.min(Math.max(x, box.x), box.x + box.width);
   return { ...line, box, chars: line.chars?.map(([a, b]): [number, number] => [clamp(a), clamp(b)]) ?? null };
+}
+
+/** A line detected at a slant keeps its frame (see PpOcrLine.slant); level and vertical lines do not. */
+function withSlant(line: PpOcrLine, frame: TextFrame): PpOcrLine {
+  return frame.angle !== 0 && Math.abs(frame.angle) <= Math.PI / 4 ? { ...line, slant: frame } : line;
 }
 
 /** The frame with `by` pixels more before its start, in its reading direction. */

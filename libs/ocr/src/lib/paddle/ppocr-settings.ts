@@ -1,6 +1,7 @@
 import { DB_DEFAULTS, type DbPostprocessOptions } from './db-postprocess';
 import { DETECTION_PLAN_DEFAULTS, type DetectionPlanOptions } from './detection-plan';
 import type { Rect } from './raster';
+import type { TextFrame } from './text-frame';
 import { RECOGNITION_DEFAULTS, type RecognitionOptions } from './rec-plan';
 
 // Apart from ppocr-engine.ts, so the process that owns the pool never loads onnxruntime (27 MB).
@@ -50,5 +51,8 @@ export interface PpOcrLine {
   chars: Array<[number, number]> | null;
   /** Per character of `text`, the recogniser's probability; null after a re-read by another engine. */
   charConfidence: number[] | null;
+  /** The detected line's rectangle where it runs at a slant (a rotated sticker or seal; not vertical
+   * lines): another engine re-reading the line crops along it, as PP-OCR's recogniser did. */
+  slant?: TextFrame;
 }
 
