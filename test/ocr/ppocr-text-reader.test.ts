@@ -191,6 +191,16 @@ const sharp = require('sharp');
     expect(fold(read.text)).toContain('할인쿠폰');
   });
 
+  it('a yellow Japanese line over a ground running from black to white is read keyed by its colour', async () => {
+    // By brightness the yellow is light on the black and dark on the white: tesseract read other glyphs.
+    const ground = `<svg xmlns="http://www.w3.org/2000/svg" width="800" height="300"><defs><linearGradient id="g"><stop offset="0" stop-color="#111"/><stop offset="1" stop-color="#fff"/></linearGradient></defs><rect width="100%" height="100%" fill="url(#g)"/></svg>`;
+    const text = await renderOverlay({ width: 800, height: 300, background: 'none', texts: [{ text: 'クーポンコード EXTRA15', x: 60, y: 110, size: 64, color: '#fad50d' }] });
+    const bytes = await sharp(Buffer.from(ground)).composite([{ input: text }]).png().toBuffer();
+    const image = await analyzedImage(bytes);
+    const read = await reader({ languages: ['eng', 'chi_sim', 'jpn'] }).read(image);
+    expect(fold(read.text)).toMatch(/クーポンコード/);
+  });
+
   it('a Japanese line PP-OCR reads confidently with its katakana squeezed into one glyph is read again', async () => {
     // "割引クーポン配布中" comes back from the Chinese model as "割引一配布中" at 0.97: the stretch of the box with
     // no character in it, not the confidence, says the script was not the model's.

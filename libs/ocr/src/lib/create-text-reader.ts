@@ -69,9 +69,10 @@ function createPpOcrReader(options: OcrOptions, cache: OcrCache): PaddleTextRead
     keepUnreadLines: rereads,
   };
   const pool = new PpOcrPool(ppOcrModelFiles(), options.poolSize, settings);
-  // One line per page (PSM 7): the rereader hands tesseract single line crops.
+  // One line per page (PSM 7): the rereader hands tesseract single line crops, each also keyed by its
+  // text's colour (overlay kana and Hangul over photos).
   const unsure = rereads
-    ? new TesseractLineRereader(tesseractPool(options, rereadLanguages, '7'), ppocr.rereadBelow, options.timeoutMs)
+    ? new TesseractLineRereader(tesseractPool(options, rereadLanguages, '7'), ppocr.rereadBelow, options.timeoutMs, true)
     : undefined;
   // €, £… are not in PP-OCR's dictionary: lines with an unread mark before a number are re-read in
   // English (threads start on the first such line; most images have none).

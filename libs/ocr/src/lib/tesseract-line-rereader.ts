@@ -5,6 +5,8 @@ import type { LineRereader } from './paddle/paddle-text-reader';
 import type { PpOcrLine } from './paddle/ppocr-settings';
 import type { Rect } from './paddle/raster';
 import { frameBounds, type TextFrame } from './paddle/text-frame';
+import type { RawPixels } from './colour-panels';
+import { keyTextColour } from './text-colour-key';
 import type { TesseractWorkerPool } from './tesseract-worker-pool';
 
 /**
@@ -18,6 +20,8 @@ export class TesseractLineRereader implements LineRereader {
     private readonly pool: TesseractWorkerPool,
     readonly belowConfidence: number,
     private readonly timeoutMs: number,
+    /** Also read each line keyed by its text's colour (see keyTextColour); the more confident read wins. */
+    private readonly keyColours = false,
   ) {}
 
   async reread(image: Buffer, lines: readonly PpOcrLine[]): Promise<Array<{ text: string; confidence: number } | null>> {
@@ -31,8 +35,13 @@ export class TesseractLineRereader implements LineRereader {
         const cut = line.slant ? await levelledCrop(raster, line.slant) : boxCrop(raster, line.box);
         if (!cut) return null;
         // Upscaled to ~64 px tall: tesseract's LSTM reads lines best at 30–60 px x-height.
-        const crop = await (await darkText(cut.image.resize({ height: Math.max(cut.height, 64), withoutEnlargement: false }))).png().toBuffer();
-        return pageText(await this.pool.recognize(crop, deadline, this.timeoutMs));
+        const sized = await cut.image.resize({ height: Math.max(cut.height, 64), withoutEnlargement: false }).raw().toBuffer({ resolveWithObject: true });
+        const pixels = { data: sized.data, width: sized.info.width, height: sized.info.height, channels: sized.info.channels };
+        const keyed = this.keyColours ? keyTextColour(pixels) : null;
+        const crops = [await darkText(pixels).png().toBuffer()];
+        if (keyed) crops.push(await sharp(keyed, { raw: { width: pixels.width, height: pixels.height, channels: 1 } }).png().toBuffer());
+        const reads = await Promise.all(crops.map(async (crop) => pageText(await this.pool.recognize(crop, deadline, this.timeoutMs))));
+        return reads.reduce((best, read) => (read && (!best || read.confidence > best.confidence) ? read : best), null);
       }),
     );
   }
@@ -118,16 +127,18 @@ function rawSharp(raster: RawImage): sharp.Sharp {
  * Tesseract reads dark text on a light ground; light text on a dark banner came back as other glyphs. A
  * crop that is dark overall is mostly dark ground: it is turned to grey and inverted. Measured on the
  * evaluation's white "정품 인증" on a black banner: "찜픔인증" at 0.34 as it was, "정품 인증" at 0.96 inverted.
- * The grey level is the crop's own: sharp's stats() on a pipeline measures its input (the whole image,
- * mostly white on a product photo), so the crop is rendered first.
+ * The grey level is the crop's own (sharp's stats() on a pipeline would measure its input, the whole
+ * image, mostly white on a product photo).
  */
-async function darkText(crop: sharp.Sharp): Promise<sharp.Sharp> {
-  const { data, info } = await crop.raw().toBuffer({ resolveWithObject: true });
-  const rendered = sharp(data, { raw: { width: info.width, height: info.height, channels: info.channels } });
-  const g = await rendered.clone().greyscale().removeAlpha().raw().toBuffer({ resolveWithObject: true });
-  const grey = sharp(g.data, { raw: { width: g.info.width, height: g.info.height, channels: g.info.channels } });
-  const { channels } = await grey.clone().stats();
-  return channels[0].mean < DARK_GROUND ? grey.normalise().negate({ alpha: false }) : rendered;
+function darkText(crop: RawPixels): sharp.Sharp {
+  const image = sharp(crop.data, { raw: { width: crop.width, height: crop.height, channels: crop.channels as 1 | 2 | 3 | 4 } });
+  const { data, channels } = crop;
+  let sum = 0;
+  for (let i = 0; i < data.length; i += channels) {
+    sum += channels >= 3 ? 0.2126 * data[i] + 0.7152 * data[i + 1] + 0.0722 * data[i + 2] : data[i];
+  }
+  const mean = sum / (data.length / channels);
+  return mean < DARK_GROUND ? image.greyscale().normalise().negate({ alpha: false }) : image;
 }
 
 /** Mean grey level (0–255) under which a crop is taken for light text on a dark ground. */
