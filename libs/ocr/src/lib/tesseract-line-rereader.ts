@@ -20,7 +20,8 @@ export class TesseractLineRereader implements LineRereader {
     private readonly pool: TesseractWorkerPool,
     readonly belowConfidence: number,
     private readonly timeoutMs: number,
-    /** Also read each line keyed by its text's colour (see keyTextColour); the more confident read wins. */
+    /** Also read each line keyed by its text's colour (see keyTextColour); the read expected to hold
+     * more right glyphs wins (see expectedGlyphs). */
     private readonly keyColours = false,
   ) {}
 
@@ -41,7 +42,7 @@ export class TesseractLineRereader implements LineRereader {
         const crops = [await darkText(pixels).png().toBuffer()];
         if (keyed) crops.push(await sharp(keyed, { raw: { width: pixels.width, height: pixels.height, channels: 1 } }).png().toBuffer());
         const reads = await Promise.all(crops.map(async (crop) => pageText(await this.pool.recognize(crop, deadline, this.timeoutMs))));
-        return reads.reduce((best, read) => (read && (!best || read.confidence > best.confidence) ? read : best), null);
+        return bestRead(reads);
       }),
     );
   }
@@ -143,6 +144,18 @@ function darkText(crop: RawPixels): sharp.Sharp {
 
 /** Mean grey level (0–255) under which a crop is taken for light text on a dark ground. */
 const DARK_GROUND = 110;
+
+type Read = { text: string; confidence: number };
+
+/**
+ * Of several reads of one line, the one likely to hold the most right glyphs (glyphs × confidence).
+ * Confidence alone favours the shorter read: keyed by one colour, "피부결개선만족도" lost its differently
+ * coloured first word and came back as "개선만족도" at 0.97 against 0.94 for the whole line.
+ */
+export function bestRead(reads: ReadonlyArray<Read | null>): Read | null {
+  const expected = (r: Read) => r.text.replace(/\s/g, '').length * r.confidence;
+  return reads.reduce<Read | null>((best, read) => (read && (!best || expected(read) > expected(best)) ? read : best), null);
+}
 
 const CJK = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]/u;
 
