@@ -20,8 +20,7 @@ export class TesseractLineRereader implements LineRereader {
     private readonly pool: TesseractWorkerPool,
     readonly belowConfidence: number,
     private readonly timeoutMs: number,
-    /** Also read each line keyed by its text's colour (see keyTextColour); the read expected to hold
-     * more right glyphs wins (see expectedGlyphs). */
+    /** Also read each line keyed by its text's colour (see keyTextColour); bestRead picks between the reads. */
     private readonly keyColours = false,
   ) {}
 
@@ -56,13 +55,6 @@ export class TesseractLineRereader implements LineRereader {
   }
 }
 
-interface RawImage {
-  data: Buffer;
-  width: number;
-  height: number;
-  channels: 1 | 2 | 3 | 4;
-}
-
 interface Crop {
   image: sharp.Sharp;
   height: number;
@@ -71,7 +63,7 @@ interface Crop {
 /** A little margin around a line, as a share of its height: tesseract reads glyphs cut flush at the edge badly. */
 const MARGIN = 0.15;
 
-function boxCrop(raster: RawImage, box: Rect): Crop | null {
+function boxCrop(raster: RawPixels, box: Rect): Crop | null {
   const pad = Math.round(box.height * MARGIN);
   const left = Math.max(0, Math.round(box.x) - pad);
   const top = Math.max(0, Math.round(box.y) - pad);
@@ -87,7 +79,7 @@ function boxCrop(raster: RawImage, box: Rect): Crop | null {
  * (the evaluation's "베스트셀러" on a sticker turned 15°). The box around the frame is cut, turned by
  * the frame's angle about its centre, and the frame (with its margin) cut from the middle.
  */
-async function levelledCrop(raster: RawImage, frame: TextFrame): Promise<Crop | null> {
+async function levelledCrop(raster: RawPixels, frame: TextFrame): Promise<Crop | null> {
   const pad = Math.round(frame.across * MARGIN);
   const padded = { ...frame, along: frame.along + 2 * pad, across: frame.across + 2 * pad };
   const b = frameBounds(padded, raster.width, raster.height);
@@ -96,13 +88,12 @@ async function levelledCrop(raster: RawImage, frame: TextFrame): Promise<Crop | 
   const w = Math.min(raster.width - left, Math.ceil(b.width) + 1);
   const h = Math.min(raster.height - top, Math.ceil(b.height) + 1);
   if (w < 4 || h < 4) return null;
-  const turned = await rawSharp(raster)
-    .extract({ left, top, width: w, height: h })
+  const cut = await rawSharp(raster).extract({ left, top, width: w, height: h }).raw().toBuffer();
+  const turned = await rawSharp({ data: cut, width: w, height: h, channels: raster.channels })
+    .rotate((-frame.angle * 180) / Math.PI, { background: '#fff' })
     .raw()
-    .toBuffer()
-    .then((data) => sharp(data, { raw: { width: w, height: h, channels: raster.channels } }).rotate((-frame.angle * 180) / Math.PI, { background: '#fff' }).raw().toBuffer({ resolveWithObject: true }));
-  const tw = turned.info.width;
-  const th = turned.info.height;
+    .toBuffer({ resolveWithObject: true });
+  const { width: tw, height: th } = turned.info;
   // sharp turns about the middle of what it was given: the frame's centre, as an offset from the cut's
   // middle, turns with it.
   const dx = frame.cx - (left + w / 2);
@@ -116,12 +107,12 @@ async function levelledCrop(raster: RawImage, frame: TextFrame): Promise<Crop | 
   const cw = Math.min(tw - x0, Math.round(padded.along));
   const ch = Math.min(th - y0, Math.round(padded.across));
   if (cw < 4 || ch < 4) return null;
-  const image = sharp(turned.data, { raw: { width: tw, height: th, channels: turned.info.channels } }).extract({ left: x0, top: y0, width: cw, height: ch });
+  const image = rawSharp({ data: turned.data, width: tw, height: th, channels: turned.info.channels }).extract({ left: x0, top: y0, width: cw, height: ch });
   return { image, height: ch };
 }
 
-function rawSharp(raster: RawImage): sharp.Sharp {
-  return sharp(raster.data, { raw: { width: raster.width, height: raster.height, channels: raster.channels } });
+function rawSharp(pixels: RawPixels): sharp.Sharp {
+  return sharp(pixels.data, { raw: { width: pixels.width, height: pixels.height, channels: pixels.channels as 1 | 2 | 3 | 4 } });
 }
 
 /**
@@ -132,13 +123,13 @@ function rawSharp(raster: RawImage): sharp.Sharp {
  * image, mostly white on a product photo).
  */
 function darkText(crop: RawPixels): sharp.Sharp {
-  const image = sharp(crop.data, { raw: { width: crop.width, height: crop.height, channels: crop.channels as 1 | 2 | 3 | 4 } });
   const { data, channels } = crop;
   let sum = 0;
   for (let i = 0; i < data.length; i += channels) {
     sum += channels >= 3 ? 0.2126 * data[i] + 0.7152 * data[i + 1] + 0.0722 * data[i + 2] : data[i];
   }
   const mean = sum / (data.length / channels);
+  const image = rawSharp(crop);
   return mean < DARK_GROUND ? image.greyscale().normalise().negate({ alpha: false }) : image;
 }
 
