@@ -137,10 +137,11 @@ async function readUnreadMarks(bytes: Buffer, lines: PpOcrLine[], rereader: Line
   return result;
 }
 
-/** A line box holds roughly width/height characters; far fewer read means the script was not the
- * model's (タイムセール came back as "儿" at 0.9 confidence). */
+/** A line holds roughly length/thickness characters (a slanted line's own, not its box's); far fewer
+ * read means the script was not the model's (タイムセール came back as "儿" at 0.9 confidence). */
 function tooFewCharacters(line: PpOcrLine): boolean {
-  return [...line.text.trim()].length < 0.4 * (line.box.width / Math.max(1, line.box.height));
+  const [length, thickness] = line.slant ? [line.slant.along, line.slant.across] : [line.box.width, line.box.height];
+  return [...line.text.trim()].length < 0.4 * (length / Math.max(1, thickness));
 }
 
 const glyphs = (text: string): number => text.replace(/\s/g, '').length;

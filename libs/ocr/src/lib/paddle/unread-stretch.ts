@@ -20,7 +20,10 @@ export interface UnreadStretch {
 export function unreadStretchOf(line: PpOcrLine): UnreadStretch | null {
   const { chars } = line;
   if (!chars || chars.length === 0) return null;
-  const limit = 1.5 * line.box.height;
+  // The line's thickness, in x: a slanted line's box is far taller than the line, and a gap along the
+  // slant shows in x shortened by the slant's cosine.
+  const thickness = line.slant ? line.slant.across * Math.cos(line.slant.angle) : line.box.height;
+  const limit = 1.5 * thickness;
   let edge = line.box.x;
   for (const [i, [from, to]] of chars.entries()) {
     if (from - edge > limit) return { from: edge, to: from, index: i, covers: 0 };
@@ -31,9 +34,21 @@ export function unreadStretchOf(line: PpOcrLine): UnreadStretch | null {
   return end - edge > limit ? { from: edge, to: end, index: chars.length, covers: 0 } : null;
 }
 
-/** The line's box narrowed to the stretch: what is read again on its own. */
+/** The line narrowed to the stretch: what is read again on its own. A slanted line's frame is narrowed
+ * too (the re-reader cuts along it), to the stretch's x range measured along the slant. */
 export function stretchLine(line: PpOcrLine, stretch: UnreadStretch): PpOcrLine {
-  return { ...line, box: { ...line.box, x: stretch.from, width: Math.max(1, stretch.to - stretch.from) } };
+  const box = { ...line.box, x: stretch.from, width: Math.max(1, stretch.to - stretch.from) };
+  const { slant } = line;
+  if (!slant) return { ...line, box };
+  const cos = Math.cos(slant.angle);
+  const from = (stretch.from - slant.cx) / cos;
+  const to = (stretch.to - slant.cx) / cos;
+  const mid = (from + to) / 2;
+  return {
+    ...line,
+    box,
+    slant: { ...slant, cx: slant.cx + mid * cos, cy: slant.cy + mid * Math.sin(slant.angle), along: Math.max(1, to - from) },
+  };
 }
 
 /**
