@@ -50,7 +50,7 @@ export function createTextReader(input: CreateTextReaderOptions = {}): ManagedTe
 }
 
 function createTesseractReader(options: OcrOptions, cache: OcrCache): TesseractTextReader {
-  const pool = tesseractPool(options, options.languages, options.pageSegMode);
+  const pool = tesseractPool(options, options.languages, { tessedit_pageseg_mode: options.pageSegMode });
   return new TesseractTextReader(pool, cache, options, ocrSettingsFingerprint(options, TESSERACT_READER_VERSION));
 }
 
@@ -72,11 +72,11 @@ function createPpOcrReader(options: OcrOptions, cache: OcrCache): PaddleTextRead
   // One line per page (PSM 7): the rereader hands tesseract single line crops, each also keyed by its
   // text's colour (overlay kana and Hangul over photos).
   const unsure = rereads
-    ? new TesseractLineRereader(tesseractPool(options, rereadLanguages, '7'), ppocr.rereadBelow, options.timeoutMs, true)
+    ? new TesseractLineRereader(tesseractPool(options, rereadLanguages, TESSERACT_LINE_PARAMETERS), ppocr.rereadBelow, options.timeoutMs, true)
     : undefined;
   // €, £… are not in PP-OCR's dictionary: lines with an unread mark before a number are re-read in
   // English (threads start on the first such line; most images have none).
-  const marks = new TesseractLineRereader(tesseractPool(options, ['eng'], '7', MARK_REREAD_THREADS), 0, options.timeoutMs);
+  const marks = new TesseractLineRereader(tesseractPool(options, ['eng'], TESSERACT_LINE_PARAMETERS, MARK_REREAD_THREADS), 0, options.timeoutMs);
   return new PaddleTextReader(pool, cache, {
     timeoutMs: options.timeoutMs,
     minLineConfidence: PPOCR_DEFAULTS.minLineConfidence,
@@ -85,17 +85,29 @@ function createPpOcrReader(options: OcrOptions, cache: OcrCache): PaddleTextRead
   }, { unsure, marks });
 }
 
+/**
+ * Tesseract for the re-readers: one line per page (PSM 7). Their crops are made from raw pixels, which
+ * sharp writes as 25 dpi; tesseract warned on every crop and took 70 instead, so 70 is said once (the
+ * reads are the same). A crop with no glyph tesseract can find made it print its empty histogram to
+ * stdout: its debug output goes to /dev/null. The whole-image engine keeps both as they are.
+ */
+export const TESSERACT_LINE_PARAMETERS: Readonly<Record<string, string>> = {
+  tessedit_pageseg_mode: '7',
+  user_defined_dpi: '70',
+  debug_file: '/dev/null',
+};
+
 /** Threads re-reading unread-mark lines: a few short lines on some images, one thread is plenty. */
 const MARK_REREAD_THREADS = 1;
 
 /** tesseract.js workers over offline language data gathered into one folder, with the network taken away. */
-function tesseractPool(options: OcrOptions, languages: readonly OcrLanguage[], pageSegMode: string, size = options.poolSize): TesseractWorkerPool {
+function tesseractPool(options: OcrOptions, languages: readonly OcrLanguage[], parameters: Readonly<Record<string, string>>, size = options.poolSize): TesseractWorkerPool {
   const langPath = assembleLanguageFolder(languages, options.languageSource, options.languageDir);
   return new TesseractWorkerPool({
     languages,
     langPath,
     workerPath: writeOfflineWorkerScript(langPath),
     size,
-    parameters: { tessedit_pageseg_mode: pageSegMode },
+    parameters,
   });
 }
