@@ -11,21 +11,21 @@ import { join } from 'node:path';
 import { assembleLanguageFolder, TESSERACT_LINE_PARAMETERS, writeOfflineWorkerScript } from '@listinglens/ocr';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { renderOverlay } from './support/render-overlay';
 
 let crops: { flat: string; line: string };
 beforeAll(async () => {
   const dir = mkdtempSync(join(tmpdir(), 'll-line-pool-'));
-  // Made from raw pixels, as the re-readers' crops are (sharp writes them as 25 dpi).
-  const fromRaw = async (image: sharp.Sharp, name: string) => {
-    const { data, info } = await image.removeAlpha().raw().toBuffer({ resolveWithObject: true });
+  // Through raw pixels, as the re-readers' crops are made (sharp writes them as 25 dpi).
+  const fromRaw = async (png: Buffer, name: string) => {
+    const { data, info } = await sharp(png).removeAlpha().raw().toBuffer({ resolveWithObject: true });
     const file = join(dir, `${name}.png`);
     writeFileSync(file, await sharp(data, { raw: { width: info.width, height: info.height, channels: 3 } }).png().toBuffer());
     return file;
   };
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="420" height="64"><rect width="420" height="64" fill="#fff"/><text x="10" y="46" font-size="40" font-family="DejaVu Sans">SAVE 20 TODAY</text></svg>`;
   crops = {
-    flat: await fromRaw(sharp({ create: { width: 300, height: 64, channels: 3, background: '#c8c8c8' } }), 'flat'),
-    line: await fromRaw(sharp(Buffer.from(svg)), 'line'),
+    flat: await fromRaw(await renderOverlay({ width: 300, height: 64, background: '#c8c8c8', texts: [] }), 'flat'),
+    line: await fromRaw(await renderOverlay({ width: 420, height: 64, texts: [{ text: 'SAVE 20 TODAY', x: 10, y: 8, size: 40 }] }), 'line'),
   };
 });
 

@@ -69,8 +69,8 @@ function createPpOcrReader(options: OcrOptions, cache: OcrCache): PaddleTextRead
     keepUnreadLines: rereads,
   };
   const pool = new PpOcrPool(ppOcrModelFiles(), options.poolSize, settings);
-  // One line per page (PSM 7): the rereader hands tesseract single line crops, each also keyed by its
-  // text's colour (overlay kana and Hangul over photos).
+  // The rereader hands tesseract single line crops, each also keyed by its text's colour (overlay kana
+  // and Hangul over photos).
   const unsure = rereads
     ? new TesseractLineRereader(tesseractPool(options, rereadLanguages, TESSERACT_LINE_PARAMETERS), ppocr.rereadBelow, options.timeoutMs, true)
     : undefined;
